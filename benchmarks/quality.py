@@ -1,0 +1,79 @@
+"""Suggestion quality on EmoBank's dev split, taken as captions.
+
+The affect model is refitted on the train rows only (dev stays unseen), then
+each dev sentence is answered like a caption. Reported: Pearson r between the
+gold rating and (a) the mean affect of the suggested songs, (b) the mean affect
+of the chosen mood combinations — for the improved and the original scoring.
+
+    .venv/bin/python benchmarks/quality.py [--data-dir data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from recommender.affect import AffectModel  # noqa: E402
+from recommender.datasets import read_emobank  # noqa: E402
+from recommender.engine import Recommender  # noqa: E402
+from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, load_index  # noqa: E402
+from recommender.sources import DEFAULT_SOURCES_DIR, local_sources  # noqa: E402
+
+
+def train_only_recommender(data_dir: Path | None, sources_dir: Path) -> tuple[Recommender, list[str], np.ndarray]:
+    """A Recommender whose affect model never saw the dev rows, plus the dev texts and gold (n, 3)."""
+    from recommender.encoder import TextEncoder
+
+    index = load_index(data_dir)
+    sources = local_sources(sources_dir)
+    if sources is None:
+        raise SystemExit(f"no sources in {sources_dir}")
+    emobank = read_emobank(sources.emobank)
+    if len(emobank.texts) != len(index.affect.support):
+        raise SystemExit("data/ was built from other EmoBank rows; rebuild it first")
+    train = emobank.split == "train"
+    affect = AffectModel.fit(index.affect.support[train], emobank.vad[train], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
+    index = dataclasses.replace(index, affect=affect, label_affect=affect.predict(index.label_embeddings)[:, :2])
+    recommender = Recommender(index, TextEncoder(index.encoder_dir))
+    dev = ~train
+    return recommender, [t for t, d in zip(emobank.texts, dev) if d], emobank.vad[dev]
+
+
+def evaluate(recommender: Recommender, texts: list[str], gold: np.ndarray, scoring_name: str) -> dict:
+    """Pearson r of gold valence/arousal with the songs' and the moods' mean affect."""
+    texts = [t if t.strip() else "." for t in texts]
+    suggestions = recommender.suggest_many(texts, scoring_name=scoring_name)
+    song_affect = np.array([[np.mean([s.valence for s in g.songs]), np.mean([s.arousal for s in g.songs])]
+                            for g in suggestions])
+    mood_affect = np.array([recommender.moods_affect(g.moods) for g in suggestions])
+    singletons = np.mean([sum(len(m.labels) == 1 for m in g.moods) / len(g.moods) for g in suggestions])
+    r = lambda a, b: float(np.corrcoef(a, b)[0, 1])  # noqa: E731
+    return {
+        "scoring": scoring_name,
+        "songs_valence_r": round(r(gold[:, 0], song_affect[:, 0]), 3),
+        "songs_arousal_r": round(r(gold[:, 1], song_affect[:, 1]), 3),
+        "moods_valence_r": round(r(gold[:, 0], mood_affect[:, 0]), 3),
+        "moods_arousal_r": round(r(gold[:, 1], mood_affect[:, 1]), 3),
+        "single_label_moods": round(float(singletons), 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES_DIR)
+    args = parser.parse_args()
+    recommender, texts, gold = train_only_recommender(args.data_dir, args.sources)
+    for name in ("improved", "original"):
+        print(json.dumps(evaluate(recommender, texts, gold, name)))
+
+
+if __name__ == "__main__":
+    main()

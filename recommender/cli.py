@@ -1,0 +1,136 @@
+"""`python -m recommender build|suggest`: the engine from a terminal, and its stable JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from .errors import RecommenderError
+
+BATCH = 64
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.run(args)
+    except RecommenderError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m recommender", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build data/ from the sources (idempotent)")
+    build.add_argument("--sources", type=Path, help="folder laid out like ../shared/data (default: ../shared/data, "
+                                                     "else download the public files)")
+    build.add_argument("--muse", type=Path, help="the full MuSe song table (muse_v3.csv) to use as the catalog")
+    build.add_argument("--data-dir", type=Path, help="where to write the index (default: data/)")
+    build.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    build.set_defaults(run=_build)
+
+    suggest = commands.add_parser("suggest", help="moods and songs for a description")
+    suggest.add_argument("text", nargs="?", help="the description (or use --stdin)")
+    suggest.add_argument("--stdin", action="store_true", help="one description per input line, answered in order")
+    suggest.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+    suggest.add_argument("--scoring", choices=("improved", "original"), default="improved")
+    suggest.add_argument("--songs", type=int, default=8)
+    suggest.add_argument("--data-dir", type=Path)
+    suggest.set_defaults(run=_suggest)
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .index import build
+    from .sources import SourcesError
+
+    logging.getLogger("recommender").setLevel(logging.INFO)
+    try:
+        report = build(args.data_dir, sources_dir=args.sources, muse_path=args.muse, force=args.force)
+    except SourcesError as error:
+        raise RecommenderError(str(error)) from error
+    except (OSError, ValueError) as error:
+        raise RecommenderError(f"build failed: {error}") from error
+    state = "built" if report.rebuilt else "up to date"
+    print(f"{state}: {report.combinations} combinations over {report.labels} labels, "
+          f"{report.songs} {report.catalog} songs in {report.data_dir} ({report.seconds:.1f} s)")
+    return 0
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    if args.stdin == (args.text is not None):
+        raise RecommenderError("give either a description or --stdin")
+    if not 1 <= args.songs <= 50:
+        raise RecommenderError("--songs must be between 1 and 50")
+    from .engine import Recommender
+
+    recommender = Recommender.load(args.data_dir, scoring_name=args.scoring)
+    if not args.stdin:
+        suggestion = recommender.suggest(args.text, songs=args.songs)
+        print(json.dumps(suggestion.to_json(), ensure_ascii=False) if args.json else _human(suggestion))
+        return 0
+    return _suggest_lines(recommender, sys.stdin.buffer, args)
+
+
+def _suggest_lines(recommender, stream, args: argparse.Namespace) -> int:
+    """Answer every line in order; a bad line gets an {"error"} object, the rest are still answered."""
+    failures = 0
+    batch: list[tuple[str | None, str]] = []
+
+    def flush() -> None:
+        nonlocal failures
+        for answer, suggestion in _answer_batch(recommender, batch, args.songs):
+            failures += suggestion is None
+            if args.json:
+                print(json.dumps(answer, ensure_ascii=False))
+            else:
+                print(_human(suggestion) if suggestion else f"error: {answer['error']}")
+        sys.stdout.flush()
+        batch.clear()
+
+    for number, raw in enumerate(stream, start=1):
+        try:
+            batch.append((raw.decode("utf-8").rstrip("\r\n"), ""))
+        except UnicodeDecodeError:
+            batch.append((None, f"line {number} is not valid UTF-8 text"))
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    return 1 if failures else 0
+
+
+def _answer_batch(recommender, batch, songs: int) -> list[tuple[dict, object]]:
+    """(JSON object, Suggestion or None) per line, valid lines embedded in one batch."""
+    from .engine import checked_text
+
+    answers: list[tuple[dict, object]] = [({}, None)] * len(batch)
+    valid: list[int] = []
+    for position, (text, problem) in enumerate(batch):
+        if text is None:
+            answers[position] = ({"error": problem}, None)
+            continue
+        try:
+            checked_text(text)
+            valid.append(position)
+        except RecommenderError as error:
+            answers[position] = ({"text": text[:200], "error": str(error)}, None)
+    if valid:
+        for position, suggestion in zip(valid, recommender.suggest_many([batch[p][0] for p in valid], songs=songs)):
+            answers[position] = (suggestion.to_json(), suggestion)
+    return answers
+
+
+def _human(suggestion) -> str:
+    lines = [f"“{suggestion.text}”", "Moods:"]
+    lines += [f"  {' · '.join(mood.labels)}  ({mood.score:.3f})" for mood in suggestion.moods]
+    lines.append("Songs:")
+    lines += [f"  {song.artist} — {song.title}  {song.url}" for song in suggestion.songs]
+    return "\n".join(lines)

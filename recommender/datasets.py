@@ -1,0 +1,161 @@
+"""Readers for the raw source files, each returning plain rows the build can trust.
+
+Malformed rows are reported with their line number and skipped: one bad line in
+a 90,000-song download must not stop the build.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+
+def parse_label_list(text: str) -> tuple[str, ...]:
+    """Parse a MuSe `seeds` cell such as "['aggressive', 'angry']" into labels."""
+    value = ast.literal_eval(text.strip())
+    if not isinstance(value, (list, tuple)) or not value or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"not a non-empty list of labels: {text!r}")
+    return tuple(label.strip().lower() for label in value)
+
+
+def read_combinations(path: Path) -> list[tuple[str, ...]]:
+    """The distinct emotion combinations, in a stable order (sorted labels per set kept as given)."""
+    seen: dict[tuple[str, ...], None] = {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        for row in reader:
+            if not row or row[0] in ("seeds", ""):
+                continue
+            cell = row[0] if len(row) == 1 else _seeds_cell(row)
+            try:
+                seen.setdefault(parse_label_list(cell), None)
+            except (ValueError, SyntaxError):
+                log.warning("%s line %d: skipped, unreadable combination %r", path.name, reader.line_num, row[:1])
+    return list(seen)
+
+
+def _seeds_cell(row: list[str]) -> str:
+    return next((cell for cell in row if cell.lstrip().startswith("[")), row[0])
+
+
+@dataclass(frozen=True)
+class EmoBankRows:
+    """EmoBank sentences with their mean valence/arousal/dominance ratings (1-5)."""
+
+    texts: list[str]
+    vad: np.ndarray  # (n, 3)
+    split: np.ndarray  # (n,) "train" or "dev"
+
+
+def read_emobank(path: Path) -> EmoBankRows:
+    """Train and dev rows only: the corpus's test rows stay held out."""
+    import pandas as pd
+
+    frame = pd.read_csv(path)
+    frame = frame[frame["split"].isin(["train", "dev"])]
+    frame = frame.dropna(subset=["V", "A", "D"])
+    texts = frame["text"].fillna("").astype(str).tolist()
+    return EmoBankRows(texts, frame[["V", "A", "D"]].to_numpy(np.float64), frame["split"].to_numpy(str))
+
+
+@dataclass(frozen=True)
+class SongRow:
+    """One catalog song before scaling; affect on the source's own scale."""
+
+    song_id: str
+    artist: str
+    title: str
+    url: str
+    valence: float
+    arousal: float
+    labels: tuple[str, ...] = ()
+
+
+def read_deezer(paths: tuple[Path, ...]) -> list[SongRow]:
+    """The Deezer mood dataset: all three splits form one catalog."""
+    songs: list[SongRow] = []
+    for path in paths:
+        with path.open(newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            for row in reader:
+                try:
+                    song_id = str(int(row["dzr_sng_id"]))
+                    songs.append(
+                        SongRow(
+                            song_id=f"dz{song_id}",
+                            artist=_required(row, "artist_name"),
+                            title=_required(row, "track_name"),
+                            url=f"https://www.deezer.com/track/{song_id}",
+                            valence=_finite(row["valence"]),
+                            arousal=_finite(row["arousal"]),
+                        )
+                    )
+                except (KeyError, ValueError, TypeError) as error:
+                    log.warning("%s line %d: skipped (%s)", path.name, reader.line_num, error)
+    return songs
+
+
+MUSE_REQUIRED = ("track", "artist", "seeds", "valence_tags", "arousal_tags")
+
+
+def read_muse_songs(path: Path) -> list[SongRow]:
+    """The full MuSe song table (muse_v3.csv), with or without its lastfm_url column."""
+    songs: list[SongRow] = []
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        missing = [column for column in MUSE_REQUIRED if column not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path} is not a MuSe song table: no column(s) {', '.join(missing)}")
+        for number, row in enumerate(reader, start=1):
+            try:
+                songs.append(_muse_song(row, number))
+            except (KeyError, ValueError, SyntaxError, TypeError) as error:
+                log.warning("%s line %d: skipped (%s)", path.name, reader.line_num, error)
+    return songs
+
+
+def _muse_song(row: dict[str, str | None], number: int) -> SongRow:
+    if None in row:
+        raise ValueError("more cells than columns")
+    artist, title = _required(row, "artist"), _required(row, "track")
+    spotify_id = (row.get("spotify_id") or "").strip()
+    lastfm_url = (row.get("lastfm_url") or "").strip()
+    if spotify_id:
+        url = f"https://open.spotify.com/track/{spotify_id}"
+    elif lastfm_url.startswith("http"):
+        url = lastfm_url
+    else:
+        from urllib.parse import quote_plus
+
+        url = f"https://www.last.fm/search/tracks?q={quote_plus(f'{artist} {title}')}"
+    key = spotify_id or (row.get("mbid") or "").strip() or str(number)
+    return SongRow(
+        song_id=f"mu{key}",
+        artist=artist,
+        title=title,
+        url=url,
+        valence=_finite(row["valence_tags"]),
+        arousal=_finite(row["arousal_tags"]),
+        labels=parse_label_list(row["seeds"] or ""),
+    )
+
+
+def _required(row: dict[str, str | None], column: str) -> str:
+    value = (row.get(column) or "").strip()
+    if not value:
+        raise ValueError(f"empty {column}")
+    return value
+
+
+def _finite(text: str | None) -> float:
+    value = float(text)  # type: ignore[arg-type]
+    if not np.isfinite(value):
+        raise ValueError(f"not a finite number: {text!r}")
+    return value

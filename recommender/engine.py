@@ -1,0 +1,185 @@
+"""The Recommender: description in, moods and songs out. Loads once, answers many."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import scoring
+from .errors import RecommenderError
+from .index import IndexData, load_index
+from .suggestion import Mood, Song, Suggestion
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 5000
+SCORINGS = ("improved", "original")
+
+
+@dataclass(frozen=True)
+class AffectHint:
+    """An affect estimate from outside the text (e.g. the photo's colours), common scale."""
+
+    valence: float
+    arousal: float
+    weight: float = 0.5
+
+
+class Recommender:
+    """Safe to share between threads: after load nothing in it changes."""
+
+    def __init__(self, index: IndexData, encoder, *, scoring_name: str = "improved",
+                 weights: scoring.Weights = scoring.Weights(), description_weight: float = 0.75):
+        self._index = index
+        self._encoder = encoder
+        self.scoring = _checked_scoring(scoring_name)
+        self.weights = weights
+        self.description_weight = description_weight
+        self._norms = scoring.centroid_norms(index.label_embeddings, index.combinations)
+        self._combination_affect = (
+            scoring.combination_sums(index.label_affect.T, index.combinations).T / index.combinations.sizes[:, None]
+        )
+        self._combination_position = {labels: i for i, labels in enumerate(index.combination_labels)}
+        self._song_index = {song_id: i for i, song_id in enumerate(index.catalog.song_ids)}
+        self._songs_by_combination = (
+            index.catalog.songs_by_combination(index.combination_labels) if index.catalog.kind == "muse" else None
+        )
+
+    @classmethod
+    def load(cls, data_dir: Path | str | None = None, *, scoring_name: str = "improved") -> Recommender:
+        """Load the index and the ONNX encoder from data_dir (default: the repo's data/)."""
+        from .encoder import TextEncoder
+
+        started = time.perf_counter()
+        index = load_index(Path(data_dir) if data_dir else None)
+        recommender = cls(index, TextEncoder(index.encoder_dir), scoring_name=scoring_name)
+        log.info("recommender loaded in %.2f s (%d combinations, %d %s songs)", time.perf_counter() - started,
+                 len(index.combination_labels), len(index.catalog), index.catalog.kind)
+        return recommender
+
+    @property
+    def catalog_size(self) -> int:
+        return len(self._index.catalog)
+
+    def suggest(self, text: str, *, moods: int = 3, songs: int = 8, scoring_name: str | None = None,
+                exclude: Collection[str] = (), affect_hint: AffectHint | None = None) -> Suggestion:
+        """Moods and songs for one description; `exclude` holds song ids already shown."""
+        return self.suggest_many([text], moods=moods, songs=songs, scoring_name=scoring_name,
+                                 exclude=exclude, affect_hints=[affect_hint])[0]
+
+    def suggest_many(self, texts: Sequence[str], *, moods: int = 3, songs: int = 8,
+                     scoring_name: str | None = None, exclude: Collection[str] = (),
+                     affect_hints: Sequence[AffectHint | None] | None = None) -> list[Suggestion]:
+        """Like suggest for each text, with one batched embedding and scoring pass."""
+        cleaned = [checked_text(text) for text in texts]
+        if not cleaned:
+            return []
+        name = _checked_scoring(scoring_name or self.scoring)
+        embeddings = self._encoder.encode(cleaned)
+        affect = self._index.affect.predict(embeddings)[:, :2]
+        for row, hint in enumerate(affect_hints or []):
+            if hint is not None:
+                affect[row] = (1 - hint.weight) * affect[row] + hint.weight * np.array([hint.valence, hint.arousal])
+        mood_scores = self.mood_scores(embeddings, affect, name)
+        excluded = self._excluded_mask(exclude)
+        return [
+            self._suggestion(text, mood_scores[row], affect[row], moods, songs, name, excluded)
+            for row, text in enumerate(cleaned)
+        ]
+
+    def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
+        """(2,) mean valence/arousal of the given moods' combinations (common scale)."""
+        rows = [self._combination_position[m.labels] for m in moods]
+        return self._combination_affect[rows].mean(axis=0)
+
+    def mood_scores(self, embeddings: np.ndarray, affect: np.ndarray, name: str) -> np.ndarray:
+        """(B, C) score of every combination for each embedded description."""
+        similarities = scoring.label_similarities(embeddings, self._index.label_embeddings)
+        if name == "original":
+            return scoring.mean_label_similarity(similarities, self._index.combinations)
+        return scoring.combination_scores(similarities, self._index.combinations, self._norms,
+                                          self._combination_affect, affect, self.weights)
+
+    def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded) -> Suggestion:
+        if name == "original":
+            picked = [int(i) for i in scoring.top_k(scores, mood_count)]
+        else:
+            picked = scoring.pick_distinct(scores, self._index.combinations, mood_count,
+                                           overlap_penalty=self.weights.overlap_penalty)
+        chosen = tuple(Mood(self._index.combination_labels[c], float(scores[c])) for c in picked)
+        return Suggestion(text, chosen, tuple(self._songs_for(picked, affect, song_count, excluded)),
+                          float(affect[0]), float(affect[1]))
+
+    def _songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray) -> list[Song]:
+        """Songs spread over the moods: each near a blend of the description's and its mood's affect."""
+        catalog = self._index.catalog
+        excluded = excluded.copy()
+        results: list[Song] = []
+        per_mood = _split(count, len(picked))
+        for combination, wanted in zip(picked, per_mood):
+            target = (self.description_weight * affect
+                      + (1 - self.description_weight) * self._combination_affect[combination])
+            candidates = self._tagged_candidates(combination)
+            found = scoring.nearest_songs(target, catalog.affect, catalog.artist_ids, wanted,
+                                          excluded=excluded, candidates=candidates)
+            if len(found) < wanted and candidates is not None:
+                found += scoring.nearest_songs(target, catalog.affect, catalog.artist_ids, wanted - len(found),
+                                               excluded=_with(excluded, found))
+            for song in found:
+                excluded[catalog.artist_ids == catalog.artist_ids[song]] = True
+                results.append(self._song(song, self._index.combination_labels[combination]))
+        return results
+
+    def _tagged_candidates(self, combination: int) -> np.ndarray | None:
+        if self._songs_by_combination is None:
+            return None
+        return self._songs_by_combination[combination]
+
+    def _song(self, index: int, mood_labels: tuple[str, ...]) -> Song:
+        catalog = self._index.catalog
+        own = tuple(catalog.labels[index].split("|")) if catalog.labels[index] else ()
+        return Song(str(catalog.song_ids[index]), str(catalog.artists[index]), str(catalog.titles[index]),
+                    str(catalog.urls[index]), round(float(catalog.affect[index, 0]), 4),
+                    round(float(catalog.affect[index, 1]), 4), own or mood_labels)
+
+    def _excluded_mask(self, exclude: Collection[str]) -> np.ndarray:
+        mask = np.zeros(len(self._index.catalog), bool)
+        for song_id in exclude:
+            position = self._song_index.get(song_id)
+            if position is not None:
+                mask[position] = True
+        return mask
+
+
+def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:
+    mask = mask.copy()
+    mask[songs] = True
+    return mask
+
+
+def _split(total: int, parts: int) -> list[int]:
+    """total songs over parts moods, the first moods getting any remainder."""
+    if parts == 0:
+        return []
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+def checked_text(text: str) -> str:
+    """The description, whitespace-folded, or a RecommenderError saying what is wrong with it."""
+    if not isinstance(text, str) or not text.strip():
+        raise RecommenderError("the description is empty: describe the photo in a few words")
+    if len(text) > MAX_TEXT_CHARS:
+        raise RecommenderError(f"the description is {len(text):,} characters long; keep it under {MAX_TEXT_CHARS:,}")
+    return " ".join(text.split())
+
+
+def _checked_scoring(name: str) -> str:
+    if name not in SCORINGS:
+        raise RecommenderError(f"unknown scoring {name!r}; choose one of {', '.join(SCORINGS)}")
+    return name

@@ -1,0 +1,228 @@
+"""Builds the combination index into data/ and loads it back.
+
+A build is keyed by the hashes of its inputs (sources, MuSe table, model,
+format); a second run with the same key returns at once. The manifest is
+written last, so an interrupted build reads as missing, never as half-valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .affect import AffectModel
+from .catalog import Catalog
+from .datasets import read_combinations, read_deezer, read_emobank, read_muse_songs
+from .errors import IndexUnavailableError
+from .scoring import Combinations
+from .sources import REPO_ROOT, resolve_sources, sha256_of
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+DEFAULT_DATA_DIR = REPO_ROOT / "data"
+MANIFEST = "manifest.json"
+ENCODER_DIR = "encoder"
+AFFECT_GAMMA, AFFECT_RIDGE = 1.0, 0.5
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("STORYTUNE_DATA_DIR") or DEFAULT_DATA_DIR)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    data_dir: Path
+    rebuilt: bool
+    combinations: int
+    labels: int
+    songs: int
+    catalog: str
+    seconds: float
+
+
+def build(
+    data_dir: Path | None = None,
+    *,
+    sources_dir: Path | None = None,
+    muse_path: Path | None = None,
+    public_files=None,
+    force: bool = False,
+    cache_dir: Path | None = None,
+) -> BuildReport:
+    """Read the sources, embed labels, fit the affect model, write the index and catalog."""
+    from . import model_export
+
+    started = time.perf_counter()
+    data_dir = Path(data_dir or default_data_dir())
+    data_dir.mkdir(parents=True, exist_ok=True)
+    extra = {} if public_files is None else {"public_files": public_files}
+    sources = resolve_sources(sources_dir, data_dir / "downloads", **extra)
+    inputs = {str(path.relative_to(path.parents[1])): sha256_of(path) for path in sources.all()}
+    if muse_path:
+        inputs["muse_songs"] = sha256_of(Path(muse_path))
+    key = {
+        "format": FORMAT,
+        "model": model_export.model_fingerprint(),
+        "affect": {"gamma": AFFECT_GAMMA, "ridge": AFFECT_RIDGE},
+        "inputs": inputs,
+    }
+    manifest_path = data_dir / MANIFEST
+    previous = _read_manifest(manifest_path)
+    if not force and previous and previous.get("key") == key and _files_present(data_dir):
+        log.info("index in %s is up to date", data_dir)
+        return BuildReport(data_dir, False, previous["combinations"], previous["labels"], previous["songs"],
+                           previous["catalog"], time.perf_counter() - started)
+
+    manifest_path.unlink(missing_ok=True)
+    cache = _BuildCache(Path(cache_dir) if cache_dir else data_dir / "cache", key["model"])
+    encoder_dir = data_dir / ENCODER_DIR
+    cache.install_encoder(encoder_dir)
+    from .encoder import TextEncoder
+
+    encoder = TextEncoder(encoder_dir)
+
+    combinations = read_combinations(sources.combinations)
+    labels = sorted({label for combination in combinations for label in combination})
+    label_embeddings = encoder.encode(labels)
+
+    log.info("fitting the affect model on EmoBank train+dev")
+    emobank = read_emobank(sources.emobank)
+    emobank_embeddings = cache.embeddings(emobank.texts, encoder)
+    affect = AffectModel.fit(emobank_embeddings, emobank.vad, gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
+    label_affect = affect.predict(label_embeddings)[:, :2]
+
+    if muse_path:
+        catalog = Catalog.from_rows("muse", read_muse_songs(Path(muse_path)))
+        combinations = _with_catalog_sets(combinations, catalog)
+    else:
+        catalog = Catalog.from_rows("deezer", read_deezer(sources.deezer))
+    if len(catalog) == 0:
+        raise IndexUnavailableError("the song catalog is empty: every row was malformed")
+
+    (data_dir / "labels.json").write_text(json.dumps(labels))
+    (data_dir / "combinations.json").write_text(json.dumps([list(c) for c in combinations]))
+    np.save(data_dir / "label_embeddings.npy", label_embeddings)
+    np.save(data_dir / "label_affect.npy", label_affect.astype(np.float32))
+    affect.save(data_dir / "affect_model.npz")
+    catalog.save(data_dir / "catalog.csv")
+    manifest = {"key": key, "combinations": len(combinations), "labels": len(labels), "songs": len(catalog),
+                "catalog": catalog.kind, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    partial = manifest_path.with_suffix(".part")
+    partial.write_text(json.dumps(manifest, indent=2))
+    partial.replace(manifest_path)
+    seconds = time.perf_counter() - started
+    log.info("built %d combinations, %d labels, %d %s songs in %.0f s",
+             len(combinations), len(labels), len(catalog), catalog.kind, seconds)
+    return BuildReport(data_dir, True, len(combinations), len(labels), len(catalog), catalog.kind, seconds)
+
+
+class _BuildCache:
+    """Keeps the slow, input-determined parts of a build (ONNX export, EmoBank embeddings)
+    so rebuilding elsewhere or with another catalog takes seconds."""
+
+    def __init__(self, directory: Path, model: str):
+        self.directory = directory
+        self.model_tag = hashlib.sha256(model.encode()).hexdigest()[:16]
+
+    def install_encoder(self, target: Path) -> None:
+        from . import model_export
+
+        exported = self.directory / f"encoder-{self.model_tag}"
+        if not (exported / "model.onnx").exists() or not (exported / "tokenizer.json").exists():
+            log.info("exporting %s to ONNX", model_export.MODEL_ID)
+            staging = exported.with_name(exported.name + ".part")
+            shutil.rmtree(staging, ignore_errors=True)
+            model_export.export_onnx(staging)
+            shutil.rmtree(exported, ignore_errors=True)
+            staging.replace(exported)
+        if target.resolve() != exported.resolve():
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(exported, target)
+
+    def embeddings(self, texts: list[str], encoder) -> np.ndarray:
+        digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
+        path = self.directory / f"embeddings-{self.model_tag}-{digest}.npy"
+        if path.exists():
+            return np.load(path)
+        log.info("embedding %d sentences", len(texts))
+        vectors = encoder.encode(texts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path.with_suffix(".part.npy"), vectors)
+        path.with_suffix(".part.npy").replace(path)
+        return vectors
+
+
+def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) -> list[tuple[str, ...]]:
+    """Keep the index's combinations; a MuSe table's label sets are the same seeds, so
+    only sets missing from combinations.csv (a newer MuSe copy) are added."""
+    known = set(combinations)
+    extra = sorted({tuple(s.split("|")) for s in catalog.labels if s} - known)
+    return combinations + extra
+
+
+FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
+         "catalog.csv", f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json")
+
+
+def _files_present(data_dir: Path) -> bool:
+    return all((data_dir / name).exists() for name in FILES)
+
+
+def _read_manifest(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class IndexData:
+    """Everything a Recommender needs, as loaded from data/."""
+
+    labels: list[str]
+    combination_labels: list[tuple[str, ...]]
+    combinations: Combinations
+    label_embeddings: np.ndarray
+    label_affect: np.ndarray
+    affect: AffectModel
+    catalog: Catalog
+    encoder_dir: Path
+
+
+def load_index(data_dir: Path | None = None) -> IndexData:
+    """Load a complete index of this format, or say exactly how to get one."""
+    data_dir = Path(data_dir or default_data_dir())
+    manifest = _read_manifest(data_dir / MANIFEST)
+    hint = "run `python -m recommender build` (see README)"
+    if manifest is None:
+        raise IndexUnavailableError(f"no index in {data_dir}: {hint}")
+    if manifest.get("key", {}).get("format") != FORMAT:
+        raise IndexUnavailableError(f"the index in {data_dir} is from another version (stale): {hint}")
+    if not _files_present(data_dir):
+        raise IndexUnavailableError(f"the index in {data_dir} is incomplete: {hint}")
+    try:
+        labels = json.loads((data_dir / "labels.json").read_text())
+        combination_labels = [tuple(c) for c in json.loads((data_dir / "combinations.json").read_text())]
+        position = {label: i for i, label in enumerate(labels)}
+        combinations = Combinations.from_sets([[position[l] for l in c] for c in combination_labels])
+        return IndexData(
+            labels=labels,
+            combination_labels=combination_labels,
+            combinations=combinations,
+            label_embeddings=np.load(data_dir / "label_embeddings.npy"),
+            label_affect=np.load(data_dir / "label_affect.npy"),
+            affect=AffectModel.load(data_dir / "affect_model.npz"),
+            catalog=Catalog.load(data_dir / "catalog.csv", manifest["catalog"]),
+            encoder_dir=data_dir / ENCODER_DIR,
+        )
+    except (OSError, ValueError, KeyError) as error:
+        raise IndexUnavailableError(f"the index in {data_dir} is unreadable ({error}): {hint}") from error

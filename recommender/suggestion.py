@@ -1,0 +1,48 @@
+"""What a suggestion is, independent of how it was computed or shown."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Mood:
+    """One emotion combination and how well it fits (higher is better)."""
+
+    labels: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class Song:
+    """A song to offer; valence/arousal on the common scale (standard deviations)."""
+
+    id: str
+    artist: str
+    title: str
+    url: str
+    valence: float
+    arousal: float
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The answer for one description: its affect, the moods that fit and songs for them."""
+
+    text: str
+    moods: tuple[Mood, ...]
+    songs: tuple[Song, ...]
+    valence: float
+    arousal: float
+
+    def to_json(self) -> dict:
+        """The CLI's stable JSON shape."""
+        return {
+            "text": self.text,
+            "moods": [{"labels": list(m.labels), "score": round(m.score, 6)} for m in self.moods],
+            "songs": [
+                {key: (list(value) if key == "labels" else value) for key, value in asdict(s).items() if key != "id"}
+                for s in self.songs
+            ],
+        }

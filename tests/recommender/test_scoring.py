@@ -1,0 +1,64 @@
+"""The ranking maths on vectors small enough to check by hand."""
+
+import numpy as np
+import pytest
+
+from recommender import scoring
+
+# Three labels on the unit circle (plus a zero third axis): a at 0°, b at 90°, c at 180°.
+LABELS = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [-1.0, 0.0, 0.0]], np.float32)
+SETS = scoring.Combinations.from_sets([[0], [0, 1], [1, 2], [0, 1, 2]])
+
+
+def test_original_score_is_the_mean_cosine_of_each_combinations_labels():
+    query = np.array([[1.0, 0.0, 0.0]], np.float32)
+    sims = scoring.label_similarities(query, LABELS)
+    assert sims.tolist() == [[1.0, 0.0, -1.0]]
+    means = scoring.mean_label_similarity(sims, SETS)
+    assert means[0] == pytest.approx([1.0, 0.5, -0.5, 0.0])
+
+
+def test_centroid_norm_is_one_for_a_single_label_and_shrinks_for_spread_sets():
+    norms = scoring.centroid_norms(LABELS, SETS)
+    assert norms == pytest.approx([1.0, np.sqrt(2) / 2, np.sqrt(2) / 2, 1 / 3])
+
+
+def test_whole_set_fit_lets_a_coherent_pair_beat_its_best_single_label():
+    """A query halfway between a and b fits the set {a, b} exactly; the original mean ties it with {a}."""
+    query = np.array([[np.sqrt(0.5), np.sqrt(0.5), 0.0]], np.float32)
+    sims = scoring.label_similarities(query, LABELS)
+    original = scoring.mean_label_similarity(sims, SETS)[0]
+    assert original[0] > original[1] - 1e-6  # the single label is at least as good under the original mean
+    affect = np.zeros((4, 2))
+    improved = scoring.combination_scores(sims, SETS, scoring.centroid_norms(LABELS, SETS), affect, np.zeros((1, 2)),
+                                          scoring.Weights(weakest_label=0.0, affect=0.0, size_prior=0.0))[0]
+    assert improved[1] == pytest.approx(1.0, abs=1e-6)  # cosine to the {a, b} centroid
+    assert improved.argmax() == 1
+
+
+def test_affect_distance_breaks_ties_towards_the_querys_mood():
+    sims = np.zeros((1, 3), np.float32)
+    affect = np.array([[1.0, 1.0], [-1.0, -1.0], [0.0, 0.0], [2.0, 2.0]])
+    scores = scoring.combination_scores(sims, SETS, np.ones(4), affect, np.array([[-1.0, -1.0]]),
+                                        scoring.Weights(whole_set=0, weakest_label=0, affect=1.0, size_prior=0))
+    assert scores[0].argmax() == 1
+
+
+def test_pick_distinct_skips_a_near_copy_of_an_earlier_pick():
+    sets = scoring.Combinations.from_sets([[0, 1], [0, 1, 2], [3], [4]])
+    scores = np.array([1.0, 0.99, 0.8, 0.7])
+    assert scoring.pick_distinct(scores, sets, 3, overlap_penalty=0.0) == [0, 1, 2]
+    assert scoring.pick_distinct(scores, sets, 3, overlap_penalty=0.6) == [0, 2, 3]
+
+
+def test_top_k_orders_best_first_with_ties_by_index():
+    assert scoring.top_k(np.array([0.1, 0.9, 0.5, 0.9]), 3).tolist() == [1, 3, 2]
+
+
+def test_nearest_songs_takes_the_closest_never_an_artist_twice_nor_an_excluded_song():
+    affect = np.array([[0.0, 0.0], [0.1, 0.0], [0.2, 0.0], [3.0, 3.0], [0.05, 0.0]], np.float32)
+    artists = np.array([0, 0, 1, 2, 3])
+    assert scoring.nearest_songs(np.zeros(2), affect, artists, 3) == [0, 4, 2]
+    excluded = np.array([True, False, False, False, False])
+    assert scoring.nearest_songs(np.zeros(2), affect, artists, 3, excluded=excluded) == [4, 1, 2]
+    assert scoring.nearest_songs(np.zeros(2), affect, artists, 9, candidates=np.array([3, 2])) == [2, 3]

@@ -1,0 +1,92 @@
+"""The Python API a caller (the bot) relies on, with the real model and index."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+
+from recommender import AffectHint, RecommenderError
+
+HAPPY = "a group of friends laughing on a beach at sunset"
+SAD = "an old man crying alone at a grave in the rain"
+CAPTIONS = [HAPPY, SAD, "a crowd jumping at a loud rock concert", "a cup of tea by a window on a quiet morning",
+            "a dark empty street at night"]
+
+
+def _jaccard(a, b):
+    return len(set(a) & set(b)) / len(set(a) | set(b))
+
+
+def test_suggest_returns_three_distinct_moods_and_eight_songs_with_links(recommender):
+    suggestion = recommender.suggest(HAPPY)
+    assert len(suggestion.moods) == 3
+    assert all(mood.labels for mood in suggestion.moods)
+    for i, first in enumerate(suggestion.moods):
+        for second in suggestion.moods[i + 1:]:
+            assert _jaccard(first.labels, second.labels) < 0.5, (first, second)
+    assert len(suggestion.songs) == 8
+    assert len({song.artist.lower() for song in suggestion.songs}) == 8, "no artist twice"
+    for song in suggestion.songs:
+        assert song.url.startswith("https://www.deezer.com/track/")
+        assert song.artist and song.title and song.labels
+
+
+def test_moods_and_songs_follow_the_feeling_of_the_description(recommender):
+    happy, sad = recommender.suggest(HAPPY), recommender.suggest(SAD)
+    assert happy.valence > sad.valence + 0.5
+    assert np.mean([s.valence for s in happy.songs]) > np.mean([s.valence for s in sad.songs]) + 0.5
+    assert recommender.moods_affect(happy.moods)[0] > recommender.moods_affect(sad.moods)[0]
+    sad_words = {"sad", "melancholy", "gloomy", "somber", "bleak", "mournful", "bittersweet", "lonely", "tragic",
+                 "brooding", "sentimental", "yearning", "wistful", "elegant", "dark", "plaintive", "reflective"}
+    assert sad_words & {label for mood in sad.moods for label in mood.labels}
+
+
+def test_improved_ranking_prefers_whole_sets_over_lone_labels_unlike_the_original(recommender):
+    improved = [recommender.suggest(c) for c in CAPTIONS]
+    original = [recommender.suggest(c, scoring_name="original") for c in CAPTIONS]
+    multi = lambda answers: sum(len(m.labels) > 1 for a in answers for m in a.moods)  # noqa: E731
+    assert multi(improved) > multi(original)
+
+
+def test_batched_answers_equal_single_answers(recommender):
+    batched = recommender.suggest_many(CAPTIONS)
+    assert [s.text for s in batched] == CAPTIONS
+    for text, answer in zip(CAPTIONS, batched):
+        single = recommender.suggest(text)
+        assert [m.labels for m in answer.moods] == [m.labels for m in single.moods]
+        assert [s.id for s in answer.songs] == [s.id for s in single.songs]
+
+
+def test_excluded_songs_are_never_offered_again(recommender):
+    shown = set()
+    for _ in range(4):
+        answer = recommender.suggest(HAPPY, exclude=shown)
+        ids = {song.id for song in answer.songs}
+        assert len(ids) == 8 and not ids & shown
+        shown |= ids
+
+
+def test_an_affect_hint_moves_the_songs(recommender):
+    text = "a photo"
+    bright = recommender.suggest(text, affect_hint=AffectHint(1.5, 1.0, weight=0.8))
+    dim = recommender.suggest(text, affect_hint=AffectHint(-1.5, -1.0, weight=0.8))
+    assert np.mean([s.valence for s in bright.songs]) > np.mean([s.valence for s in dim.songs]) + 1.0
+    assert np.mean([s.arousal for s in bright.songs]) > np.mean([s.arousal for s in dim.songs]) + 0.5
+
+
+def test_safe_to_call_from_a_thread_pool(recommender):
+    expected = [[s.id for s in recommender.suggest(c).songs] for c in CAPTIONS]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda c: [s.id for s in recommender.suggest(c).songs], CAPTIONS * 4))
+    assert got == expected * 4
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "x" * 20_000])
+def test_unusable_descriptions_are_refused_with_a_reason(recommender, text):
+    with pytest.raises(RecommenderError, match="description"):
+        recommender.suggest(text)
+
+
+def test_unknown_scoring_is_refused(recommender):
+    with pytest.raises(RecommenderError, match="scoring"):
+        recommender.suggest(HAPPY, scoring_name="best")
