@@ -1,0 +1,1 @@
+"""Storytune's Telegram edge: handlers, the Azure client and photo helpers."""

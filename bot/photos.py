@@ -1,0 +1,216 @@
+"""Turn whatever a user sent into a JPEG that Azure AI Vision accepts, or say why not.
+
+Azure takes 50 to 16,000 px per side and under 4 MB (Image Analysis 3.2; 4.0 allows
+20 MB), so every accepted photo is decoded, turned upright, flattened to RGB,
+shrunk to at most ``max_side`` and re-encoded. Re-encoding also drops EXIF, so a
+photo's location never leaves the bot. CPU-bound: call it through
+``asyncio.to_thread``.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+import struct
+from dataclasses import dataclass, field
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+try:
+    import pillow_heif
+except ImportError:  # HEIC/HEIF photos are then refused as UNSUPPORTED
+    pillow_heif = None
+else:
+    pillow_heif.register_heif_opener()
+
+AZURE_MIN_SIDE = 50
+DEFAULT_MAX_SIDE = 1600
+DEFAULT_MAX_BYTES = 4_000_000
+DEFAULT_MAX_PIXELS = 50_000_000
+THUMBNAIL_SIDE = 128
+JPEG_QUALITIES = (85, 70, 55)
+
+_DECODE_FAILURES = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, struct.error)
+
+
+class PhotoProblem(enum.Enum):
+    """Why a photo was refused; the bot words each one for the user."""
+
+    NOT_AN_IMAGE = "not_an_image"
+    CORRUPT = "corrupt"
+    TOO_SMALL = "too_small"
+    UNSUPPORTED = "unsupported"
+    TOO_LARGE = "too_large"
+
+
+class PhotoError(Exception):
+    """A photo we cannot send to Azure; ``reason`` says which kind of problem."""
+
+    def __init__(self, reason: PhotoProblem, detail: str = "") -> None:
+        super().__init__(f"{reason.value}: {detail}" if detail else reason.value)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    """An upright RGB JPEG ready for Azure, plus a small thumbnail for colour reading.
+
+    ``thumbnail`` is a read-only uint8 array of shape (h, w, 3), longest side
+    at most ``THUMBNAIL_SIDE``.
+    """
+
+    jpeg: bytes = field(repr=False)
+    width: int
+    height: int
+    thumbnail: np.ndarray = field(repr=False, compare=False)
+    was_animated: bool = False
+
+
+def prepare_photo(
+    data: bytes,
+    *,
+    max_side: int = DEFAULT_MAX_SIDE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+) -> PreparedPhoto:
+    """Decode ``data`` (first frame if animated) into a :class:`PreparedPhoto`.
+
+    ``max_pixels`` guards memory: it is checked on the header before decoding
+    (after JPEG's cheap DCT downscaling, so a 108 MP phone JPEG still passes).
+    Raises :class:`PhotoError` for anything that cannot become such a photo.
+    """
+    image = _open(data)
+    with image:
+        if min(image.size) < AZURE_MIN_SIDE:
+            raise PhotoError(PhotoProblem.TOO_SMALL, f"{image.width}x{image.height}")
+        was_animated = bool(getattr(image, "is_animated", False))
+        if image.format == "JPEG":
+            image.draft("RGB", _fitted_size(image.size, max_side))
+        if image.width * image.height > max_pixels:
+            raise PhotoError(PhotoProblem.TOO_LARGE, f"{image.width}x{image.height}")
+        upright = _decoded_upright(image)
+    rgb = _resized(_flattened_rgb(upright), max_side)
+    jpeg, rgb = _encoded_within(rgb, max_bytes)
+    return PreparedPhoto(
+        jpeg=jpeg,
+        width=rgb.width,
+        height=rgb.height,
+        thumbnail=_thumbnail_pixels(rgb),
+        was_animated=was_animated,
+    )
+
+
+def _open(data: bytes) -> Image.Image:
+    try:
+        return Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as error:
+        raise PhotoError(PhotoProblem.TOO_LARGE, str(error)) from None
+    except UnidentifiedImageError:
+        raise PhotoError(_unreadable_problem(data)) from None
+    except _DECODE_FAILURES as error:
+        raise PhotoError(PhotoProblem.CORRUPT, str(error)) from None
+
+
+def _decoded_upright(image: Image.Image) -> Image.Image:
+    try:
+        image.load()
+        return ImageOps.exif_transpose(image)
+    except Image.DecompressionBombError as error:
+        raise PhotoError(PhotoProblem.TOO_LARGE, str(error)) from None
+    except _DECODE_FAILURES as error:
+        raise PhotoError(PhotoProblem.CORRUPT, str(error)) from None
+
+
+def _unreadable_problem(data: bytes) -> PhotoProblem:
+    """Tell a broken image from a format we lack a decoder for and from non-images."""
+    image_format = _announced_format(data)
+    if image_format is None:
+        return PhotoProblem.NOT_AN_IMAGE
+    if image_format in Image.OPEN:
+        return PhotoProblem.CORRUPT
+    return PhotoProblem.UNSUPPORTED
+
+
+def _announced_format(data: bytes) -> str | None:
+    """The image format the leading bytes announce (Pillow's name), or None."""
+    head = data[:64]
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "GIF"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "WEBP"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "TIFF"
+    if head.startswith(b"BM"):
+        return "BMP"
+    if head.startswith(b"\xff\x0a") or head.startswith(b"\x00\x00\x00\x0cJXL \r\n\x87\n"):
+        return "JPEG XL"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in (b"avif", b"avis"):
+            return "AVIF"
+        if brand in (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"):
+            return "HEIF"
+    if b"<svg" in data[:1024].lower():
+        return "SVG"
+    return None
+
+
+def _fitted_size(size: tuple[int, int], max_side: int) -> tuple[int, int]:
+    """The size ``size`` shrinks to so its longest side is at most ``max_side``.
+
+    The short side never drops below Azure's minimum, even for panoramas.
+    """
+    width, height = size
+    scale = min(1.0, max_side / max(width, height))
+    scale = max(scale, min(1.0, AZURE_MIN_SIDE / min(width, height)))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _flattened_rgb(image: Image.Image) -> Image.Image:
+    """RGB with any transparency laid on white, as a viewer would show it."""
+    has_alpha = image.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in image.info
+    if has_alpha:
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, "white")
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def _resized(image: Image.Image, max_side: int) -> Image.Image:
+    size = _fitted_size(image.size, max_side)
+    if size == image.size:
+        return image
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _encoded_within(image: Image.Image, max_bytes: int) -> tuple[bytes, Image.Image]:
+    """JPEG bytes no larger than ``max_bytes``: lower quality first, then fewer pixels."""
+    while True:
+        for quality in JPEG_QUALITIES:
+            jpeg = _jpeg_bytes(image, quality)
+            if len(jpeg) <= max_bytes:
+                return jpeg, image
+        smaller = (round(image.width * 0.7), round(image.height * 0.7))
+        if min(smaller) < AZURE_MIN_SIDE:
+            raise PhotoError(PhotoProblem.TOO_LARGE, f"cannot fit in {max_bytes} bytes")
+        image = image.resize(smaller, Image.Resampling.LANCZOS)
+
+
+def _jpeg_bytes(image: Image.Image, quality: int) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=quality, optimize=True)
+    return buffer.getvalue()
+
+
+def _thumbnail_pixels(image: Image.Image) -> np.ndarray:
+    thumbnail = image.copy()
+    thumbnail.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE), Image.Resampling.BILINEAR)
+    pixels = np.asarray(thumbnail, dtype=np.uint8).copy()
+    pixels.setflags(write=False)
+    return pixels
