@@ -1,0 +1,72 @@
+"""Configuration read once from the environment (and .env), failing fast with the variable's name."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,60}$")
+DEFAULT_STATE_DIR = Path(__file__).resolve().parent.parent / "data" / "state"
+
+
+class ConfigError(Exception):
+    """A variable is missing or malformed; the message names it and never echoes a secret."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Config:
+    telegram_token: str = field(repr=False)
+    telegram_base_url: str | None = None
+    telegram_base_file_url: str | None = None
+    azure_endpoint: str | None = None
+    azure_key: str | None = field(default=None, repr=False)
+    azure_time_budget: float = 6.0
+    data_dir: Path | None = None
+    state_dir: Path = DEFAULT_STATE_DIR
+    concurrent_updates: int = 64
+
+    @property
+    def azure_configured(self) -> bool:
+        return bool(self.azure_endpoint and self.azure_key)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, *, require_token: bool = True) -> Config:
+        env = dict(os.environ if environ is None else environ)
+        token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+        if require_token and not token:
+            raise ConfigError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token in .env")
+        if require_token and not TOKEN_PATTERN.match(token):
+            raise ConfigError("TELEGRAM_BOT_TOKEN is malformed: expected '<digits>:<35 letters>' as given by @BotFather")
+        endpoint, key = _optional(env, "AZURE_VISION_ENDPOINT"), _optional(env, "AZURE_VISION_KEY")
+        if endpoint and not endpoint.startswith(("http://", "https://")):
+            raise ConfigError("AZURE_VISION_ENDPOINT must be a URL such as https://<name>.cognitiveservices.azure.com/")
+        return cls(
+            telegram_token=token,
+            telegram_base_url=_optional(env, "TELEGRAM_BASE_URL"),
+            telegram_base_file_url=_optional(env, "TELEGRAM_BASE_FILE_URL"),
+            azure_endpoint=endpoint,
+            azure_key=key,
+            azure_time_budget=_number(env, "AZURE_VISION_TIMEOUT", 6.0),
+            data_dir=Path(env["STORYTUNE_DATA_DIR"]) if env.get("STORYTUNE_DATA_DIR") else None,
+            state_dir=Path(env.get("STORYTUNE_STATE_DIR") or DEFAULT_STATE_DIR),
+            concurrent_updates=int(_number(env, "BOT_CONCURRENT_UPDATES", 64)),
+        )
+
+
+def _optional(env: dict[str, str], name: str) -> str | None:
+    return env.get(name, "").strip() or None
+
+
+def _number(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive")
+    return value
