@@ -1,0 +1,45 @@
+"""`python -m bot` runs the bot (long polling); `python -m bot try PHOTO` runs the pipeline on a file."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from dotenv import find_dotenv, load_dotenv
+
+from .config import Config, ConfigError
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    load_dotenv(find_dotenv(usecwd=True))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry the token in URLs
+    try:
+        config = Config.from_env(require_token=args.command != "try")
+    except ConfigError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
+    if args.command == "try":
+        from .try_photo import try_photo
+
+        return try_photo(config, args.photo, caption=args.caption, language=args.lang)
+    from .app import build_application
+
+    build_application(config).run_polling(allowed_updates=["message", "callback_query"])
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+    trying = commands.add_parser("try", help="answer a local photo as the bot would, without Telegram")
+    trying.add_argument("photo", help="path to an image file")
+    trying.add_argument("--caption", help="the caption a user would add")
+    trying.add_argument("--lang", choices=("en", "fr"), default="en")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The composition root: one Application, its services created in post_init, its handlers."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand
+from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes,
+                          MessageHandler, filters)
+
+from .config import Config
+from .handlers import buttons, commands, errors, mood, other, photo
+from .services import SERVICES_KEY, BotContext, close_services, open_services
+from .texts import COMMANDS
+
+log = logging.getLogger(__name__)
+
+IMAGE_FILES = filters.Document.IMAGE | filters.Document.FileExtension("heic") | filters.Document.FileExtension(
+    "heif") | filters.Document.FileExtension("webp")
+
+
+def build_application(config: Config) -> Application:
+    """A ready-to-run Application; nothing heavy happens until it is initialised."""
+
+    async def post_init(application: Application) -> None:
+        application.bot_data[SERVICES_KEY] = await open_services(config)
+        for language, commands_list in COMMANDS.items():
+            await application.bot.set_my_commands([BotCommand(*c) for c in commands_list],
+                                                  language_code=None if language == "en" else language)
+
+    async def post_shutdown(application: Application) -> None:
+        if SERVICES_KEY in application.bot_data:
+            await close_services(application.bot_data.pop(SERVICES_KEY))
+
+    builder: ApplicationBuilder = (
+        Application.builder()
+        .token(config.telegram_token)
+        .context_types(ContextTypes(context=BotContext))
+        .concurrent_updates(config.concurrent_updates)
+        .connection_pool_size(32)
+        .read_timeout(30)
+        .write_timeout(30)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if config.telegram_base_url:
+        builder = builder.base_url(config.telegram_base_url)
+    if config.telegram_base_file_url:
+        builder = builder.base_file_url(config.telegram_base_file_url)
+    application = builder.build()
+    add_handlers(application)
+    return application
+
+
+def add_handlers(application: Application) -> None:
+    """Most specific first: the first matching handler wins. Edited messages are left alone."""
+    new = filters.UpdateType.MESSAGE
+
+    def on(message_filter, callback) -> None:
+        application.add_handler(MessageHandler(new & message_filter, callback))
+
+    for name, callback in (("start", commands.start), ("help", commands.help_command), ("about", commands.about),
+                           ("mood", mood.on_mood)):
+        application.add_handler(CommandHandler(name, callback, filters=new))
+    on(filters.COMMAND, commands.unknown_command)
+    on(filters.PHOTO | filters.ANIMATION | IMAGE_FILES, photo.on_photo)
+    on(filters.Document.ALL, other.on_other_file)
+    on(filters.Sticker.ALL, other.on_sticker)
+    on(filters.VOICE | filters.AUDIO, other.on_voice)
+    on(filters.VIDEO | filters.VIDEO_NOTE, other.on_video)
+    on(filters.TEXT, other.on_text)
+    on(filters.ALL, other.on_anything_else)
+    application.add_handler(CallbackQueryHandler(buttons.on_button))
+    application.add_error_handler(errors.on_error)

@@ -1,0 +1,29 @@
+"""The one place unexpected failures go: log with traceback, apologise, keep serving."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from ..texts import text
+from .common import AlreadyApologised, language_of
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log what broke; tell the user unless a handler already did."""
+    error = context.error
+    log.error("update failed", exc_info=(type(error), error, error.__traceback__) if error else None)
+    if isinstance(error, AlreadyApologised) or not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query:
+            await update.callback_query.answer(text("error", language_of(update)))
+        elif update.effective_chat:
+            await context.bot.send_message(update.effective_chat.id, text("error", language_of(update)))
+    except TelegramError:
+        log.warning("could not apologise to the user", exc_info=True)
