@@ -187,6 +187,11 @@ class AzureVisionServer:
         """Answer the next requests with ``behaviours`` in order, then with ``default``."""
         self._script.extend(behaviours)
 
+    def reset(self) -> None:
+        """Forget the script and the recorded requests (between tests sharing one server)."""
+        self._script.clear()
+        self.requests.clear()
+
     async def start(self) -> None:
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_post(V40_PATH, self._handle_v40)

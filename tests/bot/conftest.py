@@ -1,0 +1,83 @@
+"""A real PTB Application polling a fake Bot API server, with a fake Azure, all on 127.0.0.1."""
+
+from __future__ import annotations
+
+import itertools
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from bot.app import build_application
+from bot.config import Config
+from tests.fakes.azure_server import AzureVisionServer
+from tests.fakes.telegram_api import FakeTelegramServer
+
+_chat_ids = itertools.count(1001)
+
+
+@asynccontextmanager
+async def running_bot(telegram: FakeTelegramServer, state_dir: Path, azure: AzureVisionServer | None = None,
+                      *, time_budget: float = 2.0):
+    """Start the bot the way run_polling does (post_init included) and stop it cleanly."""
+    config = Config(telegram_token=telegram.token, telegram_base_url=telegram.base_url,
+                    telegram_base_file_url=telegram.base_file_url,
+                    azure_endpoint=azure.url if azure else None, azure_key=azure.key if azure else None,
+                    azure_time_budget=time_budget, state_dir=state_dir)
+    application = build_application(config)
+    await application.initialize()
+    await application.post_init(application)
+    await application.start()
+    await application.updater.start_polling(poll_interval=0, timeout=1)
+    try:
+        yield application
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        await application.shutdown()
+        await application.post_shutdown(application)
+
+
+@dataclass
+class Bot:
+    """What a test drives: the fake Telegram the bot polls, the fake Azure it calls."""
+
+    telegram: FakeTelegramServer
+    azure: AzureVisionServer | None
+    state_dir: Path
+
+    async def answer_to(self, chat_id: int, *, timeout: float = 15) -> dict:
+        """The message as the user sees it once the bot turned its status message into the answer."""
+        await self.telegram.wait_for("sendMessage", chat_id=chat_id, timeout=timeout)  # the status message
+        edit = await self.telegram.wait_for("editMessageText", chat_id=chat_id, timeout=timeout)
+        return edit.result
+
+    async def reply_to(self, chat_id: int, *, timeout: float = 15) -> dict:
+        """The next message the bot sends to the chat, as the user sees it."""
+        return (await self.telegram.wait_for("sendMessage", chat_id=chat_id, timeout=timeout)).result
+
+
+@pytest_asyncio.fixture(scope="session")
+async def bot(tmp_path_factory) -> Bot:
+    """One bot with Azure configured, shared by the tests (each uses its own chat)."""
+    async with FakeTelegramServer() as telegram, AzureVisionServer() as azure:
+        state = tmp_path_factory.mktemp("state")
+        async with running_bot(telegram, state, azure):
+            yield Bot(telegram, azure, state)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def bot_without_azure(tmp_path_factory) -> Bot:
+    """A bot whose operator set no Azure variables."""
+    async with FakeTelegramServer() as telegram:
+        state = tmp_path_factory.mktemp("state")
+        async with running_bot(telegram, state):
+            yield Bot(telegram, None, state)
+
+
+@pytest.fixture
+def chat_id(bot) -> int:
+    bot.azure.reset()
+    return next(_chat_ids)
