@@ -22,6 +22,14 @@ SCORINGS = ("improved", "original")
 
 
 @dataclass(frozen=True)
+class MoodPreferences:
+    """A listener's taste from feedback: label -> weight in [-1, 1] (liked moods count more)."""
+
+    label_weights: dict[str, float]
+    strength: float = 0.15
+
+
+@dataclass(frozen=True)
 class AffectHint:
     """An affect estimate from outside the text (e.g. the photo's colours), common scale."""
 
@@ -44,6 +52,7 @@ class Recommender:
         self._combination_affect = (
             scoring.combination_sums(index.label_affect.T, index.combinations).T / index.combinations.sizes[:, None]
         )
+        self._affect_bounds = np.percentile(index.catalog.affect, [2, 98], axis=0)
         self._combination_position = {labels: i for i, labels in enumerate(index.combination_labels)}
         self._song_index = {song_id: i for i, song_id in enumerate(index.catalog.song_ids)}
         self._songs_by_combination = (
@@ -67,14 +76,23 @@ class Recommender:
         return len(self._index.catalog)
 
     def suggest(self, text: str, *, moods: int = 3, songs: int = 8, scoring_name: str | None = None,
-                exclude: Collection[str] = (), affect_hint: AffectHint | None = None) -> Suggestion:
-        """Moods and songs for one description; `exclude` holds song ids already shown."""
-        return self.suggest_many([text], moods=moods, songs=songs, scoring_name=scoring_name,
-                                 exclude=exclude, affect_hints=[affect_hint])[0]
+                exclude: Collection[str] = (), affect_hint: AffectHint | None = None,
+                affect_shift: tuple[float, float] = (0.0, 0.0),
+                preferences: MoodPreferences | None = None) -> Suggestion:
+        """Moods and songs for one description.
+
+        exclude: song ids never to offer (already shown, disliked); affect_shift: move the
+        target (valence, arousal) in common-scale units, e.g. (+0.5, 0) for "happier";
+        preferences: make liked mood labels weigh more.
+        """
+        return self.suggest_many([text], moods=moods, songs=songs, scoring_name=scoring_name, exclude=exclude,
+                                 affect_hints=[affect_hint], affect_shift=affect_shift, preferences=preferences)[0]
 
     def suggest_many(self, texts: Sequence[str], *, moods: int = 3, songs: int = 8,
                      scoring_name: str | None = None, exclude: Collection[str] = (),
-                     affect_hints: Sequence[AffectHint | None] | None = None) -> list[Suggestion]:
+                     affect_hints: Sequence[AffectHint | None] | None = None,
+                     affect_shift: tuple[float, float] = (0.0, 0.0),
+                     preferences: MoodPreferences | None = None) -> list[Suggestion]:
         """Like suggest for each text, with one batched embedding and scoring pass."""
         cleaned = [checked_text(text) for text in texts]
         if not cleaned:
@@ -85,7 +103,10 @@ class Recommender:
         for row, hint in enumerate(affect_hints or []):
             if hint is not None:
                 affect[row] = (1 - hint.weight) * affect[row] + hint.weight * np.array([hint.valence, hint.arousal])
+        affect = np.clip(affect, *self._affect_bounds) + np.asarray(affect_shift, dtype=affect.dtype)
         mood_scores = self.mood_scores(embeddings, affect, name)
+        if preferences and preferences.label_weights:
+            mood_scores = mood_scores + preferences.strength * self._preference_scores(preferences.label_weights)
         excluded = self._excluded_mask(exclude)
         return [
             self._suggestion(text, mood_scores[row], affect[row], moods, songs, name, excluded)
@@ -104,6 +125,11 @@ class Recommender:
             return scoring.mean_label_similarity(similarities, self._index.combinations)
         return scoring.combination_scores(similarities, self._index.combinations, self._norms,
                                           self._combination_affect, affect, self.weights)
+
+    def _preference_scores(self, label_weights: dict[str, float]) -> np.ndarray:
+        """(C,) mean preference weight of each combination's labels."""
+        weights = np.array([[label_weights.get(label, 0.0) for label in self._index.labels]])
+        return scoring.combination_sums(weights, self._index.combinations)[0] / self._index.combinations.sizes
 
     def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded) -> Suggestion:
         if name == "original":

@@ -90,3 +90,28 @@ def test_unusable_descriptions_are_refused_with_a_reason(recommender, text):
 def test_unknown_scoring_is_refused(recommender):
     with pytest.raises(RecommenderError, match="scoring"):
         recommender.suggest(HAPPY, scoring_name="best")
+
+
+@pytest.mark.parametrize("shift, axis, sign", [((0.6, 0.0), 0, 1), ((-0.6, 0.0), 0, -1),
+                                               ((0.0, 0.6), 1, 1), ((0.0, -0.6), 1, -1)])
+def test_an_affect_shift_moves_songs_and_moods_that_way(recommender, shift, axis, sign):
+    text = "people walking in a city park in the afternoon"
+    base = recommender.suggest(text)
+    moved = recommender.suggest(text, affect_shift=shift)
+    song_axis = lambda s: np.mean([(x.valence, x.arousal)[axis] for x in s.songs])  # noqa: E731
+    assert sign * (song_axis(moved) - song_axis(base)) > 0.3
+    assert sign * (recommender.moods_affect(moved.moods)[axis] - recommender.moods_affect(base.moods)[axis]) >= 0
+
+
+def test_liked_labels_weigh_more_and_disliked_ones_less(recommender):
+    from recommender import MoodPreferences
+
+    text = "a quiet evening at home"
+    base = recommender.suggest(text)
+    favourite = "romantic"
+    assert favourite not in {label for mood in base.moods for label in mood.labels}
+    liked = recommender.suggest(text, preferences=MoodPreferences({favourite: 1.0}, strength=0.3))
+    assert favourite in {label for mood in liked.moods for label in mood.labels}
+    first = base.moods[0].labels
+    disliked = recommender.suggest(text, preferences=MoodPreferences({label: -1.0 for label in first}, strength=0.3))
+    assert first not in [mood.labels for mood in disliked.moods]
