@@ -82,6 +82,18 @@ def build(
         return BuildReport(data_dir, False, previous["combinations"], previous["labels"], previous["songs"],
                            previous["catalog"], time.perf_counter() - started)
 
+    # Read (and so validate) the catalog first: a bad --muse file fails in a second and
+    # leaves the previous index in place; its label sets join the combinations before
+    # the labels are listed, so every label of every combination gets an embedding.
+    combinations = read_combinations(sources.combinations)
+    rows = read_muse_songs(Path(muse_path)) if muse_path else read_deezer(sources.deezer)
+    if not rows:
+        raise IndexUnavailableError("the song catalog is empty: every row was malformed")
+    catalog = Catalog.from_rows("muse" if muse_path else "deezer", rows)
+    if muse_path:
+        combinations = _with_catalog_sets(combinations, catalog)
+    labels = sorted({label for combination in combinations for label in combination})
+
     manifest_path.unlink(missing_ok=True)
     cache = _BuildCache(Path(cache_dir) if cache_dir else data_dir / "cache", key["model"])
     encoder_dir = data_dir / ENCODER_DIR
@@ -89,9 +101,6 @@ def build(
     from .encoder import TextEncoder
 
     encoder = TextEncoder(encoder_dir)
-
-    combinations = read_combinations(sources.combinations)
-    labels = sorted({label for combination in combinations for label in combination})
     label_embeddings = encoder.encode(labels)
 
     log.info("fitting the affect model on EmoBank train+dev")
@@ -99,14 +108,6 @@ def build(
     emobank_embeddings = cache.embeddings(emobank.texts, encoder)
     affect = AffectModel.fit(emobank_embeddings, emobank.vad, gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
     label_affect = affect.predict(label_embeddings)[:, :2]
-
-    if muse_path:
-        catalog = Catalog.from_rows("muse", read_muse_songs(Path(muse_path)))
-        combinations = _with_catalog_sets(combinations, catalog)
-    else:
-        catalog = Catalog.from_rows("deezer", read_deezer(sources.deezer))
-    if len(catalog) == 0:
-        raise IndexUnavailableError("the song catalog is empty: every row was malformed")
 
     (data_dir / "labels.json").write_text(json.dumps(labels))
     (data_dir / "combinations.json").write_text(json.dumps([list(c) for c in combinations]))
