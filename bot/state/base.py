@@ -1,0 +1,137 @@
+"""The state store's interface and the records it keeps, as plain JSON-able dataclasses.
+
+SQLite is the embedded default (one process); a networked store (Redis) plugs in
+behind the same interface so several instances share buttons, votes and settings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Protocol
+
+ANSWER_TTL_SECONDS = 48 * 3600
+
+
+@dataclass(frozen=True)
+class ShownSong:
+    """A song as it was shown in one message (enough to preview it, explain it or dislike it)."""
+
+    id: str
+    artist: str
+    title: str
+    url: str
+    valence: float
+    arousal: float
+    labels: tuple[str, ...]
+
+
+@dataclass
+class AnswerState:
+    """Everything the buttons under one photo's answers need; keyed by a short random token.
+
+    seen/source/user_words: what the answer says it read, and from where ("azure", "user",
+    "colours" or "mood"), so an edited answer reads the same;
+    affect_hint: (valence, arousal, weight) from the photo's colours or None;
+    shift: the (valence, arousal) steering applied so far;
+    shown: every song id shown for this photo, so none comes back;
+    messages: message id -> the songs that message shows.
+    """
+
+    description: str
+    user: str
+    seen: str = ""
+    source: str = "azure"
+    user_words: str = ""
+    affect_hint: tuple[float, float, float] | None = None
+    moods: list[list[str]] = field(default_factory=list)
+    shift: tuple[float, float] = (0.0, 0.0)
+    shown: list[str] = field(default_factory=list)
+    messages: dict[str, list[ShownSong]] = field(default_factory=dict)
+    created: float = field(default_factory=time.time)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, raw: str | bytes) -> AnswerState:
+        data = json.loads(raw)
+        data["messages"] = {k: [ShownSong(**{**s, "labels": tuple(s["labels"])}) for s in v]
+                            for k, v in data.get("messages", {}).items()}
+        data["shift"] = tuple(data.get("shift", (0.0, 0.0)))
+        if data.get("affect_hint") is not None:
+            data["affect_hint"] = tuple(data["affect_hint"])
+        return cls(**data)
+
+    def show(self, message_id: int, songs: list[ShownSong]) -> None:
+        self.messages[str(message_id)] = songs
+        self.shown.extend(song.id for song in songs if song.id not in self.shown)
+
+    def songs_in(self, message_id: int) -> list[ShownSong]:
+        return self.messages.get(str(message_id), [])
+
+    def song(self, song_id: str) -> ShownSong | None:
+        return next((s for songs in self.messages.values() for s in songs if s.id == song_id), None)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A user's choices; language None means 'follow Telegram's'."""
+
+    language: str | None = None
+    previews_only: bool = False
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What a user's feedback says: songs never to show again, how much each mood label counts."""
+
+    disliked_songs: frozenset[str] = frozenset()
+    label_weights: dict[str, float] = field(default_factory=dict)
+
+
+class StateStore(Protocol):
+    async def put_answer(self, token: str, state: AnswerState) -> None: ...
+
+    async def get_answer(self, token: str) -> AnswerState | None:
+        """None when the token is unknown or older than ANSWER_TTL_SECONDS."""
+
+    async def record_vote(self, token: str, user: str, vote: int, moods: list[list[str]]) -> None:
+        """One vote per user and answer; a change of mind replaces it."""
+
+    async def dislike_song(self, user: str, song_id: str) -> None: ...
+
+    async def preferences(self, user: str) -> Preferences: ...
+
+    async def settings(self, user: str) -> Settings: ...
+
+    async def save_settings(self, user: str, settings: Settings) -> None: ...
+
+    async def export_feedback(self) -> list[dict]:
+        """Votes and song dislikes with hashed users only, for evaluation."""
+
+    async def close(self) -> None: ...
+
+
+class UserKeys:
+    """Keyed hash of Telegram user ids: stable per installation, meaningless without the key."""
+
+    def __init__(self, secret: bytes):
+        self._secret = secret
+
+    def of(self, user_id: int) -> str:
+        return hmac.new(self._secret, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def label_weights(votes: list[tuple[int, list[list[str]]]]) -> dict[str, float]:
+    """Each 👍 adds one to its moods' labels, each 👎 takes one off; squashed into [-1, 1]."""
+    import math
+
+    totals: dict[str, float] = {}
+    for vote, moods in votes:
+        for label in {label for mood in moods for label in mood}:
+            totals[label] = totals.get(label, 0.0) + vote
+    return {label: math.tanh(total / 2) for label, total in totals.items() if total}
