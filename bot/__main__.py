@@ -1,4 +1,5 @@
-"""`python -m bot` runs the bot (long polling); `python -m bot try PHOTO` runs the pipeline on a file."""
+"""`python -m bot` runs the bot (long polling); `try PHOTO` runs the pipeline on a file;
+`export-feedback` writes the anonymised feedback as CSV."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry the token in URLs
     try:
-        config = Config.from_env(require_token=args.command != "try")
+        config = Config.from_env(require_token=args.command is None)
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
@@ -25,9 +26,13 @@ def main(argv: list[str] | None = None) -> int:
         from .try_photo import try_photo
 
         return try_photo(config, args.photo, caption=args.caption, language=args.lang)
+    if args.command == "export-feedback":
+        from .feedback_export import export_feedback
+
+        return export_feedback(config, args.out)
     from .app import build_application
 
-    build_application(config).run_polling(allowed_updates=["message", "callback_query"])
+    build_application(config).run_polling(allowed_updates=["message", "callback_query", "inline_query"])
     return 0
 
 
@@ -38,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     trying.add_argument("photo", help="path to an image file")
     trying.add_argument("--caption", help="the caption a user would add")
     trying.add_argument("--lang", choices=("en", "fr"), default="en")
+    exporting = commands.add_parser("export-feedback", help="write anonymised votes and dislikes as CSV")
+    exporting.add_argument("--out", help="file to write (default: standard output)")
     return parser
 
 

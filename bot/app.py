@@ -6,10 +6,10 @@ import logging
 
 from telegram import BotCommand
 from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes,
-                          MessageHandler, filters)
+                          InlineQueryHandler, MessageHandler, filters)
 
 from .config import Config
-from .handlers import buttons, commands, errors, mood, other, photo
+from .handlers import buttons, commands, errors, inline, mood, other, photo, settings
 from .services import SERVICES_KEY, BotContext, close_services, open_services
 from .texts import COMMANDS
 
@@ -60,7 +60,7 @@ def add_handlers(application: Application) -> None:
         application.add_handler(MessageHandler(new & message_filter, callback))
 
     for name, callback in (("start", commands.start), ("help", commands.help_command), ("about", commands.about),
-                           ("mood", mood.on_mood)):
+                           ("mood", mood.on_mood), ("settings", settings.on_settings)):
         application.add_handler(CommandHandler(name, callback, filters=new))
     on(filters.COMMAND, commands.unknown_command)
     on(filters.PHOTO | filters.ANIMATION | IMAGE_FILES, photo.on_photo)
@@ -70,5 +70,7 @@ def add_handlers(application: Application) -> None:
     on(filters.VIDEO | filters.VIDEO_NOTE, other.on_video)
     on(filters.TEXT, other.on_text)
     on(filters.ALL, other.on_anything_else)
+    application.add_handler(CallbackQueryHandler(settings.on_setting_button, pattern=r"^set:"))
     application.add_handler(CallbackQueryHandler(buttons.on_button))
+    application.add_handler(InlineQueryHandler(inline.on_inline_query))
     application.add_error_handler(errors.on_error)

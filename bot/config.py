@@ -26,6 +26,8 @@ class Config:
     data_dir: Path | None = None
     state_dir: Path = DEFAULT_STATE_DIR
     concurrent_updates: int = 64
+    deezer_api_base_url: str = "https://api.deezer.com"
+    user_key: str | None = field(default=None, repr=False)
 
     @property
     def azure_configured(self) -> bool:
@@ -52,6 +54,8 @@ class Config:
             data_dir=Path(env["STORYTUNE_DATA_DIR"]) if env.get("STORYTUNE_DATA_DIR") else None,
             state_dir=Path(env.get("STORYTUNE_STATE_DIR") or DEFAULT_STATE_DIR),
             concurrent_updates=int(_number(env, "BOT_CONCURRENT_UPDATES", 64)),
+            deezer_api_base_url=_optional(env, "DEEZER_API_BASE_URL") or "https://api.deezer.com",
+            user_key=_optional(env, "STORYTUNE_USER_KEY"),
         )
 
 

@@ -1,78 +1,137 @@
-"""Answer text and inline keyboards, built by pure functions from a Suggestion."""
+"""Answer text and inline keyboards, built by pure functions from songs and state.
+
+Callback data is short and never trusted: parse_button accepts only what we send
+(an action, an 8-character token, maybe a song id or a steering direction).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from html import escape
+from typing import Protocol
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from recommender import Suggestion
 
-from .reading import CaptionSource, PhotoReading
-from .texts import text
+from .state import AnswerState, Settings
+from .texts import feel, text
 
 BUTTON_LABEL_LIMIT = 60
-CALLBACK = re.compile(r"^(more|up|down):([A-Za-z0-9_-]{8})$")
-SEEN_KEY = {CaptionSource.AZURE: "seen", CaptionSource.USER: "seen_caption", CaptionSource.COLOURS: "seen_colours"}
-NOTE_KEY = {CaptionSource.USER: "caption_only", CaptionSource.COLOURS: "colours_only"}
+STEP = 0.5
+STEERING = {"h": (STEP, 0.0), "c": (0.0, -STEP), "e": (0.0, STEP), "m": (-STEP, 0.0)}
+CALLBACK = re.compile(r"^(more|up|down|why|steer|play|nope):([A-Za-z0-9_-]{8})(?::([A-Za-z0-9_-]{1,40}))?$")
+NEEDS_ARGUMENT = {"steer", "play", "nope"}
+SEEN_KEY = {"azure": "seen", "user": "seen_caption", "mood": "seen_caption", "colours": "seen_colours"}
+NOTE_KEY = {"user": "caption_only", "colours": "colours_only"}
+
+
+class SongLike(Protocol):
+    id: str
+    artist: str
+    title: str
+    url: str
+    valence: float
+    arousal: float
+    labels: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class ButtonPress:
-    action: str  # "more", "up" or "down"
+    action: str
     token: str
+    argument: str | None = None
 
 
 def parse_button(data: str | None) -> ButtonPress | None:
     """The press a callback's data stands for, or None for anything we did not send."""
     match = CALLBACK.match(data or "")
-    return ButtonPress(match.group(1), match.group(2)) if match else None
+    if not match:
+        return None
+    action, token, argument = match.groups()
+    if (action in NEEDS_ARGUMENT) != (argument is not None):
+        return None
+    if action == "steer" and argument not in STEERING:
+        return None
+    return ButtonPress(action, token, argument)
 
 
-def song_keyboard(suggestion: Suggestion, token: str, language: str) -> InlineKeyboardMarkup:
-    """One URL button per song, then more-songs and 👍/👎 (callback data well under 64 bytes)."""
-    rows = [[InlineKeyboardButton(_label(f"{song.artist} — {song.title}"), url=song.url)] for song in suggestion.songs]
-    rows.append([
-        InlineKeyboardButton(text("more_button", language), callback_data=f"more:{token}"),
-        InlineKeyboardButton("👍", callback_data=f"up:{token}"),
-        InlineKeyboardButton("👎", callback_data=f"down:{token}"),
-    ])
+def answer_keyboard(songs: list[SongLike], token: str, language: str) -> InlineKeyboardMarkup:
+    """Per song a link and a ▶ preview; then steering, more/why and 👍/👎 (data under 64 bytes)."""
+    rows = [[InlineKeyboardButton(_label(f"{s.artist} — {s.title}"), url=s.url),
+             InlineKeyboardButton("▶", callback_data=f"play:{token}:{s.id}")] for s in songs]
+    steer = [InlineKeyboardButton(text(f"steer_{d}", language), callback_data=f"steer:{token}:{d}") for d in "hcem"]
+    rows += [steer[:2], steer[2:]]
+    rows.append([InlineKeyboardButton(text("more_button", language), callback_data=f"more:{token}"),
+                 InlineKeyboardButton(text("why_button", language), callback_data=f"why:{token}")])
+    rows.append([InlineKeyboardButton("👍", callback_data=f"up:{token}"),
+                 InlineKeyboardButton("👎", callback_data=f"down:{token}")])
     return InlineKeyboardMarkup(rows)
 
 
-def photo_header(reading: PhotoReading, language: str) -> list[str]:
-    """What was seen, and a note when it came from fallbacks rather than Azure."""
-    lines = [text(SEEN_KEY[reading.source], language, text=reading.shown)]
-    if reading.source is CaptionSource.AZURE and reading.user_words:
-        lines.append(text("seen_caption", language, text=reading.user_words))
-    if reading.source in NOTE_KEY:
-        lines.append(text(NOTE_KEY[reading.source], language))
+def why_keyboard(songs: list[SongLike], token: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(_label(f"👎 {s.artist} — {s.title}"),
+                                                       callback_data=f"nope:{token}:{s.id}")] for s in songs])
+
+
+def settings_keyboard(settings: Settings, language: str) -> InlineKeyboardMarkup:
+    state = text("on" if settings.previews_only else "off", language)
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton("🇬🇧 English", callback_data="set:lang:en"),
+         InlineKeyboardButton("🇫🇷 Français", callback_data="set:lang:fr"),
+         InlineKeyboardButton("🌐 Auto", callback_data="set:lang:auto")],
+        [InlineKeyboardButton(text("previews_button", language, state=state),
+                              callback_data=f"set:prev:{'off' if settings.previews_only else 'on'}")],
+    ])
+
+
+def header_lines(state: AnswerState, language: str) -> list[str]:
+    """What was read and from where, a note for fallbacks, and the steering so far."""
+    lines = [text(SEEN_KEY[state.source], language, text=state.seen)]
+    if state.source == "azure" and state.user_words:
+        lines.append(text("seen_caption", language, text=state.user_words))
+    if state.source in NOTE_KEY:
+        lines.append(text(NOTE_KEY[state.source], language))
+    if any(state.shift):
+        lines.append(text("steered", language, steps=steering_words(state.shift, language)))
     return lines
 
 
-def mood_header(words: str, language: str) -> list[str]:
-    return [text("seen_caption", language, text=words)]
+def steering_words(shift: tuple[float, float], language: str) -> str:
+    words = []
+    for value, up, down in ((shift[0], "h", "m"), (shift[1], "e", "c")):
+        steps = round(abs(value) / STEP)
+        if steps:
+            label = text(f"steer_{up if value > 0 else down}", language)
+            words.append(label if steps == 1 else f"{label} ×{steps}")
+    return " · ".join(words)
 
 
 def answer_text(suggestion: Suggestion, language: str, header: list[str]) -> str:
     """HTML: the header, the three moods, the songs as copyable 'Artist — Title' lines."""
     lines = [*header, "", text("moods", language)]
     lines += [f"• {escape(' · '.join(mood.labels))}" for mood in suggestion.moods]
-    lines += ["", *_song_lines(suggestion, "songs", language)]
+    lines += ["", *_song_lines(suggestion.songs, "songs", language)]
     return "\n".join(lines)
 
 
-def more_songs_text(suggestion: Suggestion, language: str) -> str:
-    return "\n".join(_song_lines(suggestion, "more_songs", language))
+def more_songs_text(songs: list[SongLike], language: str) -> str:
+    return "\n".join(_song_lines(songs, "more_songs", language))
 
 
-def _song_lines(suggestion: Suggestion, title_key: str, language: str) -> list[str]:
+def why_text(songs: list[SongLike], language: str) -> str:
+    """One line per song: how it sits in mood, and the mood labels it matched."""
+    lines = [text("why_title", language)]
+    lines += [text("why_line", language, n=n, artist=s.artist, title=s.title, feel=feel(s.valence, s.arousal, language),
+                   labels=", ".join(s.labels)) for n, s in enumerate(songs, 1)]
+    return "\n".join([*lines, "", text("why_hint", language)])
+
+
+def _song_lines(songs: list[SongLike], title_key: str, language: str) -> list[str]:
     lines = [text(title_key, language)]
-    lines += [f"{n}. {escape(song.artist)} — {escape(song.title)}" for n, song in enumerate(suggestion.songs, 1)]
-    lines += ["", text("tap_hint", language)]
-    return lines
+    lines += [f"{n}. {escape(song.artist)} — {escape(song.title)}" for n, song in enumerate(songs, 1)]
+    return [*lines, "", text("tap_hint", language)]
 
 
 def _label(label: str) -> str:

@@ -4,54 +4,131 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import time
-from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import aiohttp
+from cachetools import TTLCache
+from telegram import Update
 from telegram.ext import CallbackContext, ExtBot
 
-from recommender import AffectHint, Recommender, Suggestion
+from recommender import AffectHint, MoodPreferences, Recommender, Suggestion
 
-from .answers import AnswerStore
 from .config import Config
-from .feedback import FeedbackStore
+from .previews import DeezerPreviews, Preview, PreviewError, PreviewProblem
+from .state import AnswerState, Settings, ShownSong, StateStore, UserKeys
+from .state.sqlite import SQLiteStore
+from .texts import language_for
 from .vision import AzureVision
 
 log = logging.getLogger(__name__)
+
+SONGS_PER_ANSWER = 8
+INLINE_CACHE_SECONDS = 300
+PREVIEW_CHECK_SECONDS = 4.0
+
+
+@dataclass(frozen=True)
+class Listener:
+    """Who pressed or sent something: their keyed id, settings and reply language."""
+
+    user: str
+    settings: Settings
+    language: str
 
 
 @dataclass
 class Services:
     recommender: Recommender
     vision: AzureVision | None
+    previews: DeezerPreviews
     http: aiohttp.ClientSession
-    answers: AnswerStore
-    feedback: FeedbackStore
+    store: StateStore
+    users: UserKeys
+    inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
 
-    async def suggest(self, description: str, hint: AffectHint | None = None,
-                      exclude: Collection[str] = ()) -> Suggestion:
-        """The recommender runs in a worker thread so one slow answer never blocks other chats."""
-        return await asyncio.to_thread(self.recommender.suggest, description, affect_hint=hint, exclude=exclude)
+    async def listener(self, update: Update) -> Listener:
+        user = update.effective_user
+        key = self.users.of(user.id if user else 0)
+        settings = await self.store.settings(key)
+        return Listener(key, settings, settings.language or language_for(user.language_code if user else None))
+
+    async def answer_for(self, state: AnswerState, listener: Listener) -> Suggestion:
+        """Songs not yet shown for this photo nor disliked, steered and weighted by the user's taste.
+
+        The recommender runs in a worker thread so one slow answer never blocks other chats.
+        """
+        preferences = await self.store.preferences(listener.user)
+        wanted = SONGS_PER_ANSWER * (2 if listener.settings.previews_only else 1)
+        suggestion = await asyncio.to_thread(
+            self.recommender.suggest, state.description, songs=wanted,
+            exclude=set(state.shown) | preferences.disliked_songs,
+            affect_hint=AffectHint(*state.affect_hint) if state.affect_hint else None,
+            affect_shift=state.shift,
+            preferences=MoodPreferences(preferences.label_weights) if preferences.label_weights else None)
+        if listener.settings.previews_only:
+            return await self._with_previews(suggestion)
+        return suggestion
+
+    async def preview(self, song: ShownSong) -> Preview:
+        """Fetched at tap time: Deezer's preview links are signed and short-lived."""
+        if song.id.startswith("dz") and song.id[2:].isdigit():
+            return await self.previews.preview_for_track(int(song.id[2:]))
+        return await self.previews.preview_for_song(song.artist, song.title)
+
+    async def _with_previews(self, suggestion: Suggestion) -> Suggestion:
+        """Keep songs that have a preview; if Deezer can't tell in time, or none has one, keep them all."""
+        checks = asyncio.gather(*(self.preview(song) for song in shown_songs(suggestion)), return_exceptions=True)
+        try:
+            results = await asyncio.wait_for(checks, PREVIEW_CHECK_SECONDS)
+        except TimeoutError:
+            return _first(suggestion, suggestion.songs)
+        if any(isinstance(r, PreviewError) and r.kind is PreviewProblem.UNAVAILABLE for r in results):
+            return _first(suggestion, suggestion.songs)
+        playable = [song for song, r in zip(suggestion.songs, results) if isinstance(r, Preview)]
+        return _first(suggestion, playable or suggestion.songs)
+
+
+def _first(suggestion: Suggestion, songs) -> Suggestion:
+    """The suggestion with only the first SONGS_PER_ANSWER of `songs`."""
+    return Suggestion(suggestion.text, suggestion.moods, tuple(songs)[:SONGS_PER_ANSWER], suggestion.valence,
+                      suggestion.arousal)
+
+
+def shown_songs(suggestion: Suggestion) -> list[ShownSong]:
+    return [ShownSong(**asdict(song)) for song in suggestion.songs]
 
 
 async def open_services(config: Config) -> Services:
     started = time.perf_counter()
     recommender = await asyncio.to_thread(Recommender.load, config.data_dir)
-    http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=config.azure_time_budget))
+    http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=max(config.azure_time_budget, 10)))
     vision = None
     if config.azure_configured:
         vision = AzureVision(http, config.azure_endpoint, config.azure_key, time_budget=config.azure_time_budget)
     else:
         log.warning("AZURE_VISION_ENDPOINT/AZURE_VISION_KEY not set: photos are read by their colours only")
-    services = Services(recommender, vision, http, AnswerStore(), FeedbackStore(config.state_dir))
+    store = SQLiteStore(config.state_dir / "storytune.sqlite3")
+    users = UserKeys(config.user_key.encode() if config.user_key else _local_secret(config.state_dir / "user.key"))
+    services = Services(recommender, vision, DeezerPreviews(http, config.deezer_api_base_url), http, store, users)
     log.info("services ready in %.2f s", time.perf_counter() - started)
     return services
 
 
 async def close_services(services: Services) -> None:
     await services.http.close()
-    services.feedback.close()
+    await services.store.close()
+
+
+def _local_secret(path: Path) -> bytes:
+    """A per-installation key for hashing user ids (set STORYTUNE_USER_KEY to share one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_bytes(secrets.token_bytes(32))
+        path.chmod(0o600)
+    return path.read_bytes()
 
 
 SERVICES_KEY = "storytune.services"

@@ -15,16 +15,27 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help": {
         "en": "📷 Send a photo (or an image file: JPEG, PNG, WebP, HEIC, GIF), with a caption if you like — "
-              "your words join what I see.\n🎵 Each song button opens the song; titles are in the text too, "
-              "to paste into Instagram's music search.\n🔄 <b>More songs</b> gives new songs for the same photo.\n"
-              "👍 / 👎 tell me whether the answer fitted.\n✍️ /mood &lt;words&gt; suggests songs for a vibe you "
-              "describe.\nℹ️ /about says how it works.",
+              "your words join what I see.\n"
+              "🎵 Each song button opens the song; titles are in the text too, to paste into Instagram's music "
+              "search. ▶ next to a song plays its 30-second preview here.\n"
+              "☀ happier · 🌙 calmer · ⚡ more energy · 🌧 moodier steer the moods and songs, again and again.\n"
+              "🔄 <b>More songs</b>: new songs for the same photo. ❓ <b>Why these?</b>: what each song matches, "
+              "with a 👎 to never see a song again.\n"
+              "👍 / 👎 on an answer teach me what you like: your next answers follow.\n"
+              "✍️ /mood &lt;words&gt;: songs for a vibe you describe. In any chat, type @{bot} and a vibe to share "
+              "a song.\n⚙️ /settings: language, only songs with a preview. ℹ️ /about: how it works.",
         "fr": "📷 Envoie une photo (ou une image en fichier : JPEG, PNG, WebP, HEIC, GIF), avec une légende si tu "
-              "veux — tes mots s'ajoutent à ce que je vois.\n🎵 Chaque bouton ouvre la chanson ; les titres sont "
-              "aussi dans le texte, à coller dans la recherche musicale d'Instagram.\n🔄 <b>Autres chansons</b> "
-              "en propose de nouvelles pour la même photo.\n👍 / 👎 me disent si la réponse colle.\n"
-              "✍️ /mood &lt;mots&gt; propose des chansons pour une ambiance décrite.\nℹ️ /about explique le "
-              "fonctionnement.",
+              "veux — tes mots s'ajoutent à ce que je vois.\n"
+              "🎵 Chaque bouton ouvre la chanson ; les titres sont aussi dans le texte, à coller dans la recherche "
+              "musicale d'Instagram. ▶ à côté d'une chanson joue son extrait de 30 secondes ici.\n"
+              "☀ plus joyeux · 🌙 plus calme · ⚡ plus d'énergie · 🌧 plus sombre orientent ambiances et chansons, "
+              "autant de fois que tu veux.\n"
+              "🔄 <b>Autres chansons</b> : de nouvelles chansons pour la même photo. ❓ <b>Pourquoi ?</b> : ce à quoi "
+              "correspond chaque chanson, avec un 👎 pour ne plus la revoir.\n"
+              "👍 / 👎 sur une réponse m'apprennent tes goûts : tes prochaines réponses en tiennent compte.\n"
+              "✍️ /mood &lt;mots&gt; : des chansons pour une ambiance décrite. Dans n'importe quelle discussion, "
+              "tape @{bot} et une ambiance pour partager une chanson.\n"
+              "⚙️ /settings : langue, seulement les chansons avec extrait. ℹ️ /about : le fonctionnement.",
     },
     "about": {
         "en": "🔎 <b>How it works</b>: Azure AI Vision describes your photo (or, if it can't, I read its colours); "
@@ -65,6 +76,36 @@ TEXTS: dict[str, dict[str, str]] = {
     "songs": {"en": "🎵 <b>Songs</b>", "fr": "🎵 <b>Chansons</b>"},
     "more_songs": {"en": "🎵 <b>More songs</b> for the same photo", "fr": "🎵 <b>Autres chansons</b> pour la même photo"},
     "tap_hint": {"en": "Tap a song to open it.", "fr": "Touche une chanson pour l'ouvrir."},
+    "why_button": {"en": "❓ Why these?", "fr": "❓ Pourquoi ?"},
+    "steer_h": {"en": "☀ happier", "fr": "☀ plus joyeux"},
+    "steer_c": {"en": "🌙 calmer", "fr": "🌙 plus calme"},
+    "steer_e": {"en": "⚡ more energy", "fr": "⚡ plus d'énergie"},
+    "steer_m": {"en": "🌧 moodier", "fr": "🌧 plus sombre"},
+    "steered": {"en": "🎚 Steered: {steps}", "fr": "🎚 Orienté : {steps}"},
+    "why_title": {"en": "❓ <b>Why these songs</b>", "fr": "❓ <b>Pourquoi ces chansons</b>"},
+    "why_line": {"en": "{n}. {artist} — {title}: {feel} — matches: {labels}",
+                 "fr": "{n}. {artist} — {title} : {feel} — correspond à : {labels}"},
+    "why_hint": {"en": "👎 below a song: never suggest it to me again.",
+                 "fr": "👎 sous une chanson : ne plus jamais me la proposer."},
+    "song_disliked": {"en": "Got it — you won't get this song again.",
+                      "fr": "Compris — tu ne reverras plus cette chanson."},
+    "no_preview": {"en": "No preview for this song, sorry.", "fr": "Pas d'extrait pour cette chanson, désolé."},
+    "preview_unavailable": {"en": "Previews are unavailable right now — try again in a moment.",
+                            "fr": "Les extraits sont indisponibles pour le moment — réessaie dans un instant."},
+    "settings": {"en": "⚙️ <b>Settings</b>\nLanguage: {language}\nOnly songs with a preview: {previews}",
+                 "fr": "⚙️ <b>Réglages</b>\nLangue : {language}\nSeulement les chansons avec extrait : {previews}"},
+    "language_auto": {"en": "from Telegram", "fr": "selon Telegram"},
+    "language_en": {"en": "English", "fr": "anglais"},
+    "language_fr": {"en": "French", "fr": "français"},
+    "on": {"en": "on", "fr": "oui"},
+    "off": {"en": "off", "fr": "non"},
+    "previews_button": {"en": "▶ Only songs with a preview: {state}",
+                        "fr": "▶ Seulement avec extrait : {state}"},
+    "saved": {"en": "Saved ✓", "fr": "Enregistré ✓"},
+    "inline_hint": {"en": "Type a vibe, e.g. rainy sunday in paris",
+                    "fr": "Tape une ambiance, ex. dimanche pluvieux à Paris"},
+    "inline_song": {"en": "🎵 {artist} — {title}\n{url}\nMood: {moods}",
+                    "fr": "🎵 {artist} — {title}\n{url}\nAmbiance : {moods}"},
     "more_button": {"en": "🔄 More songs", "fr": "🔄 Autres chansons"},
     "no_more": {"en": "That's every song I have for this photo.", "fr": "Je n'ai plus d'autres chansons pour cette photo."},
     "thanks_up": {"en": "Thanks! Glad it fits 👍", "fr": "Merci ! Ravi que ça colle 👍"},
@@ -115,9 +156,21 @@ TEXTS: dict[str, dict[str, str]] = {
 
 COMMANDS = {
     "en": [("start", "what this bot does"), ("help", "what to send and what the buttons do"),
-           ("mood", "songs for a vibe you describe"), ("about", "how it works, data and privacy")],
+           ("mood", "songs for a vibe you describe"), ("settings", "language, previews only"),
+           ("about", "how it works, data and privacy")],
     "fr": [("start", "ce que fait ce bot"), ("help", "quoi envoyer et à quoi servent les boutons"),
-           ("mood", "des chansons pour une ambiance décrite"), ("about", "fonctionnement, données, vie privée")],
+           ("mood", "des chansons pour une ambiance décrite"), ("settings", "langue, extraits seulement"),
+           ("about", "fonctionnement, données, vie privée")],
+}
+
+# How a song sits in valence/arousal (common scale), in words: (threshold, word) from high to low.
+FEEL_WORDS = {
+    "valence": {"en": ((0.75, "joyful"), (0.25, "bright"), (-0.25, "mellow"), (-0.75, "moody"), (None, "sombre")),
+                "fr": ((0.75, "joyeux"), (0.25, "lumineux"), (-0.25, "doux"), (-0.75, "mélancolique"),
+                       (None, "sombre"))},
+    "arousal": {"en": ((0.75, "intense"), (0.25, "upbeat"), (-0.25, "steady"), (-0.75, "relaxed"), (None, "hushed")),
+                "fr": ((0.75, "intense"), (0.25, "entraînant"), (-0.25, "posé"), (-0.75, "détendu"),
+                       (None, "feutré"))},
 }
 
 
@@ -126,7 +179,16 @@ def language_for(language_code: str | None) -> str:
     return "fr" if (language_code or "").lower().startswith("fr") else "en"
 
 
-def text(key: str, language: str, **values: object) -> str:
+def feel(valence: float, arousal: float, language: str) -> str:
+    """'bright, relaxed': a song's place in valence/arousal as two words."""
+    words = []
+    for axis, value in (("valence", valence), ("arousal", arousal)):
+        scale = FEEL_WORDS[axis].get(language) or FEEL_WORDS[axis]["en"]
+        words.append(next(word for threshold, word in scale if threshold is None or value >= threshold))
+    return ", ".join(words)
+
+
+def text(key: str, language: str, /, **values: object) -> str:
     """The sentence `key` in `language`; values are HTML-escaped before they are placed."""
     template = TEXTS[key].get(language) or TEXTS[key]["en"]
     return template.format(**{name: escape(str(value)) for name, value in values.items()})

@@ -12,11 +12,12 @@ from recommender import RecommenderError
 
 from .config import Config
 from .downloads import TELEGRAM_DOWNLOAD_LIMIT
-from .keyboards import answer_text, photo_header, song_keyboard
+from .keyboards import answer_keyboard, answer_text, header_lines
 from .photos import PhotoError
 from .handlers.photo import PROBLEM_TEXT
 from .reading import read_photo
-from .services import close_services, open_services
+from .services import Listener, close_services, open_services, shown_songs
+from .state import AnswerState, Settings
 from .texts import text
 
 
@@ -43,13 +44,16 @@ async def _answer(config: Config, data: bytes, caption: str | None, language: st
     services = await open_services(config)
     try:
         reading = await read_photo(data, caption, services.vision)
-        suggestion = await services.suggest(reading.description, reading.affect_hint)
+        hint = reading.affect_hint
+        state = AnswerState(reading.description, "try", seen=reading.shown, source=reading.source.value,
+                            user_words=reading.user_words, affect_hint=(hint.valence, hint.arousal, hint.weight))
+        suggestion = await services.answer_for(state, Listener("try", Settings(), language))
     finally:
         await close_services(services)
-    keyboard = song_keyboard(suggestion, "-" * 8, language)
+    keyboard = answer_keyboard(shown_songs(suggestion), "-" * 8, language)
     buttons = [" ".join(f"[{b.text}]" + (f" {b.url}" if b.url else "") for b in row)
                for row in keyboard.inline_keyboard]
-    return "\n".join([_plain(answer_text(suggestion, language, photo_header(reading, language))), "", *buttons])
+    return "\n".join([_plain(answer_text(suggestion, language, header_lines(state, language))), "", *buttons])
 
 
 def _plain(markup: str) -> str:

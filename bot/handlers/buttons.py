@@ -1,39 +1,110 @@
-"""Presses on 'more songs' and 👍/👎; anything unknown, stale or forged gets a polite toast."""
+"""Presses on an answer's buttons; anything unknown, stale or forged gets a polite toast."""
 
 from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 
-from ..keyboards import more_songs_text, parse_button, song_keyboard
-from ..services import BotContext
+from ..keyboards import STEERING, ButtonPress, answer_keyboard, more_songs_text, parse_button, why_keyboard, why_text
+from ..previews import PreviewError, PreviewProblem
+from ..services import BotContext, Listener, shown_songs
+from ..state import AnswerState
 from ..texts import text
-from .common import language_of
+from .answering import publish_answer
+from .common import listener_of
 
 
 async def on_button(update: Update, context: BotContext) -> None:
     """Route a press to its action once its token is known to be ours and alive."""
-    query, language = update.callback_query, language_of(update)
+    query, listener = update.callback_query, await listener_of(update, context)
     press = parse_button(query.data)
-    state = context.services.answers.get(press.token) if press else None
+    state = await context.services.store.get_answer(press.token) if press else None
     if state is None:
-        await query.answer(text("expired", language), show_alert=False)
+        await query.answer(text("expired", listener.language))
         return
-    if press.action == "more":
-        await _more_songs(update, context, press.token, state, language)
-    else:
-        vote = 1 if press.action == "up" else -1
-        context.services.feedback.record(press.token, update.effective_user.id, vote, state.moods)
-        await query.answer(text("thanks_up" if vote > 0 else "thanks_down", language))
+    await ACTIONS[press.action](update, context, listener, state, press)
 
 
-async def _more_songs(update: Update, context: BotContext, token: str, state, language: str) -> None:
-    """Next songs for the same description: no Azure call, nothing shown before."""
-    suggestion = await context.services.suggest(state.description, state.affect_hint, exclude=state.shown)
+async def more_songs(update: Update, context: BotContext, listener: Listener, state: AnswerState,
+                press: ButtonPress) -> None:
+    """Next songs for the same photo, in a new message: no Azure call, nothing shown before."""
+    suggestion = await context.services.answer_for(state, listener)
     if not suggestion.songs:
-        await update.callback_query.answer(text("no_more", language))
+        await update.callback_query.answer(text("no_more", listener.language))
         return
-    state.shown.update(song.id for song in suggestion.songs)
     await update.callback_query.answer()
-    await update.effective_message.reply_text(more_songs_text(suggestion, language), parse_mode=ParseMode.HTML,
-                                              reply_markup=song_keyboard(suggestion, token, language))
+    songs = shown_songs(suggestion)
+    sent = await update.effective_message.reply_text(more_songs_text(songs, listener.language),
+                                                     parse_mode=ParseMode.HTML,
+                                                     reply_markup=answer_keyboard(songs, press.token, listener.language))
+    state.show(sent.message_id, songs)
+    await context.services.store.put_answer(press.token, state)
+
+
+async def steer(update: Update, context: BotContext, listener: Listener, state: AnswerState,
+                press: ButtonPress) -> None:
+    """Move the answer in valence/arousal and edit it in place."""
+    step = STEERING[press.argument]
+    state.shift = (state.shift[0] + step[0], state.shift[1] + step[1])
+    suggestion = await context.services.answer_for(state, listener)
+    await update.callback_query.answer()
+    await publish_answer(update.effective_message, context.services, press.token, state, suggestion, listener.language)
+
+
+async def why(update: Update, context: BotContext, listener: Listener, state: AnswerState,
+                press: ButtonPress) -> None:
+    """One line per song of this message: how it feels and which moods it matched."""
+    songs = state.songs_in(update.effective_message.message_id)
+    await update.callback_query.answer()
+    await update.effective_message.reply_text(why_text(songs, listener.language), parse_mode=ParseMode.HTML,
+                                              reply_markup=why_keyboard(songs, press.token))
+
+
+async def vote(update: Update, context: BotContext, listener: Listener, state: AnswerState,
+                press: ButtonPress) -> None:
+    """👍/👎 on the whole answer: stored, and the user's next answers lean on it."""
+    value = 1 if press.action == "up" else -1
+    await context.services.store.record_vote(press.token, listener.user, value, state.moods)
+    await update.callback_query.answer(text("thanks_up" if value > 0 else "thanks_down", listener.language))
+
+
+async def dislike_song(update: Update, context: BotContext, listener: Listener, state: AnswerState,
+                press: ButtonPress) -> None:
+    """👎 on one song: it never comes back to this user."""
+    if state.song(press.argument) is None:
+        await update.callback_query.answer(text("expired", listener.language))
+        return
+    await context.services.store.dislike_song(listener.user, press.argument)
+    await update.callback_query.answer(text("song_disliked", listener.language))
+
+
+async def play(update: Update, context: BotContext, listener: Listener, state: AnswerState,
+                press: ButtonPress) -> None:
+    """▶: the song's 30-second preview as an audio message, or a toast saying why not."""
+    song, query = state.song(press.argument), update.callback_query
+    if song is None:
+        await query.answer(text("expired", listener.language))
+        return
+    try:
+        preview = await context.services.preview(song)
+        await _send_preview(context, update.effective_chat.id, song, preview)
+    except PreviewError as error:
+        key = "no_preview" if error.kind is PreviewProblem.NOT_FOUND else "preview_unavailable"
+        await query.answer(text(key, listener.language))
+        return
+    await query.answer()
+
+
+async def _send_preview(context: BotContext, chat_id: int, song, preview) -> None:
+    """By URL first; if Telegram can't fetch it, download it (bounded) and upload it."""
+    details = {"title": song.title, "performer": song.artist, "duration": preview.duration}
+    try:
+        await context.bot.send_audio(chat_id, preview.url, **details)
+    except BadRequest:
+        audio = await context.services.previews.download(preview.url)
+        await context.bot.send_audio(chat_id, audio, filename="preview.mp3", **details)
+
+
+ACTIONS = {"more": more_songs, "steer": steer, "why": why, "up": vote, "down": vote, "nope": dislike_song,
+           "play": play}

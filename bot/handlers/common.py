@@ -1,16 +1,16 @@
-"""Small helpers every handler shares: the user's language and the 'working' status."""
+"""Small helpers every handler shares: who is talking, and the 'working' status."""
 
 from __future__ import annotations
 
 from telegram import Message, Update
 from telegram.constants import ChatAction, ParseMode
 
-from ..texts import language_for, text
+from ..services import BotContext, Listener
+from ..texts import text
 
 
-def language_of(update: Update) -> str:
-    user = update.effective_user
-    return language_for(user.language_code if user else None)
+async def listener_of(update: Update, context: BotContext) -> Listener:
+    return await context.services.listener(update)
 
 
 async def show_working(message: Message, language: str, key: str = "working") -> Message:

@@ -3,30 +3,26 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ParseMode
 
-from recommender import RecommenderError
+from recommender import MAX_TEXT_CHARS
 
-from ..answers import AnswerState
-from ..keyboards import answer_text, mood_header, song_keyboard
 from ..services import BotContext
-from ..texts import text
-from .common import language_of, reply, show_working
+from ..state import AnswerState
+from .answering import new_token, publish_answer
+from .common import listener_of, reply, show_working
 
 
 async def on_mood(update: Update, context: BotContext) -> None:
     """Treat the words after /mood as the photo's description."""
-    message, language = update.effective_message, language_of(update)
+    message, listener = update.effective_message, await listener_of(update, context)
     words = " ".join(context.args or [])
     if not words.strip():
-        await reply(message, "mood_usage", language)
+        await reply(message, "mood_usage", listener.language)
         return
-    status = await show_working(message, language, "working_mood")
-    try:
-        suggestion = await context.services.suggest(words)
-    except RecommenderError:
-        await status.edit_text(text("mood_usage", language), parse_mode=ParseMode.HTML)
+    if len(words) > MAX_TEXT_CHARS:
+        await reply(message, "mood_too_long", listener.language, limit=MAX_TEXT_CHARS)
         return
-    token = context.services.answers.remember(AnswerState.of(words, None, suggestion))
-    await status.edit_text(answer_text(suggestion, language, mood_header(words, language)),
-                           parse_mode=ParseMode.HTML, reply_markup=song_keyboard(suggestion, token, language))
+    status = await show_working(message, listener.language, "working_mood")
+    state = AnswerState(words, listener.user, seen=words, source="mood")
+    suggestion = await context.services.answer_for(state, listener)
+    await publish_answer(status, context.services, new_token(), state, suggestion, listener.language)

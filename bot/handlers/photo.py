@@ -5,14 +5,14 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ParseMode
 
-from ..answers import AnswerState
 from ..downloads import Refused, download, image_file
-from ..keyboards import answer_text, photo_header, song_keyboard
 from ..photos import PhotoError, PhotoProblem
 from ..reading import read_photo
 from ..services import BotContext
+from ..state import AnswerState
 from ..texts import text
-from .common import AlreadyApologised, language_of, show_working
+from .answering import new_token, publish_answer
+from .common import AlreadyApologised, listener_of, show_working
 
 PROBLEM_TEXT = {
     PhotoProblem.NOT_AN_IMAGE: "not_an_image",
@@ -25,23 +25,24 @@ PROBLEM_TEXT = {
 
 async def on_photo(update: Update, context: BotContext) -> None:
     """Download, read, recommend, reply — the status message becomes the answer."""
-    message, language = update.effective_message, language_of(update)
-    services = context.services
-    status = await show_working(message, language)
+    message, services = update.effective_message, context.services
+    listener = await listener_of(update, context)
+    status = await show_working(message, listener.language)
     try:
         data = await download(context.bot, *image_file(message))
         reading = await read_photo(data, message.caption, services.vision)
         del data  # photos live in memory only as long as needed
-        suggestion = await services.suggest(reading.description, reading.affect_hint)
+        hint = reading.affect_hint
+        state = AnswerState(reading.description, listener.user, seen=reading.shown, source=reading.source.value,
+                            user_words=reading.user_words, affect_hint=(hint.valence, hint.arousal, hint.weight))
+        suggestion = await services.answer_for(state, listener)
     except Refused as refusal:
-        await status.edit_text(text(refusal.key, language), parse_mode=ParseMode.HTML)
+        await status.edit_text(text(refusal.key, listener.language), parse_mode=ParseMode.HTML)
         return
     except PhotoError as problem:
-        await status.edit_text(text(PROBLEM_TEXT[problem.reason], language), parse_mode=ParseMode.HTML)
+        await status.edit_text(text(PROBLEM_TEXT[problem.reason], listener.language), parse_mode=ParseMode.HTML)
         return
     except Exception as error:
-        await status.edit_text(text("error", language))
+        await status.edit_text(text("error", listener.language))
         raise AlreadyApologised() from error
-    token = services.answers.remember(AnswerState.of(reading.description, reading.affect_hint, suggestion))
-    await status.edit_text(answer_text(suggestion, language, photo_header(reading, language)),
-                           parse_mode=ParseMode.HTML, reply_markup=song_keyboard(suggestion, token, language))
+    await publish_answer(status, services, new_token(), state, suggestion, listener.language)

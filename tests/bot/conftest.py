@@ -13,6 +13,7 @@ import pytest_asyncio
 from bot.app import build_application
 from bot.config import Config
 from tests.fakes.azure_server import AzureVisionServer
+from tests.fakes.deezer_api import DeezerApiServer
 from tests.fakes.telegram_api import FakeTelegramServer
 
 _chat_ids = itertools.count(1001)
@@ -20,12 +21,13 @@ _chat_ids = itertools.count(1001)
 
 @asynccontextmanager
 async def running_bot(telegram: FakeTelegramServer, state_dir: Path, azure: AzureVisionServer | None = None,
-                      *, time_budget: float = 2.0):
+                      *, deezer: DeezerApiServer | None = None, time_budget: float = 2.0):
     """Start the bot the way run_polling does (post_init included) and stop it cleanly."""
     config = Config(telegram_token=telegram.token, telegram_base_url=telegram.base_url,
                     telegram_base_file_url=telegram.base_file_url,
                     azure_endpoint=azure.url if azure else None, azure_key=azure.key if azure else None,
-                    azure_time_budget=time_budget, state_dir=state_dir)
+                    azure_time_budget=time_budget, state_dir=state_dir,
+                    deezer_api_base_url=deezer.url if deezer else "http://127.0.0.1:9")
     application = build_application(config)
     await application.initialize()
     await application.post_init(application)
@@ -47,12 +49,25 @@ class Bot:
     telegram: FakeTelegramServer
     azure: AzureVisionServer | None
     state_dir: Path
+    deezer: DeezerApiServer | None = None
 
     async def answer_to(self, chat_id: int, *, timeout: float = 15) -> dict:
         """The message as the user sees it once the bot turned its status message into the answer."""
         await self.telegram.wait_for("sendMessage", chat_id=chat_id, timeout=timeout)  # the status message
         edit = await self.telegram.wait_for("editMessageText", chat_id=chat_id, timeout=timeout)
         return edit.result
+
+    async def answer_to_edit(self, chat_id: int, *, timeout: float = 15) -> dict:
+        """The next edit of an existing answer (steering), as the user sees it."""
+        return (await self.telegram.wait_for("editMessageText", chat_id=chat_id, timeout=timeout)).result
+
+    async def press(self, chat_id: int, message_id: int, data: str, **options) -> dict:
+        """Tap a button; returns the bot's answer to that very press (its toast, if any)."""
+        update = self.telegram.push_callback(chat_id, message_id, data, **options)
+        query_id = update["callback_query"]["id"]
+        call = await self.telegram.wait_for("answerCallbackQuery",
+                                            predicate=lambda c: c.params.get("callback_query_id") == query_id)
+        return call.params
 
     async def reply_to(self, chat_id: int, *, timeout: float = 15) -> dict:
         """The next message the bot sends to the chat, as the user sees it."""
@@ -62,10 +77,10 @@ class Bot:
 @pytest_asyncio.fixture(scope="session")
 async def bot(tmp_path_factory) -> Bot:
     """One bot with Azure configured, shared by the tests (each uses its own chat)."""
-    async with FakeTelegramServer() as telegram, AzureVisionServer() as azure:
+    async with FakeTelegramServer() as telegram, AzureVisionServer() as azure, DeezerApiServer() as deezer:
         state = tmp_path_factory.mktemp("state")
-        async with running_bot(telegram, state, azure):
-            yield Bot(telegram, azure, state)
+        async with running_bot(telegram, state, azure, deezer=deezer):
+            yield Bot(telegram, azure, state, deezer)
 
 
 @pytest_asyncio.fixture(scope="session")
@@ -80,4 +95,5 @@ async def bot_without_azure(tmp_path_factory) -> Bot:
 @pytest.fixture
 def chat_id(bot) -> int:
     bot.azure.reset()
+    bot.deezer.reset()
     return next(_chat_ids)

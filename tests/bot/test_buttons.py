@@ -25,9 +25,8 @@ async def test_more_songs_never_repeat_and_do_not_call_azure_again(bot, chat_id)
     seen = set(song_lines(answer))
     azure_calls = len(bot.azure.requests)
     for _ in range(5):
-        bot.telegram.push_callback(chat_id, answer["message_id"], button(answer, "more"))
-        toast = await bot.telegram.wait_for("answerCallbackQuery", chat_id=None)
-        assert "expired" not in (toast.params.get("text") or "")
+        toast = await bot.press(chat_id, answer["message_id"], button(answer, "more"))
+        assert "expired" not in (toast.get("text") or "")
         more = await bot.reply_to(chat_id)
         new = set(song_lines(more))
         assert len(new) >= 6 and not new & seen, "no song shown twice for one photo"
@@ -40,10 +39,9 @@ async def test_more_songs_never_repeat_and_do_not_call_azure_again(bot, chat_id)
 async def test_votes_are_acknowledged_and_stored_without_the_user_id(bot, chat_id, action, vote, expected):
     answer = await photo_answer(bot, chat_id)
     data = button(answer, action)
-    bot.telegram.push_callback(chat_id, answer["message_id"], data)
-    toast = await bot.telegram.wait_for("answerCallbackQuery")
-    assert expected in toast.params["text"]
-    with sqlite3.connect(bot.state_dir / "feedback.sqlite3") as db:
+    toast = await bot.press(chat_id, answer["message_id"], data)
+    assert expected in toast["text"]
+    with sqlite3.connect(bot.state_dir / "storytune.sqlite3") as db:
         rows = db.execute("SELECT user_hash, vote, moods FROM votes WHERE answer = ?", (data.split(":")[1],)).fetchall()
     assert len(rows) == 1 and rows[0][1] == vote
     assert str(chat_id) not in rows[0][0] and len(rows[0][0]) == 32
@@ -53,14 +51,13 @@ async def test_votes_are_acknowledged_and_stored_without_the_user_id(bot, chat_i
 @pytest.mark.parametrize("data", ["more:AAAAAAAA", "up:zzzzzzzz", "garbage", "more:../../etc", "x" * 64])
 async def test_unknown_or_forged_buttons_get_a_polite_expiry_toast(bot, chat_id, data):
     answer = await photo_answer(bot, chat_id)
-    bot.telegram.push_callback(chat_id, answer["message_id"], data, check_button=False)
-    toast = await bot.telegram.wait_for("answerCallbackQuery")
-    assert toast.params["text"] == "This suggestion expired, send the photo again."
+    toast = await bot.press(chat_id, answer["message_id"], data, check_button=False)
+    assert toast["text"] == "This suggestion expired, send the photo again."
     bot.telegram.push_text(chat_id, "/start")
     assert "Send me a photo" in (await bot.reply_to(chat_id))["text"], "the bot keeps serving"
 
 
 async def test_french_buttons_answer_in_french(bot, chat_id):
     answer = await photo_answer(bot, chat_id, language="fr")
-    bot.telegram.push_callback(chat_id, answer["message_id"], "more:AAAAAAAA", check_button=False, language_code="fr")
-    assert "a expiré" in (await bot.telegram.wait_for("answerCallbackQuery")).params["text"]
+    toast = await bot.press(chat_id, answer["message_id"], "more:AAAAAAAA", check_button=False, language_code="fr")
+    assert "a expiré" in toast["text"]

@@ -39,8 +39,10 @@ async def test_photo_gets_caption_moods_and_one_url_button_per_song(bot, chat_id
     assert 6 <= len(songs) <= 9 and len(buttons) == len(songs)
     assert [b["text"] for b in buttons] == songs, "titles are in the text too, for copying"
     assert all(b["url"].startswith("https://www.deezer.com/track/") for b in buttons)
-    assert all(len(row) == 1 for row in answer["reply_markup"]["inline_keyboard"][:-1]), "one song per row"
-    assert {b["callback_data"].split(":")[0] for b in callback_buttons(answer)} == {"more", "up", "down"}
+    song_rows = [row for row in answer["reply_markup"]["inline_keyboard"] if "url" in row[0]]
+    assert all(len(row) == 2 and row[1]["text"] == "▶" for row in song_rows), "one song per row, with its preview"
+    assert {b["callback_data"].split(":")[0] for b in callback_buttons(answer)} == {
+        "play", "steer", "more", "why", "up", "down"}
     assert all(len(b["callback_data"].encode()) <= 64 for b in callback_buttons(answer))
     assert bot.azure.requests[-1].body_is_image and bot.azure.requests[-1].api_version == "4.0"
     assert bot.telegram.messages(chat_id)[-1]["text"] == answer["text"], "the status message became the answer"

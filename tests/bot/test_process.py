@@ -71,7 +71,7 @@ async def test_try_prints_the_answer_with_its_buttons_without_telegram(tmp_path)
     assert code == 0, err
     assert "From your words: late night drive" in out
     assert out.count("https://www.deezer.com/track/") >= 6
-    assert "[🔄 More songs] [👍] [👎]" in out
+    assert "[🔄 More songs] [❓ Why these?]" in out and "[☀ happier] [🌙 calmer]" in out and "[👍] [👎]" in out
 
 
 @pytest.mark.parametrize("language, expected", [("en", "isn't an image"), ("fr", "pas une image")])

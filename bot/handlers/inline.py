@@ -1,0 +1,48 @@
+"""Inline mode: '@bot rainy sunday in paris' in any chat lists songs to send there."""
+
+from __future__ import annotations
+
+from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle, InlineQueryResultsButton,
+                      InputTextMessageContent, Update)
+from telegram.constants import ParseMode
+
+from ..services import BotContext
+from ..state import AnswerState
+from ..texts import text
+from .common import listener_of
+
+from ..services import INLINE_CACHE_SECONDS
+
+MAX_QUERY_CHARS = 200
+
+
+async def on_inline_query(update: Update, context: BotContext) -> None:
+    """Songs for the typed vibe; an empty query gets a hint button instead of results."""
+    query, listener = update.inline_query, await listener_of(update, context)
+    words = " ".join(query.query.split())[:MAX_QUERY_CHARS]
+    if not words:
+        await query.answer([], cache_time=INLINE_CACHE_SECONDS, is_personal=True,
+                           button=InlineQueryResultsButton(text("inline_hint", listener.language),
+                                                           start_parameter="inline"))
+        return
+    cache, key = context.services.inline_results, (words.lower(), listener.language, listener.user)
+    results = cache.get(key)
+    if results is None:
+        suggestion = await context.services.answer_for(AnswerState(words, listener.user), listener)
+        results = cache[key] = [_result(song, suggestion, listener.language) for song in suggestion.songs]
+    await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=True)
+
+
+def _result(song, suggestion, language: str) -> InlineQueryResultArticle:
+    moods = " | ".join(" · ".join(mood.labels) for mood in suggestion.moods)
+    return InlineQueryResultArticle(
+        id=song.id,
+        title=f"{song.artist} — {song.title}",
+        description=moods,
+        url=song.url,
+        input_message_content=InputTextMessageContent(
+            text("inline_song", language, artist=song.artist, title=song.title, url=song.url, moods=moods),
+            parse_mode=ParseMode.HTML),
+        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(f"🎵 {song.artist} — {song.title}"[:60],
+                                                                 url=song.url)]]),
+    )

@@ -1,0 +1,79 @@
+"""▶ under a song sends its 30-second preview as an audio message, or says why it can't."""
+
+from tests.fakes.deezer_api import quota_exceeded, server_error
+
+from .test_buttons import photo_answer
+from .test_photo_answers import url_buttons
+
+
+def play_buttons(answer: dict) -> list[tuple[dict, dict]]:
+    """(link button, ▶ button) per song row."""
+    return [(row[0], row[1]) for row in answer["reply_markup"]["inline_keyboard"] if "url" in row[0]]
+
+
+def deezer_id(link: dict) -> int:
+    return int(link["url"].rsplit("/", 1)[1])
+
+
+async def test_play_sends_the_preview_with_title_and_performer(bot, chat_id):
+    answer = await photo_answer(bot, chat_id)
+    link, play = play_buttons(answer)[2]
+    artist, title = link["text"].split(" — ", 1)
+    bot.deezer.add_track(deezer_id(link), artist, title)
+    toast = await bot.press(chat_id, answer["message_id"], play["callback_data"])
+    assert not toast.get("text"), "no error toast"
+    audio = await bot.telegram.wait_for("sendAudio", chat_id=chat_id)
+    assert audio.params["title"] == title and audio.params["performer"] == artist
+    assert f"/preview/{deezer_id(link)}.mp3" in audio.params["audio"]
+    assert bot.deezer.endpoints() == ["track"], "fetched at tap time, by the song's Deezer id"
+
+
+async def test_when_telegram_refuses_the_url_the_preview_is_uploaded(bot, chat_id):
+    answer = await photo_answer(bot, chat_id)
+    link, play = play_buttons(answer)[0]
+    artist, title = link["text"].split(" — ", 1)
+    bot.deezer.add_track(deezer_id(link), artist, title)
+    bot.telegram.fail_next("sendAudio", 400, "Bad Request: wrong file identifier/HTTP URL specified")
+    await bot.press(chat_id, answer["message_id"], play["callback_data"])
+    uploaded = await bot.telegram.wait_for("sendAudio", chat_id=chat_id)
+    assert not str(uploaded.params["audio"]).startswith("http"), "sent as a file the second time"
+    assert uploaded.params["title"] == title
+
+
+async def test_a_song_without_preview_says_so_in_a_toast(bot, chat_id):
+    answer = await photo_answer(bot, chat_id)
+    link, play = play_buttons(answer)[1]
+    artist, title = link["text"].split(" — ", 1)
+    bot.deezer.add_track(deezer_id(link), artist, title, has_preview=False)
+    toast = await bot.press(chat_id, answer["message_id"], play["callback_data"])
+    assert toast["text"] == "No preview for this song, sorry."
+    assert not bot.telegram.calls_for("sendAudio", chat_id)
+
+
+async def test_deezer_down_or_over_quota_gives_a_toast_and_the_bot_goes_on(bot, chat_id):
+    answer = await photo_answer(bot, chat_id)
+    link, play = play_buttons(answer)[3]
+    bot.deezer.add_track(deezer_id(link), *link["text"].split(" — ", 1))
+    for failure in ((server_error(500), server_error(502)), (quota_exceeded(),)):
+        bot.deezer.script(*failure)
+        toast = await bot.press(chat_id, answer["message_id"], play["callback_data"])
+        assert "unavailable right now" in toast["text"]
+    toast = await bot.press(chat_id, answer["message_id"], play["callback_data"])
+    assert not toast.get("text")
+    assert len(bot.telegram.calls_for("sendAudio", chat_id)) == 1
+
+
+async def test_previews_only_setting_keeps_only_songs_that_have_one(bot, chat_id, recommender):
+    vibe = "friends having a picnic in a sunny park"
+    candidates = recommender.suggest(vibe, songs=16).songs
+    silent = {int(song.id[2:]) for song in candidates[:5]}
+    for song in candidates:
+        bot.deezer.add_track(int(song.id[2:]), song.artist, song.title, has_preview=int(song.id[2:]) not in silent)
+    bot.telegram.push_text(chat_id, "/settings")
+    settings = await bot.reply_to(chat_id)
+    assert "Saved" in (await bot.press(chat_id, settings["message_id"], "set:prev:on"))["text"]
+    assert "preview: on" in (await bot.telegram.wait_for("editMessageText", chat_id=chat_id)).result["text"]
+    bot.telegram.push_text(chat_id, f"/mood {vibe}")
+    answer = await bot.answer_to(chat_id)
+    shown = {deezer_id(b) for b in url_buttons(answer)}
+    assert len(shown) >= 6 and not shown & silent
