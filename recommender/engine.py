@@ -38,6 +38,21 @@ class AffectHint:
     weight: float = 0.5
 
 
+@dataclass(frozen=True)
+class SuggestRequest:
+    """One description and the options for answering it (see Recommender.suggest)."""
+
+    text: str
+    moods: int = 3
+    songs: int = 8
+    scoring_name: str | None = None
+    exclude: frozenset[str] = frozenset()
+    affect_hint: AffectHint | None = None
+    affect_shift: tuple[float, float] = (0.0, 0.0)
+    preferences: MoodPreferences | None = None
+
+
+
 class Recommender:
     """Safe to share between threads: after load nothing in it changes."""
 
@@ -85,33 +100,39 @@ class Recommender:
         target (valence, arousal) in common-scale units, e.g. (+0.5, 0) for "happier";
         preferences: make liked mood labels weigh more.
         """
-        return self.suggest_many([text], moods=moods, songs=songs, scoring_name=scoring_name, exclude=exclude,
-                                 affect_hints=[affect_hint], affect_shift=affect_shift, preferences=preferences)[0]
+        return self.suggest_requests([SuggestRequest(text, moods, songs, scoring_name, frozenset(exclude),
+                                                     affect_hint, affect_shift, preferences)])[0]
 
     def suggest_many(self, texts: Sequence[str], *, moods: int = 3, songs: int = 8,
-                     scoring_name: str | None = None, exclude: Collection[str] = (),
-                     affect_hints: Sequence[AffectHint | None] | None = None,
-                     affect_shift: tuple[float, float] = (0.0, 0.0),
-                     preferences: MoodPreferences | None = None) -> list[Suggestion]:
+                     scoring_name: str | None = None, exclude: Collection[str] = ()) -> list[Suggestion]:
         """Like suggest for each text, with one batched embedding and scoring pass."""
-        cleaned = [checked_text(text) for text in texts]
+        excluded = frozenset(exclude)
+        return self.suggest_requests([SuggestRequest(text, moods, songs, scoring_name, excluded) for text in texts])
+
+    def suggest_requests(self, requests: Sequence[SuggestRequest]) -> list[Suggestion]:
+        """Answer requests that each carry their own options, embedding all texts in one batch
+        (how concurrent photos share one model call)."""
+        cleaned = [checked_text(request.text) for request in requests]
         if not cleaned:
             return []
-        name = _checked_scoring(scoring_name or self.scoring)
+        names = [_checked_scoring(request.scoring_name or self.scoring) for request in requests]
         embeddings = self._encoder.encode(cleaned)
         affect = self._index.affect.predict(embeddings)[:, :2]
-        for row, hint in enumerate(affect_hints or []):
+        for row, request in enumerate(requests):
+            hint = request.affect_hint
             if hint is not None:
                 affect[row] = (1 - hint.weight) * affect[row] + hint.weight * np.array([hint.valence, hint.arousal])
-        affect = np.clip(affect, *self._affect_bounds) + np.asarray(affect_shift, dtype=affect.dtype)
-        mood_scores = self.mood_scores(embeddings, affect, name)
-        if preferences and preferences.label_weights:
-            mood_scores = mood_scores + preferences.strength * self._preference_scores(preferences.label_weights)
-        excluded = self._excluded_mask(exclude)
-        return [
-            self._suggestion(text, mood_scores[row], affect[row], moods, songs, name, excluded)
-            for row, text in enumerate(cleaned)
-        ]
+        shifts = np.array([request.affect_shift for request in requests], dtype=affect.dtype)
+        affect = np.clip(affect, *self._affect_bounds) + shifts
+        answers = []
+        for row, (text, request, name) in enumerate(zip(cleaned, requests, names)):
+            scores = self.mood_scores(embeddings[row:row + 1], affect[row:row + 1], name)[0]
+            if request.preferences and request.preferences.label_weights:
+                scores = scores + request.preferences.strength * self._preference_scores(
+                    request.preferences.label_weights)
+            answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
+                                            self._excluded_mask(request.exclude)))
+        return answers
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
         """(2,) mean valence/arousal of the given moods' combinations (common scale)."""

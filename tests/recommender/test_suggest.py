@@ -115,3 +115,19 @@ def test_liked_labels_weigh_more_and_disliked_ones_less(recommender):
     first = base.moods[0].labels
     disliked = recommender.suggest(text, preferences=MoodPreferences({label: -1.0 for label in first}, strength=0.3))
     assert first not in [mood.labels for mood in disliked.moods]
+
+
+def test_requests_batched_together_keep_their_own_options(recommender):
+    from recommender import MoodPreferences, SuggestRequest
+
+    first = recommender.suggest(HAPPY)
+    requests = [SuggestRequest(HAPPY), SuggestRequest(HAPPY, exclude=frozenset(s.id for s in first.songs)),
+                SuggestRequest(SAD, affect_shift=(0.5, 0.0), songs=5),
+                SuggestRequest(SAD, preferences=MoodPreferences({"romantic": 1.0}, strength=0.3))]
+    batched = recommender.suggest_requests(requests)
+    singles = [recommender.suggest(r.text, songs=r.songs, exclude=r.exclude, affect_shift=r.affect_shift,
+                                   preferences=r.preferences) for r in requests]
+    assert [[s.id for s in b.songs] for b in batched] == [[s.id for s in a.songs] for a in singles]
+    assert [[m.labels for m in b.moods] for b in batched] == [[m.labels for m in a.moods] for a in singles]
+    assert not {s.id for s in batched[1].songs} & {s.id for s in first.songs}
+    assert len(batched[2].songs) == 5
