@@ -1,0 +1,56 @@
+"""Micro-batching: calls that arrive within a few milliseconds share one worker-thread run.
+
+Under load, many photos reach the recommender at once; embedding them in one
+batch costs far less than one model call each. A lone call waits at most
+`max_wait` seconds for company.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+class MicroBatcher(Generic[Item, Result]):
+    """`run_batch(items)` runs in a thread and returns one result (or exception) per item, in order."""
+
+    def __init__(self, run_batch: Callable[[Sequence[Item]], Sequence[Result | BaseException]], *,
+                 max_wait: float = 0.004, max_size: int = 32):
+        self._run_batch = run_batch
+        self._max_wait, self._max_size = max_wait, max_size
+        self._pending: list[tuple[Item, asyncio.Future]] = []
+        self._timer: asyncio.TimerHandle | None = None
+
+    async def submit(self, item: Item) -> Result:
+        future = asyncio.get_running_loop().create_future()
+        self._pending.append((item, future))
+        if len(self._pending) >= self._max_size:
+            self._flush()
+        elif self._timer is None:
+            self._timer = asyncio.get_running_loop().call_later(self._max_wait, self._flush)
+        return await future
+
+    def _flush(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        batch, self._pending = self._pending, []
+        if batch:
+            asyncio.ensure_future(self._run(batch))
+
+    async def _run(self, batch: list[tuple[Item, asyncio.Future]]) -> None:
+        try:
+            results = await asyncio.to_thread(self._run_batch, [item for item, _ in batch])
+        except BaseException as error:  # the whole batch failed: every caller hears why
+            results = [error] * len(batch)
+        for (_, future), result in zip(batch, results):
+            if future.done():
+                continue
+            if isinstance(result, BaseException):
+                future.set_exception(result)
+            else:
+                future.set_result(result)
