@@ -7,6 +7,8 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 import pytest  # noqa: E402
 
+pytest_plugins = ["tests.fakes.redis_server"]
+
 
 @pytest.fixture(scope="session")
 def recommender():

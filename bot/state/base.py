@@ -113,6 +113,13 @@ class StateStore(Protocol):
     async def export_feedback(self) -> list[dict]:
         """Votes and song dislikes with hashed users only, for evaluation."""
 
+    async def hit(self, key: str, window_seconds: float, limit: int) -> bool:
+        """Count one event for `key` (e.g. a user hash + "photo"); False once over `limit` in the window.
+
+        A fixed window opened by the key's first event: the count resets `window_seconds` later, so
+        refused events never prolong the wait (a burst across a window edge may reach 2 × limit).
+        """
+
     async def close(self) -> None: ...
 
 

@@ -22,6 +22,8 @@ CREATE TABLE IF NOT EXISTS votes (
 CREATE TABLE IF NOT EXISTS song_dislikes (
     user_hash TEXT NOT NULL, song_id TEXT NOT NULL, disliked_at REAL NOT NULL, PRIMARY KEY (user_hash, song_id));
 CREATE TABLE IF NOT EXISTS settings (user_hash TEXT PRIMARY KEY, language TEXT, previews_only INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS hits (key TEXT PRIMARY KEY, window_end REAL NOT NULL, count INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS hits_by_end ON hits (window_end);
 """
 
 
@@ -42,20 +44,25 @@ class SQLiteStore:
 
         return await asyncio.to_thread(work)
 
-    async def _write(self, sql: str, parameters: tuple) -> None:
-        """Committed before returning: an acknowledged write survives a crash."""
+    async def _write(self, sql: str, parameters: tuple, *statements: tuple[str, tuple]) -> list[tuple]:
+        """One transaction, committed before returning: an acknowledged write survives a crash.
 
-        def work() -> None:
+        Runs `sql`, then any further (sql, parameters) `statements`; returns the last one's rows.
+        """
+
+        def work() -> list[tuple]:
             with self._lock:
                 self._connection.execute("BEGIN IMMEDIATE")
                 try:
-                    self._connection.execute(sql, parameters)
+                    for each_sql, each_parameters in ((sql, parameters), *statements):
+                        rows = self._connection.execute(each_sql, each_parameters).fetchall()
                 except BaseException:
                     self._connection.execute("ROLLBACK")
                     raise
                 self._connection.execute("COMMIT")
+                return rows
 
-        await asyncio.to_thread(work)
+        return await asyncio.to_thread(work)
 
     async def put_answer(self, token: str, state: AnswerState) -> None:
         await self._write("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)", (token, state.to_json(), state.created))
@@ -93,6 +100,15 @@ class SQLiteStore:
                  for a, u, v, m, t in votes]
                 + [{"kind": "song_dislike", "answer": "", "user": u, "vote": -1, "moods": "", "song_id": s, "at": t}
                    for u, s, t in dislikes])
+
+    async def hit(self, key: str, window_seconds: float, limit: int) -> bool:
+        """Fixed window from the key's first event; expired windows are pruned as hits come in."""
+        now = time.time()
+        rows = await self._write(
+            "DELETE FROM hits WHERE window_end <= ?", (now,),
+            ("INSERT INTO hits VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET count = count + 1 RETURNING count",
+             (key, now + window_seconds)))
+        return rows[0][0] <= limit
 
     async def close(self) -> None:
         with self._lock:

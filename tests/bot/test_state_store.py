@@ -1,23 +1,52 @@
-"""The SQLite state store keeps buttons, votes and settings across restarts and crashes."""
+"""Every state store keeps buttons, votes, settings and rate limits; SQLite's also survive crashes.
 
+The behaviours any StateStore must show run against each store (SQLite, and Redis on a real
+redis-server); Redis across several instances is in test_redis_store.py.
+"""
+
+import asyncio
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.state import AnswerState, Settings, ShownSong, UserKeys
+from bot.state.redis_store import RedisStore
 from bot.state.sqlite import SQLiteStore
 
 SONG = ShownSong("dz1", "Artist", "Title", "https://www.deezer.com/track/1", 0.5, -0.2, ("calm",))
 
 
+@pytest_asyncio.fixture(params=["sqlite", "redis"])
+async def make_store(request, tmp_path):
+    """Opens stores of one kind over the same data (one file, or one redis-server); all closed after the test."""
+    if request.param == "redis":
+        server = request.getfixturevalue("redis_server")
+        server.flush()
+
+        def open_store(**options):
+            return RedisStore(server.url, **options)
+    else:
+        def open_store(**options):
+            return SQLiteStore(tmp_path / "state.sqlite3", **options)
+
+    opened = []
+
+    def make(**options):
+        opened.append(open_store(**options))
+        return opened[-1]
+
+    yield make
+    for store in opened:
+        await store.close()
+
+
 @pytest.fixture
-async def store(tmp_path):
-    store = SQLiteStore(tmp_path / "state.sqlite3")
-    yield store
-    await store.close()
+def store(make_store):
+    return make_store()
 
 
 async def test_answer_state_round_trips_with_its_songs(store):
@@ -30,13 +59,12 @@ async def test_answer_state_round_trips_with_its_songs(store):
     assert await store.get_answer("unknown1") is None
 
 
-async def test_answers_expire(tmp_path):
-    store = SQLiteStore(tmp_path / "s.sqlite3", answer_ttl=60)
+async def test_answers_expire(make_store):
+    store = make_store(answer_ttl=60)
     await store.put_answer("old12345", AnswerState("x", "u", created=time.time() - 61))
     await store.put_answer("new12345", AnswerState("x", "u"))
     assert await store.get_answer("old12345") is None
     assert await store.get_answer("new12345") is not None
-    await store.close()
 
 
 async def test_votes_and_dislikes_become_preferences(store):
@@ -52,15 +80,44 @@ async def test_votes_and_dislikes_become_preferences(store):
     assert (await store.preferences("nobody")).label_weights == {}
 
 
-async def test_settings_persist_across_a_reopen(tmp_path):
-    path = tmp_path / "s.sqlite3"
-    first = SQLiteStore(path)
+async def test_settings_persist_across_a_reopen(make_store):
+    first = make_store()
     assert await first.settings("u") == Settings()
     await first.save_settings("u", Settings(language="fr", previews_only=True))
     await first.close()
-    second = SQLiteStore(path)
+    second = make_store()
     assert await second.settings("u") == Settings(language="fr", previews_only=True)
-    await second.close()
+    await second.save_settings("u", Settings(language=None, previews_only=False))
+    assert await second.settings("u") == Settings()
+
+
+async def test_feedback_exports_with_hashed_users_only(store):
+    await store.record_vote("a1", "u1", 1, [["happy"]])
+    await store.dislike_song("u2", "dz9")
+    await store.record_vote("a2", "u2", -1, [["dark", "rain"]])
+    await store.record_vote("a2", "u2", 1, [["dark", "rain"]])  # a change of mind replaces the vote
+    rows = await store.export_feedback()
+    assert all(isinstance(row.pop("at"), float) for row in rows)
+    assert rows == [
+        {"kind": "answer_vote", "answer": "a1", "user": "u1", "vote": 1, "moods": '[["happy"]]', "song_id": ""},
+        {"kind": "answer_vote", "answer": "a2", "user": "u2", "vote": 1, "moods": '[["dark", "rain"]]',
+         "song_id": ""},
+        {"kind": "song_dislike", "answer": "", "user": "u2", "vote": -1, "moods": "", "song_id": "dz9"},
+    ]
+
+
+async def test_hits_over_the_limit_are_refused_per_key(store):
+    assert [await store.hit("u:photo", 60, 3) for _ in range(4)] == [True, True, True, False]
+    assert await store.hit("u:mood", 60, 3) and await store.hit("other:photo", 60, 3)
+
+
+async def test_refused_hits_do_not_prolong_the_window(store):
+    assert await store.hit("u:photo", 1, 1)
+    await asyncio.sleep(0.5)
+    assert not await store.hit("u:photo", 1, 1)  # refused, and must not push the window back
+    await asyncio.sleep(0.6)
+    assert await store.hit("u:photo", 1, 1)
+    assert not await store.hit("u:photo", 1, 1)
 
 
 def test_an_acknowledged_write_survives_a_crash(tmp_path):

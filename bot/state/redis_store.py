@@ -1,0 +1,147 @@
+"""The shared store on Redis: several bot instances see the same buttons, feedback, settings and limits.
+
+Keys, all under one namespace ("storytune" unless told otherwise):
+  <ns>:answer:<token>   string, the AnswerState JSON, expiring when the answer does
+  <ns>:votes:<user>     hash, answer token -> {"vote", "moods", "at"} JSON: one vote per user and answer
+  <ns>:dislikes:<user>  sorted set of song ids, scored by when they were disliked
+  <ns>:settings:<user>  hash: language (absent = follow Telegram's), previews_only ("0"/"1")
+  <ns>:feedback_users   set of users with votes or dislikes, so an export needs no SCAN
+  <ns>:hits:<key>       the key's event count in its current fixed window, expiring with the window
+
+Every call returns only once Redis has replied, so an acknowledged write is in Redis; whether it
+outlives a Redis restart is Redis's persistence setting (appendonly yes), not this module's.
+Needs Redis >= 7.0 (PEXPIRE NX).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+import redis.asyncio
+import redis.exceptions
+
+from .base import ANSWER_TTL_SECONDS, AnswerState, Preferences, Settings, label_weights
+
+
+class RedisUnavailable(ConnectionError):
+    """Redis could not be reached or did not answer in time; the message names the server, never its password."""
+
+
+class RedisStore:
+    def __init__(self, url: str, *, answer_ttl: float = ANSWER_TTL_SECONDS, namespace: str = "storytune",
+                 timeout: float = 5.0):
+        self._client = redis.asyncio.from_url(url, decode_responses=True,
+                                              socket_connect_timeout=timeout, socket_timeout=timeout)
+        self._where = _without_password(url)
+        self._answer_ttl = answer_ttl
+        self._ns = namespace
+
+    @contextmanager
+    def _talking(self) -> Iterator[None]:
+        try:
+            yield
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as error:
+            raise RedisUnavailable(f"state store Redis at {self._where} is unavailable: {error}") from error
+
+    def _key(self, *parts: str) -> str:
+        return ":".join((self._ns, *parts))
+
+    async def ping(self) -> None:
+        """Fail fast at start-up rather than at the first button press."""
+        with self._talking():
+            await self._client.ping()
+
+    async def put_answer(self, token: str, state: AnswerState) -> None:
+        left_ms = int((self._answer_ttl - (time.time() - state.created)) * 1000)
+        with self._talking():
+            if left_ms > 0:
+                await self._client.set(self._key("answer", token), state.to_json(), px=left_ms)
+            else:
+                await self._client.delete(self._key("answer", token))
+
+    async def get_answer(self, token: str) -> AnswerState | None:
+        with self._talking():
+            raw = await self._client.get(self._key("answer", token))
+        return AnswerState.from_json(raw) if raw is not None else None
+
+    async def record_vote(self, token: str, user: str, vote: int, moods: list[list[str]]) -> None:
+        if vote not in (-1, 1):
+            raise ValueError(f"a vote is -1 or 1, not {vote!r}")
+        entry = json.dumps({"vote": vote, "moods": moods, "at": time.time()})
+        with self._talking():
+            async with self._client.pipeline(transaction=True) as pipe:
+                await (pipe.hset(self._key("votes", user), token, entry)
+                       .sadd(self._key("feedback_users"), user).execute())
+
+    async def dislike_song(self, user: str, song_id: str) -> None:
+        with self._talking():
+            async with self._client.pipeline(transaction=True) as pipe:
+                await (pipe.zadd(self._key("dislikes", user), {song_id: time.time()})
+                       .sadd(self._key("feedback_users"), user).execute())
+
+    async def preferences(self, user: str) -> Preferences:
+        with self._talking():
+            async with self._client.pipeline(transaction=True) as pipe:
+                votes, songs = await (pipe.hvals(self._key("votes", user))
+                                      .zrange(self._key("dislikes", user), 0, -1).execute())
+        entries = [json.loads(raw) for raw in votes]
+        return Preferences(frozenset(songs), label_weights([(e["vote"], e["moods"]) for e in entries]))
+
+    async def settings(self, user: str) -> Settings:
+        with self._talking():
+            fields = await self._client.hgetall(self._key("settings", user))
+        return Settings(fields.get("language"), fields.get("previews_only") == "1") if fields else Settings()
+
+    async def save_settings(self, user: str, settings: Settings) -> None:
+        fields = {"previews_only": int(settings.previews_only)}
+        if settings.language is not None:
+            fields["language"] = settings.language
+        key = self._key("settings", user)
+        with self._talking():
+            async with self._client.pipeline(transaction=True) as pipe:
+                await pipe.delete(key).hset(key, mapping=fields).execute()
+
+    async def export_feedback(self) -> list[dict]:
+        """The same rows as SQLiteStore's: all votes by time, then all song dislikes by time."""
+        with self._talking():
+            users = sorted(await self._client.smembers(self._key("feedback_users")))
+            async with self._client.pipeline(transaction=True) as pipe:
+                for user in users:
+                    pipe.hgetall(self._key("votes", user))
+                    pipe.zrange(self._key("dislikes", user), 0, -1, withscores=True)
+                replies = await pipe.execute()
+        votes, dislikes = [], []
+        for user, user_votes, user_dislikes in zip(users, replies[::2], replies[1::2]):
+            for answer, raw in user_votes.items():
+                entry = json.loads(raw)
+                votes.append({"kind": "answer_vote", "answer": answer, "user": user, "vote": entry["vote"],
+                              "moods": json.dumps(entry["moods"]), "song_id": "", "at": entry["at"]})
+            dislikes += [{"kind": "song_dislike", "answer": "", "user": user, "vote": -1, "moods": "",
+                          "song_id": song_id, "at": at} for song_id, at in user_dislikes]
+        return sorted(votes, key=lambda row: row["at"]) + sorted(dislikes, key=lambda row: row["at"])
+
+    async def hit(self, key: str, window_seconds: float, limit: int) -> bool:
+        """Fixed window opened by the key's first event (INCR, then PEXPIRE NX in one MULTI).
+
+        NX sets the expiry only on a counter that has none, so refused events never push it back.
+        """
+        counter = self._key("hits", key)
+        with self._talking():
+            async with self._client.pipeline(transaction=True) as pipe:
+                pipe.incr(counter).pexpire(counter, max(1, int(window_seconds * 1000)), nx=True)
+                count, _ = await pipe.execute()
+        return count <= limit
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]).geturl()

@@ -1,0 +1,109 @@
+"""Several bot instances on one Redis share buttons, feedback, settings and rate limits.
+
+The behaviours every store shares run against Redis in test_state_store.py; these are Redis's own.
+"""
+
+import asyncio
+import socket
+import time
+
+import pytest
+import pytest_asyncio
+import redis.asyncio
+
+from bot.state import AnswerState, ShownSong
+from bot.state.redis_store import RedisStore, RedisUnavailable
+from bot.state.sqlite import SQLiteStore
+
+SONG = ShownSong("dz1", "Artist", "Title", "https://www.deezer.com/track/1", 0.5, -0.2, ("calm",))
+
+
+@pytest_asyncio.fixture
+async def instances(redis_server):
+    """Opens RedisStore clients on one emptied redis-server, as separate bot instances would; closes them after."""
+    redis_server.flush()
+    opened = []
+
+    def open_instance(**options):
+        opened.append(RedisStore(redis_server.url, **options))
+        return opened[-1]
+
+    yield open_instance
+    for store in opened:
+        await store.close()
+
+
+async def test_a_button_works_on_an_answer_from_another_instance(instances):
+    one, other = instances(), instances()
+    state = AnswerState("a beach", "u", moods=[["happy", "sunny"]])
+    state.show(10, [SONG])
+    await one.put_answer("tok12345", state)
+    assert await other.get_answer("tok12345") == state
+    await other.record_vote("tok12345", "u", 1, state.moods)
+    await other.dislike_song("u", "dz1")
+    prefs = await one.preferences("u")
+    assert prefs.disliked_songs == {"dz1"} and prefs.label_weights["happy"] > 0
+
+
+async def test_rate_limits_count_hits_from_every_instance(instances):
+    one, other = instances(), instances()
+    assert [await one.hit("u:photo", 1, 3) for _ in range(3)] == [True, True, True]
+    assert not await other.hit("u:photo", 1, 3)
+    await asyncio.sleep(1.1)
+    assert await other.hit("u:photo", 1, 3)
+
+
+async def test_concurrent_hits_never_let_more_than_the_limit_through(instances):
+    one, other = instances(), instances()
+    allowed = await asyncio.gather(*(store.hit("u:photo", 60, 10) for _ in range(15) for store in (one, other)))
+    assert allowed.count(True) == 10
+
+
+async def test_preferences_and_export_match_sqlite_for_the_same_feedback(instances, tmp_path):
+    shared, embedded = instances(), SQLiteStore(tmp_path / "state.sqlite3")
+    for store in (shared, embedded):
+        await store.record_vote("a1", "u", 1, [["happy", "sunny"], ["calm"]])
+        await store.record_vote("a2", "u", 1, [["happy"]])
+        await store.record_vote("a3", "u", -1, [["dark"]])
+        await store.record_vote("a3", "u", -1, [["dark"]])
+        await store.record_vote("a4", "v", 1, [["dark"], ["rain"]])
+        await store.dislike_song("u", "dz9")
+        await store.dislike_song("v", "dz8")
+    for user in ("u", "v", "nobody"):
+        assert await shared.preferences(user) == await embedded.preferences(user)
+
+    def without_time(rows):
+        return [{k: v for k, v in row.items() if k != "at"} for row in rows]
+
+    assert without_time(await shared.export_feedback()) == without_time(await embedded.export_feedback())
+    await embedded.close()
+
+
+async def test_answers_expire_inside_redis(instances, redis_server):
+    store = instances(answer_ttl=0.3)
+    await store.put_answer("tok12345", AnswerState("x", "u"))
+    assert await store.get_answer("tok12345") is not None
+    await asyncio.sleep(0.4)
+    assert await store.get_answer("tok12345") is None
+    raw = redis.asyncio.from_url(redis_server.url)
+    assert await raw.keys("*") == []  # Redis dropped it itself: nothing to clean up
+    await raw.aclose()
+
+
+async def test_a_real_answer_lives_48_hours_in_redis(instances, redis_server):
+    await instances().put_answer("tok12345", AnswerState("x", "u", created=time.time() - 3600))
+    raw = redis.asyncio.from_url(redis_server.url)
+    assert 46.9 * 3600 < await raw.ttl("storytune:answer:tok12345") <= 47 * 3600
+    await raw.aclose()
+
+
+async def test_an_unreachable_redis_raises_a_clear_error_without_the_password():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # nothing listens here once the probe closes
+    store = RedisStore(f"redis://:s3cret@127.0.0.1:{port}/0", timeout=1)
+    for call in (store.ping(), store.put_answer("tok12345", AnswerState("x", "u")), store.hit("u:photo", 1, 3)):
+        with pytest.raises(RedisUnavailable, match=f"127.0.0.1:{port}") as raised:
+            await call
+        assert "s3cret" not in str(raised.value)
+    await store.close()
