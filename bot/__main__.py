@@ -32,8 +32,24 @@ def main(argv: list[str] | None = None) -> int:
         return export_feedback(config, args.out)
     from .app import build_application
 
-    build_application(config).run_polling(allowed_updates=["message", "callback_query", "inline_query"])
+    run(build_application(config), config)
     return 0
+
+
+ALLOWED_UPDATES = ["message", "callback_query", "inline_query"]
+
+
+def run(application, config: Config) -> None:
+    """Long polling by default; a webhook server when BOT_WEBHOOK_URL is set. SIGINT/SIGTERM stop
+    taking updates, let the ones in flight finish, then exit 0."""
+    if not config.webhook_url:
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+        return
+    from urllib.parse import urlsplit
+
+    application.run_webhook(listen=config.listen, port=config.port, url_path=urlsplit(config.webhook_url).path.lstrip("/"),
+                            webhook_url=config.webhook_url, secret_token=config.webhook_secret,
+                            allowed_updates=ALLOWED_UPDATES)
 
 
 def _parser() -> argparse.ArgumentParser:

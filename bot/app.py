@@ -5,11 +5,15 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand
+from telegram import Update
 from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes,
-                          InlineQueryHandler, MessageHandler, filters)
+                          InlineQueryHandler, MessageHandler, TypeHandler, filters)
 
 from .config import Config
-from .handlers import buttons, commands, errors, inline, mood, other, photo, settings
+from .flood_control import MessageRateLimiter
+from .handlers import buttons, commands, errors, inline, mood, other, photo, settings, tracing
+from .observability import Metrics
+from .ops_server import OpsServer
 from .services import SERVICES_KEY, BotContext, close_services, open_services
 from .texts import COMMANDS
 
@@ -21,14 +25,25 @@ IMAGE_FILES = filters.Document.IMAGE | filters.Document.FileExtension("heic") | 
 
 def build_application(config: Config) -> Application:
     """A ready-to-run Application; nothing heavy happens until it is initialised."""
+    metrics = Metrics()
+    ops = OpsServer(metrics, config.listen, config.ops_port) if config.ops_port is not None else None
 
     async def post_init(application: Application) -> None:
-        application.bot_data[SERVICES_KEY] = await open_services(config)
+        if ops:
+            await ops.start()
+        application.bot_data[SERVICES_KEY] = await open_services(config, metrics)
         for language, commands_list in COMMANDS.items():
             await application.bot.set_my_commands([BotCommand(*c) for c in commands_list],
                                                   language_code=None if language == "en" else language)
+        metrics.mark_ready(True)
+
+    async def post_stop(application: Application) -> None:
+        metrics.mark_ready(False)
 
     async def post_shutdown(application: Application) -> None:
+        metrics.mark_ready(False)
+        if ops:
+            await ops.stop()
         if SERVICES_KEY in application.bot_data:
             await close_services(application.bot_data.pop(SERVICES_KEY))
 
@@ -37,10 +52,13 @@ def build_application(config: Config) -> Application:
         .token(config.telegram_token)
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(config.concurrent_updates)
+        .rate_limiter(MessageRateLimiter(overall_max_rate=config.messages_per_second, overall_time_period=1,
+                                         max_retries=3))
         .connection_pool_size(32)
         .read_timeout(30)
         .write_timeout(30)
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
     )
     if config.telegram_base_url:
@@ -55,6 +73,8 @@ def build_application(config: Config) -> Application:
 def add_handlers(application: Application) -> None:
     """Most specific first: the first matching handler wins. Edited messages are left alone."""
     new = filters.UpdateType.MESSAGE
+    application.add_handler(TypeHandler(Update, tracing.begin), group=-1)
+    application.add_handler(TypeHandler(Update, tracing.finish), group=99)
 
     def on(message_filter, callback) -> None:
         application.add_handler(MessageHandler(new & message_filter, callback))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,60}$")
+WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
 DEFAULT_STATE_DIR = Path(__file__).resolve().parent.parent / "data" / "state"
 
 
@@ -28,6 +29,14 @@ class Config:
     concurrent_updates: int = 64
     deezer_api_base_url: str = "https://api.deezer.com"
     user_key: str | None = field(default=None, repr=False)
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    listen: str = "0.0.0.0"
+    port: int = 8443
+    ops_port: int | None = 9090
+    photos_per_minute: int = 10
+    messages_per_second: float = 30.0
+    redis_url: str | None = field(default=None, repr=False)
 
     @property
     def azure_configured(self) -> bool:
@@ -41,6 +50,12 @@ class Config:
             raise ConfigError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token in .env")
         if require_token and not TOKEN_PATTERN.match(token):
             raise ConfigError("TELEGRAM_BOT_TOKEN is malformed: expected '<digits>:<35 letters>' as given by @BotFather")
+        webhook_url, webhook_secret = _optional(env, "BOT_WEBHOOK_URL"), _optional(env, "BOT_WEBHOOK_SECRET")
+        if webhook_url and not webhook_url.startswith(("https://", "http://")):
+            raise ConfigError("BOT_WEBHOOK_URL must be the public https:// URL Telegram will post updates to")
+        if webhook_url and not (webhook_secret and WEBHOOK_SECRET_PATTERN.match(webhook_secret)):
+            raise ConfigError("BOT_WEBHOOK_SECRET must be set in webhook mode: 16-256 characters of A-Z, a-z, 0-9, _ "
+                              "and -")
         endpoint, key = _optional(env, "AZURE_VISION_ENDPOINT"), _optional(env, "AZURE_VISION_KEY")
         if endpoint and not endpoint.startswith(("http://", "https://")):
             raise ConfigError("AZURE_VISION_ENDPOINT must be a URL such as https://<name>.cognitiveservices.azure.com/")
@@ -56,6 +71,14 @@ class Config:
             concurrent_updates=int(_number(env, "BOT_CONCURRENT_UPDATES", 64)),
             deezer_api_base_url=_optional(env, "DEEZER_API_BASE_URL") or "https://api.deezer.com",
             user_key=_optional(env, "STORYTUNE_USER_KEY"),
+            webhook_url=webhook_url,
+            webhook_secret=webhook_secret,
+            listen=_optional(env, "BOT_LISTEN") or "0.0.0.0",
+            port=int(_number(env, "PORT", 8443)),
+            ops_port=_ops_port(env),
+            photos_per_minute=int(_number(env, "BOT_PHOTOS_PER_MINUTE", 10)),
+            messages_per_second=_number(env, "BOT_MESSAGES_PER_SECOND", 30.0),
+            redis_url=_optional(env, "REDIS_URL"),
         )
 
 
@@ -74,3 +97,11 @@ def _number(env: dict[str, str], name: str, default: float) -> float:
     if value <= 0:
         raise ConfigError(f"{name} must be positive")
     return value
+
+
+def _ops_port(env: dict[str, str]) -> int | None:
+    """METRICS_PORT for /healthz and /metrics; "off" disables them."""
+    raw = env.get("METRICS_PORT", "").strip().lower()
+    if raw in ("off", "none"):
+        return None
+    return 0 if raw == "0" else int(_number(env, "METRICS_PORT", 9090))

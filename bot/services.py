@@ -14,9 +14,12 @@ from cachetools import TTLCache
 from telegram import Update
 from telegram.ext import CallbackContext, ExtBot
 
-from recommender import AffectHint, MoodPreferences, Recommender, Suggestion
+from recommender import (AffectHint, MoodPreferences, Recommender, RecommenderError, SuggestRequest, Suggestion,
+                         checked_text)
 
+from .batching import MicroBatcher
 from .config import Config
+from .observability import Metrics, Trace
 from .previews import DeezerPreviews, Preview, PreviewError, PreviewProblem
 from .state import AnswerState, Settings, ShownSong, StateStore, UserKeys
 from .state.sqlite import SQLiteStore
@@ -47,6 +50,9 @@ class Services:
     http: aiohttp.ClientSession
     store: StateStore
     users: UserKeys
+    batcher: MicroBatcher
+    metrics: Metrics
+    photos_per_minute: int = 10
     inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
 
     async def listener(self, update: Update) -> Listener:
@@ -58,16 +64,16 @@ class Services:
     async def answer_for(self, state: AnswerState, listener: Listener) -> Suggestion:
         """Songs not yet shown for this photo nor disliked, steered and weighted by the user's taste.
 
-        The recommender runs in a worker thread so one slow answer never blocks other chats.
+        The recommender runs in a worker thread, batched with requests arriving at the same
+        moment, so one slow answer never blocks other chats.
         """
         preferences = await self.store.preferences(listener.user)
         wanted = SONGS_PER_ANSWER * (2 if listener.settings.previews_only else 1)
-        suggestion = await asyncio.to_thread(
-            self.recommender.suggest, state.description, songs=wanted,
-            exclude=set(state.shown) | preferences.disliked_songs,
+        suggestion = await self.batcher.submit(SuggestRequest(
+            state.description, songs=wanted, exclude=frozenset(state.shown) | preferences.disliked_songs,
             affect_hint=AffectHint(*state.affect_hint) if state.affect_hint else None,
             affect_shift=state.shift,
-            preferences=MoodPreferences(preferences.label_weights) if preferences.label_weights else None)
+            preferences=MoodPreferences(preferences.label_weights) if preferences.label_weights else None))
         if listener.settings.previews_only:
             return await self._with_previews(suggestion)
         return suggestion
@@ -97,11 +103,30 @@ def _first(suggestion: Suggestion, songs) -> Suggestion:
                       suggestion.arousal)
 
 
+def batch_suggester(recommender: Recommender):
+    """What the micro-batcher runs: each request checked alone, the valid ones embedded together."""
+
+    def run(requests: list[SuggestRequest]) -> list[Suggestion | RecommenderError]:
+        results: list[Suggestion | RecommenderError | None] = [None] * len(requests)
+        valid = []
+        for position, request in enumerate(requests):
+            try:
+                checked_text(request.text)
+                valid.append(position)
+            except RecommenderError as error:
+                results[position] = error
+        for position, suggestion in zip(valid, recommender.suggest_requests([requests[p] for p in valid])):
+            results[position] = suggestion
+        return results
+
+    return run
+
+
 def shown_songs(suggestion: Suggestion) -> list[ShownSong]:
     return [ShownSong(**asdict(song)) for song in suggestion.songs]
 
 
-async def open_services(config: Config) -> Services:
+async def open_services(config: Config, metrics: Metrics | None = None) -> Services:
     started = time.perf_counter()
     recommender = await asyncio.to_thread(Recommender.load, config.data_dir)
     http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=max(config.azure_time_budget, 10)))
@@ -110,11 +135,21 @@ async def open_services(config: Config) -> Services:
         vision = AzureVision(http, config.azure_endpoint, config.azure_key, time_budget=config.azure_time_budget)
     else:
         log.warning("AZURE_VISION_ENDPOINT/AZURE_VISION_KEY not set: photos are read by their colours only")
-    store = SQLiteStore(config.state_dir / "storytune.sqlite3")
+    store = open_store(config)
     users = UserKeys(config.user_key.encode() if config.user_key else _local_secret(config.state_dir / "user.key"))
-    services = Services(recommender, vision, DeezerPreviews(http, config.deezer_api_base_url), http, store, users)
+    services = Services(recommender, vision, DeezerPreviews(http, config.deezer_api_base_url), http, store, users,
+                        MicroBatcher(batch_suggester(recommender)), metrics or Metrics(), config.photos_per_minute)
     log.info("services ready in %.2f s", time.perf_counter() - started)
     return services
+
+
+def open_store(config: Config) -> StateStore:
+    """Redis when REDIS_URL is set (several instances share state), else the embedded SQLite file."""
+    if config.redis_url:
+        from .state.redis_store import RedisStore
+
+        return RedisStore(config.redis_url)
+    return SQLiteStore(config.state_dir / "storytune.sqlite3")
 
 
 async def close_services(services: Services) -> None:
@@ -135,7 +170,9 @@ SERVICES_KEY = "storytune.services"
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
-    """PTB's context with one typed way to reach the services."""
+    """PTB's context (one per update) with one typed way to reach the services, and the update's trace."""
+
+    trace: Trace
 
     @property
     def services(self) -> Services:

@@ -144,6 +144,9 @@ TEXTS: dict[str, dict[str, str]] = {
                         "fr": "Cette image a trop de pixels pour moi. Envoie une version plus petite."},
     "download_failed": {"en": "I couldn't download your photo from Telegram. Please try again in a moment.",
                         "fr": "Je n'ai pas pu télécharger ta photo depuis Telegram. Réessaie dans un instant."},
+    "slow_down": {"en": "Whoa, that's a lot of photos! 🐢 I answer up to {limit} a minute — try again in a moment.",
+                  "fr": "Doucement, ça fait beaucoup de photos ! 🐢 Je réponds à {limit} par minute au plus — "
+                        "réessaie dans un instant."},
     "mood_usage": {"en": "Tell me the vibe after the command, e.g. /mood rainy sunday in paris",
                    "fr": "Décris l'ambiance après la commande, par ex. /mood dimanche pluvieux à Paris"},
     "mood_too_long": {"en": "That's a long description! Keep it under {limit} characters.",

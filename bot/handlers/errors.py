@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log what broke; tell the user unless a handler already did."""
     error = context.error
+    if getattr(context, "trace", None):
+        context.trace.outcome = "error"
     log.error("update failed", exc_info=(type(error), error, error.__traceback__) if error else None)
     if isinstance(error, AlreadyApologised) or not isinstance(update, Update):
         return

@@ -12,7 +12,7 @@ from ..services import BotContext
 from ..state import AnswerState
 from ..texts import text
 from .answering import new_token, publish_answer
-from .common import AlreadyApologised, listener_of, show_working
+from .common import AlreadyApologised, listener_of, reply, show_working
 
 PROBLEM_TEXT = {
     PhotoProblem.NOT_AN_IMAGE: "not_an_image",
@@ -25,24 +25,33 @@ PROBLEM_TEXT = {
 
 async def on_photo(update: Update, context: BotContext) -> None:
     """Download, read, recommend, reply — the status message becomes the answer."""
-    message, services = update.effective_message, context.services
+    message, services, trace = update.effective_message, context.services, context.trace
     listener = await listener_of(update, context)
+    if not await services.store.hit(f"photo:{listener.user}", 60, services.photos_per_minute):
+        services.metrics.rate_limited.inc()
+        trace.outcome = "rate_limited"
+        await reply(message, "slow_down", listener.language, limit=services.photos_per_minute)
+        return
     status = await show_working(message, listener.language)
     try:
-        data = await download(context.bot, *image_file(message))
-        reading = await read_photo(data, message.caption, services.vision)
+        with trace.stage("download"):
+            data = await download(context.bot, *image_file(message))
+        with trace.stage("caption"):
+            reading = await read_photo(data, message.caption, services.vision)
         del data  # photos live in memory only as long as needed
+        trace.source = reading.source.value
         hint = reading.affect_hint
         state = AnswerState(reading.description, listener.user, seen=reading.shown, source=reading.source.value,
                             user_words=reading.user_words, affect_hint=(hint.valence, hint.arousal, hint.weight))
-        suggestion = await services.answer_for(state, listener)
-    except Refused as refusal:
-        await status.edit_text(text(refusal.key, listener.language), parse_mode=ParseMode.HTML)
-        return
-    except PhotoError as problem:
-        await status.edit_text(text(PROBLEM_TEXT[problem.reason], listener.language), parse_mode=ParseMode.HTML)
+        with trace.stage("recommend"):
+            suggestion = await services.answer_for(state, listener)
+    except (Refused, PhotoError) as refusal:
+        key = refusal.key if isinstance(refusal, Refused) else PROBLEM_TEXT[refusal.reason]
+        trace.outcome = f"refused:{key}"
+        await status.edit_text(text(key, listener.language), parse_mode=ParseMode.HTML)
         return
     except Exception as error:
         await status.edit_text(text("error", listener.language))
         raise AlreadyApologised() from error
-    await publish_answer(status, services, new_token(), state, suggestion, listener.language)
+    with trace.stage("reply"):
+        await publish_answer(status, services, new_token(), state, suggestion, listener.language)

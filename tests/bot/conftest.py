@@ -21,13 +21,13 @@ _chat_ids = itertools.count(1001)
 
 @asynccontextmanager
 async def running_bot(telegram: FakeTelegramServer, state_dir: Path, azure: AzureVisionServer | None = None,
-                      *, deezer: DeezerApiServer | None = None, time_budget: float = 2.0):
+                      *, deezer: DeezerApiServer | None = None, time_budget: float = 2.0, **settings):
     """Start the bot the way run_polling does (post_init included) and stop it cleanly."""
     config = Config(telegram_token=telegram.token, telegram_base_url=telegram.base_url,
                     telegram_base_file_url=telegram.base_file_url,
                     azure_endpoint=azure.url if azure else None, azure_key=azure.key if azure else None,
                     azure_time_budget=time_budget, state_dir=state_dir,
-                    deezer_api_base_url=deezer.url if deezer else "http://127.0.0.1:9")
+                    deezer_api_base_url=deezer.url if deezer else "http://127.0.0.1:9", ops_port=None, **settings)
     application = build_application(config)
     await application.initialize()
     await application.post_init(application)
@@ -38,6 +38,7 @@ async def running_bot(telegram: FakeTelegramServer, state_dir: Path, azure: Azur
     finally:
         await application.updater.stop()
         await application.stop()
+        await application.post_stop(application)
         await application.shutdown()
         await application.post_shutdown(application)
 
