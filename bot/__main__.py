@@ -47,9 +47,9 @@ def run(application, config: Config) -> None:
         return
     from urllib.parse import urlsplit
 
-    application.run_webhook(listen=config.listen, port=config.port, url_path=urlsplit(config.webhook_url).path.lstrip("/"),
-                            webhook_url=config.webhook_url, secret_token=config.webhook_secret,
-                            allowed_updates=ALLOWED_UPDATES)
+    application.run_webhook(listen=config.listen, port=config.port,
+                            url_path=urlsplit(config.webhook_url).path.lstrip("/"), webhook_url=config.webhook_url,
+                            secret_token=config.webhook_secret, allowed_updates=ALLOWED_UPDATES)
 
 
 def _parser() -> argparse.ArgumentParser:

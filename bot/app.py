@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand
-from telegram import Update
-from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes,
-                          InlineQueryHandler, MessageHandler, TypeHandler, filters)
+from telegram import BotCommand, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from .config import Config
 from .flood_control import MessageRateLimiter

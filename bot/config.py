@@ -49,7 +49,8 @@ class Config:
         if require_token and not token:
             raise ConfigError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token in .env")
         if require_token and not TOKEN_PATTERN.match(token):
-            raise ConfigError("TELEGRAM_BOT_TOKEN is malformed: expected '<digits>:<35 letters>' as given by @BotFather")
+            raise ConfigError("TELEGRAM_BOT_TOKEN is malformed: expected '<digits>:<35 letters>' as given by "
+                              "@BotFather")
         webhook_url, webhook_secret = _optional(env, "BOT_WEBHOOK_URL"), _optional(env, "BOT_WEBHOOK_SECRET")
         if webhook_url and not webhook_url.startswith(("https://", "http://")):
             raise ConfigError("BOT_WEBHOOK_URL must be the public https:// URL Telegram will post updates to")

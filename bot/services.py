@@ -14,8 +14,15 @@ from cachetools import TTLCache
 from telegram import Update
 from telegram.ext import CallbackContext, ExtBot
 
-from recommender import (AffectHint, MoodPreferences, Recommender, RecommenderError, SuggestRequest, Suggestion,
-                         checked_text)
+from recommender import (
+    AffectHint,
+    MoodPreferences,
+    Recommender,
+    RecommenderError,
+    Suggestion,
+    SuggestRequest,
+    checked_text,
+)
 
 from .batching import MicroBatcher
 from .config import Config

@@ -12,9 +12,9 @@ from recommender import RecommenderError
 
 from .config import Config
 from .downloads import TELEGRAM_DOWNLOAD_LIMIT
+from .handlers.photo import PROBLEM_TEXT
 from .keyboards import answer_keyboard, answer_text, header_lines
 from .photos import PhotoError
-from .handlers.photo import PROBLEM_TEXT
 from .reading import read_photo
 from .services import Listener, close_services, open_services, shown_songs
 from .state import AnswerState, Settings

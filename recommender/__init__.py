@@ -4,4 +4,7 @@ from .engine import MAX_TEXT_CHARS, AffectHint, MoodPreferences, Recommender, Su
 from .errors import IndexUnavailableError, RecommenderError
 from .suggestion import Mood, Song, Suggestion
 
-__all__ = ["MAX_TEXT_CHARS", "AffectHint", "IndexUnavailableError", "Mood", "MoodPreferences", "Recommender", "RecommenderError", "Song", "SuggestRequest", "Suggestion", "checked_text"]
+__all__ = [
+    "MAX_TEXT_CHARS", "AffectHint", "IndexUnavailableError", "Mood", "MoodPreferences", "Recommender",
+    "RecommenderError", "Song", "SuggestRequest", "Suggestion", "checked_text",
+]

@@ -65,7 +65,8 @@ class Catalog:
     def load(cls, path: Path, kind: str) -> Catalog:
         import pandas as pd
 
-        frame = pd.read_csv(path, dtype={"song_id": str, "artist": str, "title": str, "url": str, "labels": str}, keep_default_na=False)
+        text_columns = {"song_id": str, "artist": str, "title": str, "url": str, "labels": str}
+        frame = pd.read_csv(path, dtype=text_columns, keep_default_na=False)
         return cls(
             kind=kind,
             song_ids=frame["song_id"].to_numpy(object),

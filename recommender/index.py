@@ -214,7 +214,7 @@ def load_index(data_dir: Path | None = None) -> IndexData:
         labels = json.loads((data_dir / "labels.json").read_text())
         combination_labels = [tuple(c) for c in json.loads((data_dir / "combinations.json").read_text())]
         position = {label: i for i, label in enumerate(labels)}
-        combinations = Combinations.from_sets([[position[l] for l in c] for c in combination_labels])
+        combinations = Combinations.from_sets([[position[label] for label in c] for c in combination_labels])
         return IndexData(
             labels=labels,
             combination_labels=combination_labels,

@@ -35,9 +35,9 @@ async def more_songs(update: Update, context: BotContext, listener: Listener, st
         return
     await update.callback_query.answer()
     songs = shown_songs(suggestion)
+    keyboard = answer_keyboard(songs, press.token, listener.language)
     sent = await update.effective_message.reply_text(more_songs_text(songs, listener.language),
-                                                     parse_mode=ParseMode.HTML,
-                                                     reply_markup=answer_keyboard(songs, press.token, listener.language))
+                                                     parse_mode=ParseMode.HTML, reply_markup=keyboard)
     state.show(sent.message_id, songs)
     await context.services.store.put_answer(press.token, state)
 

@@ -8,8 +8,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from ..texts import text
-from ..texts import language_for
+from ..texts import language_for, text
 from .common import AlreadyApologised
 
 log = logging.getLogger(__name__)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle, InlineQueryResultsButton,
-                      InputTextMessageContent, Update)
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    Update,
+)
 from telegram.constants import ParseMode
 
-from ..services import BotContext
+from ..services import INLINE_CACHE_SECONDS, BotContext
 from ..state import AnswerState
 from ..texts import text
 from .common import listener_of
-
-from ..services import INLINE_CACHE_SECONDS
 
 MAX_QUERY_CHARS = 200
 

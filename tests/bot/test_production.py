@@ -7,7 +7,6 @@ import signal
 import sys
 
 import aiohttp
-import pytest
 
 from bot.observability import Metrics
 from bot.ops_server import OpsServer

@@ -13,7 +13,7 @@ from .test_buttons import button, photo_answer
 
 async def test_settings_change_the_language_and_survive_a_restart(tmp_path):
     async with FakeTelegramServer() as telegram:
-        async with running_bot(telegram, tmp_path) as application:
+        async with running_bot(telegram, tmp_path):
             telegram.push_text(5, "/settings")
             shown = (await telegram.wait_for("sendMessage", chat_id=5)).result
             assert "Language: from Telegram" in shown["text"]

@@ -9,7 +9,7 @@ from tests.fakes import photos
 from tests.fakes.azure_server import success
 
 from .test_buttons import button, photo_answer
-from .test_photo_answers import callback_buttons, song_lines, url_buttons
+from .test_photo_answers import song_lines, url_buttons
 
 DIRECTIONS = {"h": (0, +1), "m": (0, -1), "e": (1, +1), "c": (1, -1)}
 
