@@ -146,3 +146,32 @@ async def test_a_button_works_on_an_answer_another_instance_produced(tmp_path, r
             assert song_lines(more) and not set(song_lines(more)) & set(song_lines(answer))
             telegram.push_callback(77, answer["message_id"], button(answer, "up"))
             await telegram.wait_for("answerCallbackQuery", predicate=lambda c: "Thanks" in c.params.get("text", ""))
+
+
+async def test_webhook_mode_answers_telegrams_posts_and_refuses_a_wrong_secret(tmp_path):
+    secret = "webhook-secret-for-tests_0123456789"
+    async with FakeTelegramServer() as telegram, AzureVisionServer() as azure:
+        port, ops_port = free_port(), free_port()
+        url = f"http://127.0.0.1:{port}/telegram"
+        process = await start_process(tmp_path, telegram, azure, BOT_WEBHOOK_URL=url, BOT_WEBHOOK_SECRET=secret,
+                                      PORT=str(port), METRICS_PORT=str(ops_port))
+        try:
+            await wait_ready(ops_port)
+            registered = await telegram.wait_for("setWebhook", timeout=30)
+            assert registered.params["url"] == url and registered.params["secret_token"] == secret
+            forged = {"update_id": 999999, "message": {"message_id": 1, "date": 0, "text": "/start",
+                      "chat": {"id": 31337, "type": "private"}, "from": {"id": 31337, "is_bot": False,
+                                                                          "first_name": "Mallory"},
+                      "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}
+            async with aiohttp.ClientSession() as http:
+                for headers in ({"X-Telegram-Bot-Api-Secret-Token": "wrong-secret-0000000000"}, {}):
+                    async with http.post(url, json=forged, headers=headers) as response:
+                        assert response.status == 403
+            telegram.push_photo(808, photos.jpeg_photo("beach"))
+            answer = (await telegram.wait_for("editMessageText", chat_id=808, timeout=30)).result
+            assert song_lines(answer)
+            assert not telegram.calls_for("sendMessage", 31337), "a forged update is never handled"
+        finally:
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0
