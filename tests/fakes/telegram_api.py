@@ -1,8 +1,9 @@
 """An in-process fake of the Telegram Bot API, spoken to over real HTTP on 127.0.0.1.
 
 The bot under test runs unmodified python-telegram-bot code pointed at this server via
-``base_url``/``base_file_url``, so tests exercise the real wire format, long polling and
-error handling instead of patched methods. Tests push updates and inspect recorded calls.
+``base_url``/``base_file_url``, so tests exercise the real wire format, long polling, webhook
+delivery and error handling instead of patched methods. Tests push updates and inspect recorded
+calls and webhook deliveries.
 """
 
 from __future__ import annotations
@@ -10,14 +11,19 @@ from __future__ import annotations
 import asyncio
 import copy
 import io
+import ipaddress
 import itertools
 import json
+import os
 import re
 import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from http import HTTPStatus
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
+import aiohttp
 from aiohttp import web
 from PIL import Image
 
@@ -31,7 +37,7 @@ NOT_MODIFIED = (
 STRING_FIELDS = frozenset(
     "text caption parse_mode title performer callback_query_id inline_query_id data query "
     "next_offset url description short_description language_code action file_id emoji "
-    "inline_message_id business_connection_id message_effect_id".split()
+    "inline_message_id business_connection_id message_effect_id secret_token ip_address".split()
 )
 HTML_ENTITIES = {
     "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline",
@@ -44,6 +50,9 @@ CHAT_ACTIONS = frozenset(
     "choose_sticker find_location record_video_note upload_video_note".split()
 )
 HIDDEN_BY_DEFAULT = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+WEBHOOK_ACTIVE = ("Conflict: can't use getUpdates method while webhook is active; "
+                  "use deleteWebhook to delete the webhook first")
+WEBHOOK_ANSWER_TIMEOUT = 10.0  # seconds a webhook may take to answer before the POST is retried
 
 
 class ApiError(Exception):
@@ -72,6 +81,20 @@ class UploadedFile:
     file_name: str | None
     mime_type: str | None
     data: bytes
+
+
+@dataclass
+class Delivery:
+    """One webhook POST of an update: the HTTP status, or why there was none."""
+
+    update_id: int
+    url: str
+    status: int | None = None
+    error: str | None = None
+
+    @property
+    def delivered(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
 
 
 @dataclass
@@ -109,8 +132,10 @@ class _Signal:
         self._event = asyncio.Event()
 
     async def wait(self, timeout: float) -> None:
+        """Not ``wait_for``: on 3.11 it swallows a cancel that races the event being set."""
         try:
-            await asyncio.wait_for(self._event.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                await self._event.wait()
         except TimeoutError:
             pass
 
@@ -188,7 +213,8 @@ class FakeTelegramServer:
     ``push_*`` methods (``language_code``, ``user``, any Message field) go to ``push_message``.
     """
 
-    def __init__(self, token: str = DEFAULT_TOKEN, *, username: str = "storytune_test_bot"):
+    def __init__(self, token: str = DEFAULT_TOKEN, *, username: str = "storytune_test_bot",
+                 webhook_retry_delay: float = 0.2):
         self.token = token
         self.bot_user = {
             "id": int(token.split(":")[0]), "is_bot": True, "first_name": "Storytune",
@@ -196,14 +222,17 @@ class FakeTelegramServer:
             "supports_inline_queries": True,
         }
         self.calls: list[Call] = []
+        self.deliveries: list[Delivery] = []
+        self.webhook_retry_delay = webhook_retry_delay
+        self.webhook_target: str | None = None
         self.url = ""
         self._handlers = {
             name.lower(): (name, getattr(self, "_api_" + re.sub("([A-Z])", r"_\1", name).lower()))
             for name in (
-                "getMe deleteWebhook getWebhookInfo setMyCommands getMyCommands setMyDescription "
-                "setMyShortDescription close logOut getUpdates getFile sendMessage editMessageText "
-                "editMessageReplyMarkup deleteMessage sendChatAction answerCallbackQuery "
-                "sendAudio sendPhoto answerInlineQuery"
+                "getMe setWebhook deleteWebhook getWebhookInfo setMyCommands getMyCommands "
+                "setMyDescription setMyShortDescription close logOut getUpdates getFile "
+                "sendMessage editMessageText editMessageReplyMarkup deleteMessage sendChatAction "
+                "answerCallbackQuery sendAudio sendPhoto answerInlineQuery"
             ).split()
         }
         self._updates: list[dict] = []
@@ -222,6 +251,11 @@ class FakeTelegramServer:
         self._closing = False
         self._updates_signal, self._calls_signal = _Signal(), _Signal()
         self._runner: web.AppRunner | None = None
+        self._webhook: dict[str, Any] | None = None  # url, secret_token, max_connections
+        self._webhook_error: tuple[int, str] | None = None  # (date, message) of the last failure
+        self._dispatcher: asyncio.Task | None = None
+        self._in_flight: dict[int, asyncio.Task] = {}  # update_id -> its delivery
+        self._http: aiohttp.ClientSession | None = None
 
     # ---- lifecycle -------------------------------------------------------------------------
 
@@ -244,14 +278,19 @@ class FakeTelegramServer:
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", 0).start()
         self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
+        self._http = aiohttp.ClientSession()
         return self
 
     async def stop(self) -> None:
         self._closing = True
         self._updates_signal.fire()
+        await self._stop_deliveries()
         if self._runner:
             await self._runner.cleanup()
             self._runner = None
+        if self._http:
+            await self._http.close()
+            self._http = None
 
     async def __aenter__(self) -> FakeTelegramServer:
         return await self.start()
@@ -379,6 +418,31 @@ class FakeTelegramServer:
                 else "Forbidden: bot was blocked by the user"
         error = ApiError(error_code, description, retry_after)
         self._failures.setdefault(method.lower(), []).extend([error] * times)
+
+    def redirect_webhook(self, url: str | None) -> None:
+        """Deliver to ``url`` instead of the webhook URL the bot set (e.g. its public https
+        address while it listens on 127.0.0.1); ``None`` delivers to the bot's URL again."""
+        if url is not None and not _is_loopback(url):
+            raise ValueError(f"the fake delivers to loopback addresses only, not {url}")
+        self.webhook_target = url
+        self._updates_signal.fire()
+
+    async def wait_for_delivery(self, update_id: int, *, delivered: bool | None = True,
+                                timeout: float = 10.0) -> Delivery:
+        """The first webhook delivery attempt of ``update_id`` that succeeded (``delivered``
+        True), failed (False) or either (None)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            for delivery in self.deliveries:
+                if delivery.update_id == update_id and delivered in (None, delivery.delivered):
+                    return delivery
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                attempts = [d for d in self.deliveries if d.update_id == update_id]
+                raise AssertionError(f"no {'' if delivered is None else delivered} delivery of "
+                                     f"update {update_id} within {timeout}s: {attempts}")
+            await self._updates_signal.wait(remaining)
 
     def messages(self, chat_id: int) -> list[dict]:
         """Current state (after edits/deletes) of the messages the bot sent to ``chat_id``."""
@@ -576,14 +640,48 @@ class FakeTelegramServer:
     async def _api_get_me(self, params: dict) -> dict:
         return self.bot_user
 
+    async def _api_set_webhook(self, params: dict) -> bool:
+        """Deliver updates to ``url``; an empty ``url`` removes the webhook, as Telegram does."""
+        url = str(params.get("url") or "")
+        if not url:
+            return await self._api_delete_webhook(params)
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise bad_request("secret token contains unallowed characters")
+        await self._stop_deliveries()
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        if "allowed_updates" in params:
+            self._allowed = set(params["allowed_updates"] or []) or None
+        self._webhook = {"url": url, "secret_token": secret,
+                         "max_connections": min(max(int(params.get("max_connections") or 40), 1),
+                                                100)}
+        self._webhook_error = None
+        self._updates_signal.fire()  # a waiting getUpdates ends with 409, as on Telegram
+        self._dispatcher = asyncio.create_task(self._dispatch_webhook(self._webhook))
+        return True
+
     async def _api_delete_webhook(self, params: dict) -> bool:
+        """Back to getUpdates; undelivered updates stay pending unless told to drop them."""
+        await self._stop_deliveries()
+        self._webhook = self._webhook_error = None
         if params.get("drop_pending_updates"):
             self._updates.clear()
         return True
 
     async def _api_get_webhook_info(self, params: dict) -> dict:
-        return {"url": "", "has_custom_certificate": False,
-                "pending_update_count": len(self._updates)}
+        info: dict[str, Any] = {"url": self._webhook["url"] if self._webhook else "",
+                                "has_custom_certificate": False,
+                                "pending_update_count": len(self._updates)}
+        if self._webhook:
+            info["max_connections"] = self._webhook["max_connections"]
+            if self._allowed:
+                info["allowed_updates"] = sorted(self._allowed)
+        if self._webhook_error:
+            info["last_error_date"], info["last_error_message"] = self._webhook_error
+        return info
 
     async def _api_set_my_commands(self, params: dict) -> bool:
         for command in params.get("commands") or []:
@@ -615,6 +713,8 @@ class FakeTelegramServer:
 
     async def _api_get_updates(self, params: dict) -> list[dict]:
         """Long poll; a newer getUpdates ends an older waiting one with 409 like Telegram."""
+        if self._webhook:
+            raise ApiError(409, WEBHOOK_ACTIVE)
         self._poll_generation += 1
         generation = self._poll_generation
         self._updates_signal.fire()
@@ -629,6 +729,8 @@ class FakeTelegramServer:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + float(params.get("timeout") or 0)
         while True:
+            if self._webhook:
+                raise ApiError(409, "Conflict: terminated by setWebhook request")
             if generation != self._poll_generation:
                 raise ApiError(409, "Conflict: terminated by other getUpdates request; "
                                     "make sure that only one bot instance is running")
@@ -637,6 +739,67 @@ class FakeTelegramServer:
             if self._updates or remaining <= 0 or self._closing:
                 return copy.deepcopy(self._updates[:limit])
             await self._updates_signal.wait(remaining)
+
+    # ---- webhook delivery ------------------------------------------------------------------
+
+    async def _dispatch_webhook(self, webhook: dict) -> None:
+        """Start deliveries of pending updates: one at a time per chat, so each chat sees its
+        updates in order, and at most ``max_connections`` at once, like Telegram."""
+        while True:
+            self._updates = [u for u in self._updates if self._is_allowed(u)]
+            chats_seen: set[Any] = set()
+            for update in self._updates:
+                chat = _chat_key(update)
+                first_of_chat = chat is None or chat not in chats_seen
+                chats_seen.add(chat)
+                if not first_of_chat or update["update_id"] in self._in_flight:
+                    continue
+                if len(self._in_flight) >= webhook["max_connections"]:
+                    break
+                self._in_flight[update["update_id"]] = asyncio.create_task(
+                    self._deliver(update, webhook))
+            await self._updates_signal.wait(1.0)
+
+    async def _deliver(self, update: dict, webhook: dict) -> None:
+        """POST one update until the bot answers 2xx; anything else is retried, as Telegram
+        keeps retrying (here after ``webhook_retry_delay``, so tests stay fast)."""
+        secret = webhook["secret_token"]
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+        try:
+            while True:
+                delivery = Delivery(update["update_id"], self.webhook_target or webhook["url"])
+                try:
+                    if not _is_loopback(delivery.url):
+                        raise ValueError("the fake delivers to loopback addresses only; "
+                                         "use redirect_webhook()")
+                    async with self._http.post(
+                            delivery.url, json=update, headers=headers,
+                            timeout=aiohttp.ClientTimeout(total=WEBHOOK_ANSWER_TIMEOUT)) as answer:
+                        delivery.status = answer.status
+                        await answer.read()
+                except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+                    delivery.error = _delivery_error(error)
+                self.deliveries.append(delivery)
+                if delivery.delivered:
+                    self._updates = [u for u in self._updates
+                                     if u["update_id"] != update["update_id"]]
+                    return
+                self._webhook_error = (int(time.time()), delivery.error or (
+                    f"Wrong response from the webhook: {delivery.status} "
+                    f"{_reason(delivery.status)}"))
+                self._updates_signal.fire()
+                await asyncio.sleep(self.webhook_retry_delay)
+        finally:
+            self._in_flight.pop(update["update_id"], None)
+            self._updates_signal.fire()
+
+    async def _stop_deliveries(self) -> None:
+        tasks = [t for t in (self._dispatcher, *self._in_flight.values()) if t]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._dispatcher = None
+        self._in_flight.clear()
 
     def _is_allowed(self, update: dict) -> bool:
         kind = next(k for k in update if k != "update_id")
@@ -719,6 +882,36 @@ class FakeTelegramServer:
             raise bad_request("RESULTS_TOO_MUCH")
         self._answer(params.get("inline_query_id"))
         return True
+
+
+def _chat_key(update: dict) -> Any:
+    """The chat (or, lacking one, the user) an update belongs to, for per-chat ordering."""
+    body = next(v for k, v in update.items() if k != "update_id")
+    chat = body.get("chat") or (body.get("message") or {}).get("chat") or body.get("from") or {}
+    return chat.get("id")
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _reason(status: int | None) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def _delivery_error(error: Exception) -> str:
+    """In Telegram's words where it has them: ``Connection refused``, ``Connection timed out``."""
+    if isinstance(error, TimeoutError):
+        return "Connection timed out"
+    code = getattr(error, "errno", None)
+    return os.strerror(code) if code else str(error)
 
 
 async def _read_params(request: web.Request) -> dict[str, Any]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import socket
 
 import aiohttp
 import pytest
 import pytest_asyncio
+from aiohttp import web
 from PIL import Image
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Conflict, EndPointNotFound, InvalidToken, RetryAfter
@@ -241,3 +243,184 @@ async def test_application_round_trip_with_callback(server):
         assert await fresh.get_updates(timeout=0) == (), "shutdown must confirm fetched updates"
         with pytest.raises(BadRequest, match="(?i)query is too old"):
             await fresh.answer_callback_query(answer.params["callback_query_id"])
+
+
+class WebhookReceiver:
+    """A bare aiohttp app standing in for the bot's webhook: records what Telegram POSTs and
+    answers with the next scripted status (then 200), after ``delay`` seconds."""
+
+    def __init__(self, statuses: tuple[int, ...] = (), delay: float = 0.0):
+        self.statuses, self.delay = list(statuses), delay
+        self.received: list[tuple[str | None, dict]] = []  # (secret header, update)
+        self.busy_chats: set[int] = set()
+        self.in_flight = self.most_in_flight = 0
+        self.url = ""
+
+    async def _receive(self, request: web.Request) -> web.Response:
+        update = await request.json()
+        chat = update["message"]["chat"]["id"]
+        assert chat not in self.busy_chats, "two updates of one chat in flight at once"
+        self.busy_chats.add(chat)
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            await asyncio.sleep(self.delay)
+            self.received.append((request.headers.get("X-Telegram-Bot-Api-Secret-Token"), update))
+            return web.Response(status=self.statuses.pop(0) if self.statuses else 200)
+        finally:
+            self.busy_chats.discard(chat)
+            self.in_flight -= 1
+
+    async def __aenter__(self) -> WebhookReceiver:
+        app = web.Application()
+        app.router.add_post("/hook", self._receive)
+        self._runner = web.AppRunner(app, shutdown_timeout=0.1)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
+        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}/hook"
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._runner.cleanup()
+
+    def texts(self) -> list[str]:
+        return [update["message"]["text"] for _, update in self.received]
+
+
+@pytest_asyncio.fixture
+async def fast_server():
+    async with FakeTelegramServer(webhook_retry_delay=0.05) as fake:
+        yield fake
+
+
+@pytest_asyncio.fixture
+async def fast_bot(fast_server):
+    async with Bot(fast_server.token, base_url=fast_server.base_url) as client:
+        yield client
+
+
+async def test_webhook_receives_updates_with_the_secret(fast_server, fast_bot):
+    server, bot = fast_server, fast_bot
+    pending = server.push_text(CHAT, "sent while polling")
+    async with WebhookReceiver() as hook:
+        assert await bot.set_webhook(hook.url, secret_token="s3cret_-x")
+        later = server.push_text(CHAT, "/start")
+        for update in (pending, later):
+            delivery = await server.wait_for_delivery(update["update_id"])
+            assert delivery.status == 200 and delivery.url == hook.url
+    assert hook.received == [("s3cret_-x", pending), ("s3cret_-x", later)]
+    info = await bot.get_webhook_info()
+    assert (info.url, info.pending_update_count, info.last_error_message) == (hook.url, 0, None)
+    with pytest.raises(Conflict, match="can't use getUpdates method while webhook is active"):
+        await bot.get_updates(timeout=0)
+    with pytest.raises(BadRequest, match="unallowed characters"):
+        await bot.set_webhook(hook.url, secret_token="not/base64=")
+
+
+async def test_failed_delivery_is_retried_until_it_succeeds(fast_server, fast_bot):
+    server, bot = fast_server, fast_bot
+    async with WebhookReceiver(statuses=(500, 500)) as hook:
+        await bot.set_webhook(hook.url)
+        update = server.push_text(CHAT, "hello")
+        await server.wait_for_delivery(update["update_id"])
+        info = await bot.get_webhook_info()
+    attempts = [(d.update_id, d.status) for d in server.deliveries]
+    assert attempts == [(update["update_id"], status) for status in (500, 500, 200)]
+    assert hook.texts() == ["hello"] * 3 and hook.received[0][0] is None
+    assert info.last_error_message == "Wrong response from the webhook: 500 Internal Server Error"
+    assert info.pending_update_count == 0
+
+
+async def test_deliveries_keep_chat_order_within_max_connections(fast_server, fast_bot):
+    server, bot = fast_server, fast_bot
+    async with WebhookReceiver(delay=0.05) as hook:
+        await bot.set_webhook(hook.url, max_connections=2)
+        pushed = [server.push_text(chat, f"{chat}:{n}") for n in range(3) for chat in (1, 2, 3)]
+        for update in pushed:
+            await server.wait_for_delivery(update["update_id"])
+    assert hook.most_in_flight == 2
+    for chat in (1, 2, 3):
+        assert [t for t in hook.texts() if t.startswith(f"{chat}:")] == [f"{chat}:{n}"
+                                                                        for n in range(3)]
+
+
+async def test_set_webhook_ends_a_waiting_long_poll(server, bot):
+    poll = asyncio.create_task(bot.get_updates(timeout=3))
+    await asyncio.sleep(0.1)
+    async with WebhookReceiver() as hook:
+        await bot.set_webhook(hook.url)
+        with pytest.raises(Conflict, match="terminated by setWebhook request"):
+            await poll
+
+
+async def test_delete_webhook_returns_to_polling_with_pending_updates(fast_server, fast_bot):
+    server, bot = fast_server, fast_bot
+    async with WebhookReceiver(statuses=(503,) * 1000) as hook:
+        await bot.set_webhook(hook.url)
+        first, second = server.push_text(CHAT, "one"), server.push_text(CHAT, "two")
+        failed = await server.wait_for_delivery(first["update_id"], delivered=False)
+        assert failed.status == 503
+        assert await bot.delete_webhook()
+    assert (await bot.get_webhook_info()).url == ""
+    assert [u.message.text for u in await bot.get_updates(timeout=0)] == ["one", "two"]
+    assert hook.texts() and set(hook.texts()) == {"one"}, "chat order: 'two' waits for 'one'"
+
+
+async def test_public_webhook_url_is_delivered_via_redirect(fast_server, fast_bot):
+    server, bot = fast_server, fast_bot
+    await bot.set_webhook("https://storytune.example.com/telegram")
+    update = server.push_text(CHAT, "hi")
+    refused = await server.wait_for_delivery(update["update_id"], delivered=False)
+    assert refused.status is None and "loopback" in refused.error
+    async with WebhookReceiver() as hook:
+        server.redirect_webhook(hook.url)
+        await server.wait_for_delivery(update["update_id"])
+    assert hook.texts() == ["hi"]
+    assert (await bot.get_webhook_info()).url == "https://storytune.example.com/telegram"
+    with pytest.raises(ValueError):
+        server.redirect_webhook("http://192.0.2.1/hook")
+
+
+async def test_unreachable_webhook_reports_connection_refused(fast_server, fast_bot):
+    server, bot = fast_server, fast_bot
+    async with WebhookReceiver() as hook:
+        url = hook.url
+    await bot.set_webhook(url)  # the receiver is gone: its port is closed
+    update = server.push_text(CHAT, "hi")
+    failed = await server.wait_for_delivery(update["update_id"], delivered=False)
+    assert failed.error == "Connection refused"
+    assert (await bot.get_webhook_info()).last_error_message == "Connection refused"
+
+
+async def test_ptb_webhook_application_and_a_wrong_secret(fast_server):
+    """PTB's own webhook server (run_webhook's core) gets updates; a wrong secret gets 403."""
+    server = fast_server
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await update.message.reply_text(f"echo: {update.message.text}")
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/telegram"
+    app = Application.builder().token(server.token).base_url(server.base_url).build()
+    app.add_handler(MessageHandler(filters.TEXT, echo))
+    async with app:
+        await app.start()
+        await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
+                                        webhook_url=url, secret_token="right_secret")
+        try:
+            assert (await app.bot.get_webhook_info()).url == url
+            server.push_text(CHAT, "hello")
+            reply = await server.wait_for("sendMessage", chat_id=CHAT, timeout=5)
+            assert reply.text == "echo: hello"
+
+            await app.bot.set_webhook(url, secret_token="wrong_secret")
+            update = server.push_text(CHAT, "intruder")
+            refused = await server.wait_for_delivery(update["update_id"], delivered=False)
+            assert refused.status == 403
+            await asyncio.sleep(0.2)
+            assert [c.text for c in server.calls_for("sendMessage")] == ["echo: hello"]
+        finally:
+            await app.updater.stop()
+            await app.stop()
