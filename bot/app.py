@@ -22,6 +22,7 @@ from .flood_control import MessageRateLimiter
 from .handlers import buttons, commands, errors, inline, mood, other, photo, settings, tracing
 from .observability import Metrics
 from .ops_server import OpsServer
+from .transport import AiohttpRequest
 from .services import SERVICES_KEY, BotContext, close_services, open_services
 from .texts import COMMANDS
 
@@ -62,9 +63,8 @@ def build_application(config: Config) -> Application:
         .concurrent_updates(config.concurrent_updates)
         .rate_limiter(MessageRateLimiter(overall_max_rate=config.messages_per_second, overall_time_period=1,
                                          max_retries=3))
-        .connection_pool_size(32)
-        .read_timeout(30)
-        .write_timeout(30)
+        .request(AiohttpRequest(connection_pool_size=64, read_timeout=30, write_timeout=30))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
