@@ -84,6 +84,8 @@ def prepare_photo(
     with image:
         if min(image.size) < AZURE_MIN_SIDE:
             raise PhotoError(PhotoProblem.TOO_SMALL, f"{image.width}x{image.height}")
+        if _sendable_as_is(image, data, max_side, max_bytes):
+            return _as_is(image, data)
         was_animated = bool(getattr(image, "is_animated", False))
         if image.format == "JPEG":
             image.draft("RGB", _fitted_size(image.size, max_side))
@@ -99,6 +101,24 @@ def prepare_photo(
         thumbnail=_thumbnail_pixels(rgb),
         was_animated=was_animated,
     )
+
+
+def _sendable_as_is(image: Image.Image, data: bytes, max_side: int, max_bytes: int) -> bool:
+    """A plain JPEG within the limits, with no EXIF (so no orientation to apply, no GPS to strip):
+    what Telegram's own photos are. Sending it unchanged saves a full decode and re-encode."""
+    return (image.format == "JPEG" and len(data) <= max_bytes and max(image.size) <= max_side
+            and not image.info.get("exif") and image.mode in ("RGB", "L"))
+
+
+def _as_is(image: Image.Image, data: bytes) -> PreparedPhoto:
+    """The original bytes, with a thumbnail from JPEG's cheap reduced-size (DCT) decoding."""
+    width, height = image.size
+    image.draft("RGB", (THUMBNAIL_SIDE, THUMBNAIL_SIDE))
+    try:
+        image.load()
+    except _DECODE_FAILURES as error:
+        raise PhotoError(PhotoProblem.CORRUPT, str(error)) from None
+    return PreparedPhoto(jpeg=data, width=width, height=height, thumbnail=_thumbnail_pixels(image.convert("RGB")))
 
 
 def _open(data: bytes) -> Image.Image:
@@ -204,7 +224,7 @@ def _encoded_within(image: Image.Image, max_bytes: int) -> tuple[bytes, Image.Im
 
 def _jpeg_bytes(image: Image.Image, quality: int) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=quality, optimize=True)
+    image.save(buffer, format="JPEG", quality=quality)
     return buffer.getvalue()
 
 

@@ -45,8 +45,7 @@ async def read_photo(data: bytes, user_caption: str | None, vision: AzureVision 
 
     Raises bot.photos.PhotoError when the bytes are not a usable image.
     """
-    photo = await asyncio.to_thread(prepare_photo, data)
-    colours = read_colours(photo.thumbnail)
+    photo, colours = await asyncio.to_thread(_prepared_with_colours, data)
     caption = await _azure_caption(photo.jpeg, vision)
     words = " ".join((user_caption or "").split())
     if caption:
@@ -58,6 +57,12 @@ async def read_photo(data: bytes, user_caption: str | None, vision: AzureVision 
         source, shown, description = CaptionSource.COLOURS, colours.description, colours.description
     hint = AffectHint(colours.valence, colours.arousal, weight=COLOUR_WEIGHT[source.value])
     return PhotoReading(description, shown, source, hint, words)
+
+
+def _prepared_with_colours(data: bytes):
+    """The CPU part (decode, re-encode, colour maths), run together in one worker thread."""
+    photo = prepare_photo(data)
+    return photo, read_colours(photo.thumbnail)
 
 
 async def _azure_caption(jpeg: bytes, vision: AzureVision | None) -> str | None:

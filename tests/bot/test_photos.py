@@ -198,3 +198,25 @@ def test_the_thumbnail_is_a_small_read_only_rgb_array():
     assert prepared.thumbnail.shape == (96, 128, 3)
     assert prepared.thumbnail.dtype.name == "uint8"
     assert not prepared.thumbnail.flags.writeable
+
+
+def test_a_plain_telegram_style_jpeg_goes_to_azure_unchanged():
+    data = photos.jpeg_photo("beach", size=(1280, 960))
+    prepared = prepare_photo(data)
+    assert prepared.jpeg == data
+    assert (prepared.width, prepared.height) == (1280, 960)
+    assert max(prepared.thumbnail.shape[:2]) <= 160
+
+
+def test_a_jpeg_carrying_exif_is_re_encoded_so_no_metadata_reaches_azure():
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(photos.jpeg_photo("beach", size=(640, 480))))
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCam"  # camera make, standing in for GPS and other personal metadata
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif)
+    prepared = prepare_photo(buffer.getvalue())
+    assert prepared.jpeg != buffer.getvalue()
+    assert b"SecretCam" not in prepared.jpeg
+    assert not Image.open(io.BytesIO(prepared.jpeg)).info.get("exif")
