@@ -35,7 +35,7 @@ class Config:
     port: int = 8443
     ops_port: int | None = 9090
     photos_per_minute: int = 10
-    messages_per_second: float = 30.0
+    messages_per_second: float = 0.0
     redis_url: str | None = field(default=None, repr=False)
 
     @property
@@ -78,7 +78,7 @@ class Config:
             port=int(_number(env, "PORT", 8443)),
             ops_port=_ops_port(env),
             photos_per_minute=int(_number(env, "BOT_PHOTOS_PER_MINUTE", 10)),
-            messages_per_second=_number(env, "BOT_MESSAGES_PER_SECOND", 30.0),
+            messages_per_second=_rate(env, "BOT_MESSAGES_PER_SECOND"),
             redis_url=_optional(env, "REDIS_URL"),
         )
 
@@ -106,3 +106,9 @@ def _ops_port(env: dict[str, str]) -> int | None:
     if raw in ("off", "none"):
         return None
     return 0 if raw == "0" else int(_number(env, "METRICS_PORT", 9090))
+
+
+def _rate(env: dict[str, str], name: str) -> float:
+    """A messages-per-second cap; empty or 0 means none."""
+    raw = env.get(name, "").strip()
+    return 0.0 if raw in ("", "0") else _number(env, name, 0.0)

@@ -1,10 +1,13 @@
 """Telegram's flood limits, respected without throttling what the limits don't count.
 
-Telegram asks bots to stay under ~30 new messages a second overall and 20 a
-minute per group. PTB's AIORateLimiter counts every call that names a chat,
-so a photo answer (chat action, status message, edit) would use three slots
-where Telegram counts one. Here only calls that create messages pass through
-the overall and group buckets; every call still waits out and retries a 429.
+What Telegram enforces on a bot that replies to its users: about one message a second
+per chat, 20 a minute per group, and a 429 with `retry_after` when it wants a pause.
+The often-quoted ~30 messages a second overall is for bulk notifications (messaging
+many users unprompted), not for replies. So by default the overall cap is off
+(`BOT_MESSAGES_PER_SECOND` sets one), groups keep their 20 a minute, and a 429
+pauses every request until `retry_after` has passed, then retries: a burst never
+turns into a 429 storm. PTB's AIORateLimiter would count every call that names a
+chat; here only calls that create messages use the overall and group buckets.
 """
 
 from __future__ import annotations

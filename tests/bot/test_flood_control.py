@@ -44,3 +44,23 @@ async def test_a_429_is_waited_out_and_retried_instead_of_failing():
         await bot.shutdown()
     assert message.text == "hello"
     assert [c.ok for c in server.calls_for("sendMessage")] == [False, True]
+
+
+async def test_by_default_replies_are_not_paced_but_a_group_gets_twenty_a_minute():
+    from bot.config import Config
+
+    assert Config(telegram_token="x").messages_per_second == 0
+    async with FakeTelegramServer() as server:
+        chats = list(range(100, 160))
+        for chat in chats + [-1001]:
+            server.push_text(chat, "hi")
+        bot = await make_bot(server, rate=Config(telegram_token="x").messages_per_second)
+        started = time.monotonic()
+        await asyncio.gather(*(bot.send_message(chat, "reply") for chat in chats))
+        replies = time.monotonic() - started
+        started = time.monotonic()
+        await asyncio.gather(*(bot.send_message(-1001, f"group {n}") for n in range(21)))
+        group = time.monotonic() - started
+        await bot.shutdown()
+    assert replies < 1.0, "60 replies to 60 users go out at once"
+    assert group >= 2.0, "the 21st message in one group waits for the group's per-minute budget"
