@@ -63,7 +63,8 @@ def build_application(config: Config) -> Application:
         .concurrent_updates(config.concurrent_updates)
         .rate_limiter(MessageRateLimiter(overall_max_rate=config.messages_per_second, overall_time_period=1,
                                          max_retries=3))
-        .request(AiohttpRequest(connection_pool_size=64, read_timeout=30, write_timeout=30))
+        .request(AiohttpRequest(connection_pool_size=config.concurrent_updates, read_timeout=30, write_timeout=30,
+                                pool_timeout=10))
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .post_init(post_init)
         .post_stop(post_stop)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
@@ -19,8 +20,8 @@ class MicroBatcher(Generic[Item, Result]):
     """`run_batch(items)` runs in a thread and returns one result (or exception) per item, in order."""
 
     def __init__(self, run_batch: Callable[[Sequence[Item]], Sequence[Result | BaseException]], *,
-                 max_wait: float = 0.004, max_size: int = 32):
-        self._run_batch = run_batch
+                 max_wait: float = 0.004, max_size: int = 32, executor: Executor | None = None):
+        self._run_batch, self._executor = run_batch, executor
         self._max_wait, self._max_size = max_wait, max_size
         self._pending: list[tuple[Item, asyncio.Future]] = []
         self._timer: asyncio.TimerHandle | None = None
@@ -44,7 +45,8 @@ class MicroBatcher(Generic[Item, Result]):
 
     async def _run(self, batch: list[tuple[Item, asyncio.Future]]) -> None:
         try:
-            results = await asyncio.to_thread(self._run_batch, [item for item, _ in batch])
+            items = [item for item, _ in batch]
+            results = await asyncio.get_running_loop().run_in_executor(self._executor, self._run_batch, items)
         except BaseException as error:  # the whole batch failed: every caller hears why
             results = [error] * len(batch)
         for (_, future), result in zip(batch, results):

@@ -26,7 +26,7 @@ class Config:
     azure_time_budget: float = 6.0
     data_dir: Path | None = None
     state_dir: Path = DEFAULT_STATE_DIR
-    concurrent_updates: int = 64
+    concurrent_updates: int = 256
     deezer_api_base_url: str = "https://api.deezer.com"
     user_key: str | None = field(default=None, repr=False)
     webhook_url: str | None = None
@@ -69,7 +69,7 @@ class Config:
             azure_time_budget=_number(env, "AZURE_VISION_TIMEOUT", 6.0),
             data_dir=Path(env["STORYTUNE_DATA_DIR"]) if env.get("STORYTUNE_DATA_DIR") else None,
             state_dir=Path(env.get("STORYTUNE_STATE_DIR") or DEFAULT_STATE_DIR),
-            concurrent_updates=int(_number(env, "BOT_CONCURRENT_UPDATES", 64)),
+            concurrent_updates=int(_number(env, "BOT_CONCURRENT_UPDATES", 256)),
             deezer_api_base_url=_optional(env, "DEEZER_API_BASE_URL") or "https://api.deezer.com",
             user_key=_optional(env, "STORYTUNE_USER_KEY"),
             webhook_url=webhook_url,

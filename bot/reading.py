@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from recommender import AffectHint
@@ -40,12 +41,13 @@ class PhotoReading:
     user_words: str = ""
 
 
-async def read_photo(data: bytes, user_caption: str | None, vision: AzureVision | None) -> PhotoReading:
+async def read_photo(data: bytes, user_caption: str | None, vision: AzureVision | None,
+                     executor: Executor | None = None) -> PhotoReading:
     """Decode (off the event loop), caption with Azure when it can, fall back to words and colours.
 
     Raises bot.photos.PhotoError when the bytes are not a usable image.
     """
-    photo, colours = await asyncio.to_thread(_prepared_with_colours, data)
+    photo, colours = await asyncio.get_running_loop().run_in_executor(executor, _prepared_with_colours, data)
     caption = await _azure_caption(photo.jpeg, vision)
     words = " ".join((user_caption or "").split())
     if caption:

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import secrets
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -36,6 +37,9 @@ from .vision import AzureVision
 log = logging.getLogger(__name__)
 
 SONGS_PER_ANSWER = 8
+# Image decoding and model calls get their own threads (the native code inside releases the GIL),
+# so quick store calls on the default executor never queue behind them.
+CPU_WORKERS = 3
 INLINE_CACHE_SECONDS = 300
 PREVIEW_CHECK_SECONDS = 4.0
 
@@ -59,6 +63,7 @@ class Services:
     users: UserKeys
     batcher: MicroBatcher
     metrics: Metrics
+    cpu: ThreadPoolExecutor
     photos_per_minute: int = 10
     inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
 
@@ -144,8 +149,10 @@ async def open_services(config: Config, metrics: Metrics | None = None) -> Servi
         log.warning("AZURE_VISION_ENDPOINT/AZURE_VISION_KEY not set: photos are read by their colours only")
     store = open_store(config)
     users = UserKeys(config.user_key.encode() if config.user_key else _local_secret(config.state_dir / "user.key"))
+    cpu = ThreadPoolExecutor(max_workers=CPU_WORKERS, thread_name_prefix="storytune-cpu")
     services = Services(recommender, vision, DeezerPreviews(http, config.deezer_api_base_url), http, store, users,
-                        MicroBatcher(batch_suggester(recommender)), metrics or Metrics(), config.photos_per_minute)
+                        MicroBatcher(batch_suggester(recommender), executor=cpu), metrics or Metrics(), cpu,
+                        config.photos_per_minute)
     log.info("services ready in %.2f s", time.perf_counter() - started)
     return services
 
@@ -160,6 +167,7 @@ def open_store(config: Config) -> StateStore:
 
 
 async def close_services(services: Services) -> None:
+    services.cpu.shutdown(wait=True)
     await services.http.close()
     await services.store.close()
 

@@ -37,7 +37,7 @@ async def on_photo(update: Update, context: BotContext) -> None:
         with trace.stage("download"):
             data = await download(context.bot, *image_file(message))
         with trace.stage("caption"):
-            reading = await read_photo(data, message.caption, services.vision)
+            reading = await read_photo(data, message.caption, services.vision, services.cpu)
         del data  # photos live in memory only as long as needed
         trace.source = reading.source.value
         hint = reading.affect_hint
