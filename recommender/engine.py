@@ -18,6 +18,7 @@ from .suggestion import Mood, Song, Suggestion
 log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 5000
+NEARBY_POOL = 400  # songs searched first; the whole catalog only when the pool can't prove the answer
 SCORINGS = ("improved", "original")
 
 
@@ -124,9 +125,13 @@ class Recommender:
                 affect[row] = (1 - hint.weight) * affect[row] + hint.weight * np.array([hint.valence, hint.arousal])
         shifts = np.array([request.affect_shift for request in requests], dtype=affect.dtype)
         affect = np.clip(affect, *self._affect_bounds) + shifts
+        scores_by_name = {}
+        for name in set(names):
+            rows = [row for row, row_name in enumerate(names) if row_name == name]
+            scores_by_name[name] = dict(zip(rows, self.mood_scores(embeddings[rows], affect[rows], name)))
         answers = []
         for row, (text, request, name) in enumerate(zip(cleaned, requests, names)):
-            scores = self.mood_scores(embeddings[row:row + 1], affect[row:row + 1], name)[0]
+            scores = scores_by_name[name][row]
             if request.preferences and request.preferences.label_weights:
                 scores = scores + request.preferences.strength * self._preference_scores(
                     request.preferences.label_weights)
@@ -168,12 +173,15 @@ class Recommender:
         excluded = excluded.copy()
         results: list[Song] = []
         per_mood = _split(count, len(picked))
+        pool, radius = self._nearby_songs(affect, excluded)
         for combination, wanted in zip(picked, per_mood):
             target = (self.description_weight * affect
                       + (1 - self.description_weight) * self._combination_affect[combination])
             candidates = self._tagged_candidates(combination)
-            found = scoring.nearest_songs(target, catalog.affect, catalog.artist_ids, wanted,
-                                          excluded=excluded, candidates=candidates)
+            found = self._nearest_in_pool(target, affect, pool, radius, wanted, excluded) if candidates is None else []
+            if not found:
+                found = scoring.nearest_songs(target, catalog.affect, catalog.artist_ids, wanted,
+                                              excluded=excluded, candidates=candidates)
             if len(found) < wanted and candidates is not None:
                 found += scoring.nearest_songs(target, catalog.affect, catalog.artist_ids, wanted - len(found),
                                                excluded=_with(excluded, found))
@@ -181,6 +189,25 @@ class Recommender:
                 excluded[catalog.artist_ids == catalog.artist_ids[song]] = True
                 results.append(self._song(song, self._index.combination_labels[combination]))
         return results
+
+    def _nearby_songs(self, affect: np.ndarray, excluded: np.ndarray) -> tuple[np.ndarray, float]:
+        """The NEARBY_POOL allowed songs closest to the description, and how far the farthest is."""
+        distance = np.linalg.norm(self._index.catalog.affect - affect, axis=1)
+        distance[excluded] = np.inf
+        size = min(NEARBY_POOL, len(distance))
+        pool = np.argpartition(distance, size - 1)[:size]
+        return pool, float(distance[pool].max())
+
+    def _nearest_in_pool(self, target, affect, pool, radius, wanted, excluded) -> list[int]:
+        """nearest_songs over the pool, kept only when provably the same as over the whole catalog:
+        every song outside the pool is at least radius - |target - affect| from the target."""
+        catalog = self._index.catalog
+        found = scoring.nearest_songs(target, catalog.affect, catalog.artist_ids, wanted, excluded=excluded,
+                                      candidates=pool)
+        if len(found) < wanted:
+            return []
+        farthest = float(np.linalg.norm(catalog.affect[found] - target, axis=1).max())
+        return found if farthest < radius - float(np.linalg.norm(target - affect)) else []
 
     def _tagged_candidates(self, combination: int) -> np.ndarray | None:
         if self._songs_by_combination is None:
