@@ -8,8 +8,11 @@ Shapes: L labels, C combinations, N songs, B queries, D = 384.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
+
+HEAD_WIDTH = 5  # labels per combination handled by whole-array ops; 91% of MuSe's sets have at most 5
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,65 @@ class Combinations:
         start = self.offsets[combination]
         return self.members[start : start + self.sizes[combination]]
 
+    @cached_property
+    def layout(self) -> _Layout:
+        """The same sets laid out for a few whole-array operations per query (built once)."""
+        return _Layout.of(self)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Per-set reductions without a per-set loop (np.ufunc.reduceat costs ~25 ns a set).
+
+    head: (w, C) label at position j of each set, padded by repeating its last label;
+    pads: (C,) how many of its head cells are padding; last: (C,) its last label;
+    tail_rows / tail_members / tail_offsets: the labels beyond position w of the few larger
+    sets, ragged; label_sets: (L, C) bool, whether each label is in each set (for overlaps).
+    """
+
+    head: np.ndarray
+    pads: np.ndarray
+    last: np.ndarray
+    tail_rows: np.ndarray
+    tail_members: np.ndarray
+    tail_offsets: np.ndarray
+    label_sets: np.ndarray
+    log_sizes: np.ndarray
+
+    @classmethod
+    def of(cls, combinations: Combinations) -> _Layout:
+        members, offsets, sizes = combinations.members, combinations.offsets, combinations.sizes
+        width = int(min(HEAD_WIDTH, sizes.max(initial=1)))
+        ends = offsets + sizes - 1
+        head = members[np.minimum(offsets[None, :] + np.arange(width)[:, None], ends[None, :])]
+        tail_rows = np.flatnonzero(sizes > width)
+        tail_sizes = sizes[tail_rows] - width
+        beyond = np.arange(len(members)) - np.repeat(offsets, sizes) >= width
+        label_sets = np.zeros((int(members.max(initial=-1)) + 1, len(sizes)), bool)
+        label_sets[members, np.repeat(np.arange(len(sizes)), sizes)] = True
+        return cls(
+            head=np.ascontiguousarray(head),
+            pads=np.maximum(width - sizes, 0).astype(np.float32),
+            last=members[ends],
+            tail_rows=tail_rows,
+            tail_members=members[beyond],
+            tail_offsets=np.concatenate([[0], np.cumsum(tail_sizes)[:-1]]).astype(np.int64),
+            label_sets=label_sets,
+            log_sizes=np.log(sizes),
+        )
+
+    def sums_and_minima(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(B, C) sum and minimum over each set's labels of per-label values (B, L)."""
+        cells = values.take(self.head, axis=1)  # (B, w, C); take is ~2x faster than [:, head] here
+        sums = cells.sum(axis=1) - self.pads * values.take(self.last, axis=1)
+        minima = cells.min(axis=1)
+        if len(self.tail_rows):
+            tail = values.take(self.tail_members, axis=1)
+            sums[:, self.tail_rows] += np.add.reduceat(tail, self.tail_offsets, axis=1)
+            minima[:, self.tail_rows] = np.minimum(minima[:, self.tail_rows],
+                                                   np.minimum.reduceat(tail, self.tail_offsets, axis=1))
+        return sums, minima
+
 
 def label_similarities(queries: np.ndarray, label_embeddings: np.ndarray) -> np.ndarray:
     """(B, L) cosine similarity of unit-length queries (B, D) to unit-length labels (L, D)."""
@@ -43,7 +105,7 @@ def label_similarities(queries: np.ndarray, label_embeddings: np.ndarray) -> np.
 
 def combination_sums(values: np.ndarray, combinations: Combinations) -> np.ndarray:
     """(B, C) sum over each combination's labels of per-label values (B, L)."""
-    return np.add.reduceat(values[:, combinations.members], combinations.offsets, axis=1)
+    return combinations.layout.sums_and_minima(values)[0]
 
 
 def mean_label_similarity(similarities: np.ndarray, combinations: Combinations) -> np.ndarray:
@@ -84,15 +146,16 @@ def combination_scores(
     affect: closeness of the set's (valence, arousal) (C, 2) to the query's (B, 2);
     size_prior: a mild log-size bonus, favouring sets that say more than one word.
     """
-    means = mean_label_similarity(similarities, combinations)
-    whole = means / norms
-    weakest = np.minimum.reduceat(similarities[:, combinations.members], combinations.offsets, axis=1)
-    distance = np.linalg.norm(query_affect[:, None, :] - combination_affect[None, :, :], axis=2)
+    sums, weakest = combinations.layout.sums_and_minima(similarities)
+    whole = sums / combinations.sizes / norms
+    dx = query_affect[:, :1] - combination_affect[:, 0]
+    dy = query_affect[:, 1:2] - combination_affect[:, 1]
+    distance = np.sqrt(dx * dx + dy * dy)  # (B, C) Euclidean distance in affect space
     return (
         weights.whole_set * whole
         + weights.weakest_label * weakest
         - weights.affect * distance
-        + weights.size_prior * np.log(combinations.sizes)
+        + weights.size_prior * combinations.layout.log_sizes
     )
 
 
@@ -104,24 +167,20 @@ def pick_distinct(
     pool = min(pool, len(scores))
     candidates = np.argpartition(-scores, pool - 1)[:pool]
     candidates = candidates[np.argsort(-scores[candidates], kind="stable")]
-    label_sets = {int(c): set(combinations.labels_of(c).tolist()) for c in candidates}
+    label_sets, sizes = combinations.layout.label_sets, combinations.sizes[candidates]
+    overlap = np.zeros(pool)  # each candidate's largest Jaccard overlap with a pick so far
+    taken = np.zeros(pool, bool)
     picked: list[int] = []
-    while len(picked) < min(count, pool):
-        best, best_value = -1, -np.inf
-        for candidate in candidates:
-            candidate = int(candidate)
-            if candidate in picked:
-                continue
-            overlap = max((_jaccard(label_sets[candidate], label_sets[p]) for p in picked), default=0.0)
-            value = scores[candidate] - overlap_penalty * overlap
-            if value > best_value:
-                best, best_value = candidate, value
+    for _ in range(min(count, pool)):
+        value = scores[candidates] - overlap_penalty * overlap
+        value[taken] = -np.inf
+        best = int(np.argmax(value))  # the first of equals, in score order
         picked.append(best)
-    return picked
-
-
-def _jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b)
+        taken[best] = True
+        if len(picked) < count:
+            shared = label_sets[combinations.labels_of(candidates[best])[:, None], candidates].sum(axis=0)
+            np.maximum(overlap, shared / (sizes + sizes[best] - shared), out=overlap)
+    return [int(c) for c in candidates[picked]]
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
@@ -145,10 +204,18 @@ def nearest_songs(
     artists: (N,) integer artist ids; excluded: (N,) bool mask of songs not to offer;
     candidates: optional subset of song indices to choose from.
     """
-    pool = np.arange(len(song_affect)) if candidates is None else np.asarray(candidates)
-    if excluded is not None:
-        pool = pool[~excluded[pool]]
-    distance = np.linalg.norm(song_affect[pool] - target, axis=1)
+    if candidates is None:  # the whole catalog: distances over contiguous columns, no row gather
+        pool = np.arange(len(song_affect)) if excluded is None else np.flatnonzero(~excluded)
+        points = song_affect
+    else:
+        pool = np.asarray(candidates)
+        if excluded is not None:
+            pool = pool[~excluded[pool]]
+        points = song_affect[pool]
+    dx, dy = points[:, 0] - target[0], points[:, 1] - target[1]
+    distance = np.sqrt(dx * dx + dy * dy)  # = np.linalg.norm(points - target, axis=1), minus its per-row reduction
+    if len(distance) != len(pool):
+        distance = distance[pool]
     chosen: list[int] = []
     artists: set[int] = set()
     for order in _closest_first(distance, window=max(count * 8, 64)):

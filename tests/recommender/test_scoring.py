@@ -62,3 +62,13 @@ def test_nearest_songs_takes_the_closest_never_an_artist_twice_nor_an_excluded_s
     excluded = np.array([True, False, False, False, False])
     assert scoring.nearest_songs(np.zeros(2), affect, artists, 3, excluded=excluded) == [4, 1, 2]
     assert scoring.nearest_songs(np.zeros(2), affect, artists, 9, candidates=np.array([3, 2])) == [2, 3]
+
+
+def test_sums_and_weakest_labels_hold_for_sets_of_every_size():
+    """Sets from one label up to eight, the weakest first, middle or last (long sets take another path)."""
+    values = np.array([[3.0, -1.0, 4.0, 1.0, -5.0, 9.0, 2.0, 6.0]])
+    sets = scoring.Combinations.from_sets([[0], [1, 2], [0, 2, 3, 5, 6, 7, 1, 4], [7, 5, 3, 0, 2, 1], [6]])
+    assert scoring.combination_sums(values, sets)[0].tolist() == [3.0, 3.0, 19.0, 22.0, 2.0]
+    only_weakest = scoring.Weights(whole_set=0.0, weakest_label=1.0, affect=0.0, size_prior=0.0)
+    weakest = scoring.combination_scores(values, sets, np.ones(5), np.zeros((5, 2)), np.zeros((1, 2)), only_weakest)
+    assert weakest[0].tolist() == [3.0, -1.0, -5.0, -1.0, 2.0]
