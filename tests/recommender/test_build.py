@@ -11,8 +11,8 @@ from __future__ import annotations
 import ast
 import csv
 import functools
-import io
 import hashlib
+import io
 import json
 import logging
 import shutil
