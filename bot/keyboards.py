@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
-from typing import Protocol
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from recommender import Suggestion
 
-from .state import AnswerState, Settings
+from .state import AnswerState, Settings, ShownSong
 from .texts import feel, text
 
 BUTTON_LABEL_LIMIT = 60
@@ -25,16 +23,6 @@ CALLBACK = re.compile(r"^(more|up|down|why|steer|play|nope):([A-Za-z0-9_-]{8})(?
 NEEDS_ARGUMENT = {"steer", "play", "nope"}
 SEEN_KEY = {"azure": "seen", "user": "seen_caption", "mood": "seen_caption", "colours": "seen_colours"}
 NOTE_KEY = {"user": "caption_only", "colours": "colours_only"}
-
-
-class SongLike(Protocol):
-    id: str
-    artist: str
-    title: str
-    url: str
-    valence: float
-    arousal: float
-    labels: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -57,7 +45,7 @@ def parse_button(data: str | None) -> ButtonPress | None:
     return ButtonPress(action, token, argument)
 
 
-def answer_keyboard(songs: list[SongLike], token: str, language: str) -> InlineKeyboardMarkup:
+def answer_keyboard(songs: list[ShownSong], token: str, language: str) -> InlineKeyboardMarkup:
     """Per song a link and a ▶ preview; then steering, more/why and 👍/👎 (data under 64 bytes)."""
     rows = [[InlineKeyboardButton(_label(f"{s.artist} — {s.title}"), url=s.url),
              InlineKeyboardButton("▶", callback_data=f"play:{token}:{s.id}")] for s in songs]
@@ -70,7 +58,7 @@ def answer_keyboard(songs: list[SongLike], token: str, language: str) -> InlineK
     return InlineKeyboardMarkup(rows)
 
 
-def why_keyboard(songs: list[SongLike], token: str) -> InlineKeyboardMarkup:
+def why_keyboard(songs: list[ShownSong], token: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(_label(f"👎 {s.artist} — {s.title}"),
                                                        callback_data=f"nope:{token}:{s.id}")] for s in songs])
 
@@ -116,11 +104,11 @@ def answer_text(suggestion: Suggestion, language: str, header: list[str]) -> str
     return "\n".join(lines)
 
 
-def more_songs_text(songs: list[SongLike], language: str) -> str:
+def more_songs_text(songs: list[ShownSong], language: str) -> str:
     return "\n".join(_song_lines(songs, "more_songs", language))
 
 
-def why_text(songs: list[SongLike], language: str) -> str:
+def why_text(songs: list[ShownSong], language: str) -> str:
     """One line per song: how it sits in mood, and the mood labels it matched."""
     lines = [text("why_title", language)]
     lines += [text("why_line", language, n=n, artist=s.artist, title=s.title, feel=feel(s.valence, s.arousal, language),
@@ -128,7 +116,7 @@ def why_text(songs: list[SongLike], language: str) -> str:
     return "\n".join([*lines, "", text("why_hint", language)])
 
 
-def _song_lines(songs: list[SongLike], title_key: str, language: str) -> list[str]:
+def _song_lines(songs: list[ShownSong], title_key: str, language: str) -> list[str]:
     lines = [text(title_key, language)]
     lines += [f"{n}. {escape(song.artist)} — {escape(song.title)}" for n, song in enumerate(songs, 1)]
     return [*lines, "", text("tap_hint", language)]

@@ -7,7 +7,7 @@ import logging
 import secrets
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
@@ -135,7 +135,7 @@ def batch_suggester(recommender: Recommender):
 
 
 def shown_songs(suggestion: Suggestion) -> list[ShownSong]:
-    return [ShownSong(**asdict(song)) for song in suggestion.songs]
+    return list(suggestion.songs)
 
 
 async def open_services(config: Config, metrics: Metrics | None = None) -> Services:

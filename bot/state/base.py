@@ -13,20 +13,9 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
+from recommender import Song as ShownSong  # a song as shown in one message: the recommender's own record
+
 ANSWER_TTL_SECONDS = 48 * 3600
-
-
-@dataclass(frozen=True)
-class ShownSong:
-    """A song as it was shown in one message (enough to preview it, explain it or dislike it)."""
-
-    id: str
-    artist: str
-    title: str
-    url: str
-    valence: float
-    arousal: float
-    labels: tuple[str, ...]
 
 
 @dataclass
