@@ -197,6 +197,7 @@ def batched(recommender, texts: list[str], batch: int = 64) -> float:
 
 def original_loop(recommender, description: str, limit: int | None) -> dict:
     """The original algorithm, per combination with sentence-transformers, for one description."""
+    import torch
     from sentence_transformers import SentenceTransformer
 
     from recommender.model_export import packaged_model_path
@@ -218,6 +219,7 @@ def original_loop(recommender, description: str, limit: int | None) -> dict:
         "seconds": seconds * len(combinations) / len(subset),
         "measured_combinations": len(subset),
         "extrapolated": len(subset) < len(combinations),
+        "torch": f"torch {torch.__version__}, {torch.get_num_threads()} threads",
         "max_score_gap_vs_vectorised": float(np.abs(np.array(scores) - fast[: len(subset)]).max()),
     }
 
@@ -260,12 +262,14 @@ def checks(figures: dict) -> dict[str, tuple[float, float, str, bool]]:
 
 def report(figures: dict) -> str:
     m, p, loop = figures["machine"], figures["process"], figures["original_loop"]
-    others = max(figures["load"][name] for name in ("process", "suggest_ms", "scoring_ms", "batched_per_s"))
+    others = max(figures["load"].values())
     result = checks(figures)
     mark = lambda name: "met" if result[name][3] else "**missed**"  # noqa: E731
     during = lambda name: f"{figures['load'][name]:.0%}"  # noqa: E731
     original_note = (f"extrapolated from {loop['measured_combinations']} combinations" if loop["extrapolated"]
                      else f"all {loop['measured_combinations']:,} combinations")
+    if "torch" in loop:
+        original_note += f"; {loop['torch']}"
     lines = [
         "## Speed and memory: one description at a time, batches, start-up",
         "",
@@ -280,8 +284,8 @@ def report(figures: dict) -> str:
     ]
     if others > 0.1:
         lines += ["", f"**The machine was shared with other work during this run: other processes kept up to "
-                      f"{others:.0%} of its {m['cores']} cores busy while the latencies below were measured, so "
-                      f"they are pessimistic.**"]
+                      f"{others:.0%} of its {m['cores']} cores busy (last column); figures measured then are "
+                      f"pessimistic, torch's threads especially so.**"]
     lines += [
         "",
         "| what | figure | target | CPU taken by other work meanwhile |",
