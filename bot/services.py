@@ -158,11 +158,14 @@ async def open_services(config: Config, metrics: Metrics | None = None) -> Servi
 
 
 def open_store(config: Config) -> StateStore:
-    """Redis when REDIS_URL is set (several instances share state), else the embedded SQLite file."""
+    """Redis when REDIS_URL is set (several instances share state), else the embedded SQLite file.
+
+    Redis gets a connection per update handled at once, so a full burst never queues for one.
+    """
     if config.redis_url:
         from .state.redis_store import RedisStore
 
-        return RedisStore(config.redis_url)
+        return RedisStore(config.redis_url, connections=config.concurrent_updates)
     return SQLiteStore(config.state_dir / "storytune.sqlite3")
 
 

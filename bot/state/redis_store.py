@@ -32,10 +32,19 @@ class RedisUnavailable(ConnectionError):
 
 
 class RedisStore:
+    """``connections`` bounds the pool; a burst of callers beyond it waits up to ``timeout`` for a free one.
+
+    Why a blocking pool: redis-py's default pool raises "Too many connections" at once when
+    more calls are in flight than it has connections (100), which under a burst of photos
+    failed updates that a millisecond's wait would have served.
+    """
+
     def __init__(self, url: str, *, answer_ttl: float = ANSWER_TTL_SECONDS, namespace: str = "storytune",
-                 timeout: float = 5.0):
-        self._client = redis.asyncio.from_url(url, decode_responses=True,
-                                              socket_connect_timeout=timeout, socket_timeout=timeout)
+                 timeout: float = 5.0, connections: int = 64):
+        pool = redis.asyncio.BlockingConnectionPool.from_url(
+            url, max_connections=connections, timeout=timeout, decode_responses=True,
+            socket_connect_timeout=timeout, socket_timeout=timeout)
+        self._client = redis.asyncio.Redis.from_pool(pool)
         self._where = _without_password(url)
         self._answer_ttl = answer_ttl
         self._ns = namespace

@@ -107,3 +107,11 @@ async def test_an_unreachable_redis_raises_a_clear_error_without_the_password():
             await call
         assert "s3cret" not in str(raised.value)
     await store.close()
+
+
+async def test_a_burst_of_calls_beyond_the_pool_waits_for_connections_instead_of_failing(instances):
+    """redis-py's default pool refused calls beyond its 100 connections ("Too many connections")."""
+    for store in (instances(), instances(connections=8)):
+        allowed = await asyncio.gather(*(store.hit(f"{id(store)}:{n}", 60, 1) for n in range(300)))
+        settings = await asyncio.gather(*(store.settings(f"u{n}") for n in range(300)))
+        assert all(allowed) and len(settings) == 300
