@@ -24,7 +24,7 @@ PROBLEM_TEXT = {
 
 
 async def on_photo(update: Update, context: BotContext) -> None:
-    """Download, read, recommend, reply — the status message becomes the answer."""
+    """Download, read, recommend, reply — the status message becomes the answer, or the apology."""
     message, services, trace = update.effective_message, context.services, context.trace
     listener = await listener_of(update, context)
     if not await services.store.hit(f"photo:{listener.user}", 60, services.photos_per_minute):
@@ -45,6 +45,8 @@ async def on_photo(update: Update, context: BotContext) -> None:
                             user_words=reading.user_words, affect_hint=(hint.valence, hint.arousal, hint.weight))
         with trace.stage("recommend"):
             suggestion = await services.answer_for(state, listener)
+        with trace.stage("reply"):
+            await publish_answer(status, services, new_token(), state, suggestion, listener.language)
     except (Refused, PhotoError) as refusal:
         key = refusal.key if isinstance(refusal, Refused) else PROBLEM_TEXT[refusal.reason]
         trace.outcome = f"refused:{key}"
@@ -53,5 +55,3 @@ async def on_photo(update: Update, context: BotContext) -> None:
     except Exception as error:
         await status.edit_text(text("error", listener.language))
         raise AlreadyApologised() from error
-    with trace.stage("reply"):
-        await publish_answer(status, services, new_token(), state, suggestion, listener.language)

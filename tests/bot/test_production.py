@@ -10,6 +10,8 @@ import aiohttp
 
 from bot.observability import Metrics
 from bot.ops_server import OpsServer
+from bot.services import SERVICES_KEY
+from bot.state.sqlite import SQLiteStore
 from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, slow, success
 from tests.fakes.telegram_api import FakeTelegramServer
@@ -33,6 +35,26 @@ async def test_a_user_over_the_photo_limit_is_asked_to_slow_down_and_others_are_
         assert "3 a minute" in slow_down.result["text"]
         assert song_lines(other.result), "another user is not slowed down"
         assert len(telegram.calls_for("editMessageText", 11)) == 3, "the fourth photo is not queued for later"
+
+
+class StoreThatCannotSaveAnswers(SQLiteStore):
+    """Reads and rate limits work; saving an answer fails, as an overloaded Redis might."""
+
+    async def put_answer(self, token, state):
+        raise ConnectionError("state store unavailable")
+
+
+async def test_an_answer_that_cannot_be_saved_turns_the_status_into_one_apology(tmp_path):
+    async with FakeTelegramServer() as telegram, running_bot(telegram, tmp_path) as application:
+        services = application.bot_data[SERVICES_KEY]
+        await services.store.close()
+        services.store = StoreThatCannotSaveAnswers(tmp_path / "failing.sqlite3")
+        telegram.push_photo(13, photos.jpeg_photo("beach"))
+        edit = await telegram.wait_for("editMessageText", chat_id=13)
+        await asyncio.sleep(0.5)  # room for a second message, which must not come
+    assert "something went wrong" in edit.result["text"] and not song_lines(edit.result)
+    assert len(telegram.calls_for("sendMessage", 13)) == 1, "only the status message, no separate apology"
+    assert telegram.messages(13)[-1]["text"] == edit.result["text"], "no status left saying it is still working"
 
 
 async def test_health_says_ready_only_once_loaded_and_metrics_are_exposed():
