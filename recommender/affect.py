@@ -71,4 +71,7 @@ class AffectModel:
 
 def rbf_kernel(left: np.ndarray, right: np.ndarray, gamma: float) -> np.ndarray:
     """exp(-gamma * |x - y|^2) for unit vectors, where |x - y|^2 = 2 - 2 x.y."""
-    return np.exp(-gamma * (2.0 - 2.0 * (left @ right.T)))
+    kernel = left @ right.T
+    kernel *= 2.0 * gamma
+    kernel -= 2.0 * gamma
+    return np.exp(kernel, out=kernel)

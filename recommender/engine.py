@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,6 @@ from .suggestion import Mood, Song, Suggestion
 log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 5000
-NEARBY_POOL = 400  # songs searched first; the whole catalog only when the pool can't prove the answer
 SCORINGS = ("improved", "original")
 
 
@@ -64,10 +64,13 @@ class Recommender:
         self.scoring = _checked_scoring(scoring_name)
         self.weights = weights
         self.description_weight = description_weight
-        self._norms = scoring.centroid_norms(index.label_embeddings, index.combinations)
         self._combination_affect = (
             scoring.combination_sums(index.label_affect.T, index.combinations).T / index.combinations.sizes[:, None]
         )
+        self._ranking = scoring.ImprovedRanking.of(
+            index.combinations, scoring.centroid_norms(index.label_embeddings, index.combinations),
+            self._combination_affect, weights)
+        self._songs = scoring.SongSpace.of(index.catalog.affect, index.catalog.artist_ids)
         self._affect_bounds = np.percentile(index.catalog.affect, [2, 98], axis=0)
         self._combination_position = {labels: i for i, labels in enumerate(index.combination_labels)}
         self._song_index = {song_id: i for i, song_id in enumerate(index.catalog.song_ids)}
@@ -81,8 +84,15 @@ class Recommender:
         from .encoder import TextEncoder
 
         started = time.perf_counter()
-        index = load_index(Path(data_dir) if data_dir else None)
-        recommender = cls(index, TextEncoder(index.encoder_dir), scoring_name=scoring_name)
+        # Loading the compiled loops is mostly native work: it overlaps with reading the index.
+        warming = threading.Thread(target=scoring.warm_up, name="warm-up")
+        warming.start()
+        try:
+            index = load_index(Path(data_dir) if data_dir else None)
+            encoder = TextEncoder(index.encoder_dir)
+        finally:
+            warming.join()
+        recommender = cls(index, encoder, scoring_name=scoring_name)
         log.info("recommender loaded in %.2f s (%d combinations, %d %s songs)", time.perf_counter() - started,
                  len(index.combination_labels), len(index.catalog), index.catalog.kind)
         return recommender
@@ -149,8 +159,7 @@ class Recommender:
         similarities = scoring.label_similarities(embeddings, self._index.label_embeddings)
         if name == "original":
             return scoring.mean_label_similarity(similarities, self._index.combinations)
-        return scoring.combination_scores(similarities, self._index.combinations, self._norms,
-                                          self._combination_affect, affect, self.weights)
+        return self._ranking.scores(similarities, affect)
 
     def _preference_scores(self, label_weights: dict[str, float]) -> np.ndarray:
         """(C,) mean preference weight of each combination's labels."""
@@ -168,46 +177,23 @@ class Recommender:
                           float(affect[0]), float(affect[1]))
 
     def _songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray) -> list[Song]:
-        """Songs spread over the moods: each near a blend of the description's and its mood's affect."""
-        catalog = self._index.catalog
-        excluded = excluded.copy()
+        """Songs spread over the moods: each near a blend of the description's and its mood's affect,
+        from the songs tagged with that mood when the catalog has tags, never an artist twice."""
         results: list[Song] = []
-        per_mood = _split(count, len(picked))
-        pool, radius = self._nearby_songs(affect, excluded)
-        for combination, wanted in zip(picked, per_mood):
+        used_artists = self._songs.no_artists()
+        for combination, wanted in zip(picked, _split(count, len(picked))):
             target = (self.description_weight * affect
                       + (1 - self.description_weight) * self._combination_affect[combination])
             candidates = self._tagged_candidates(combination)
-            found = self._nearest_in_pool(target, affect, pool, radius, wanted, excluded) if candidates is None else []
-            if not found:
-                found = scoring.nearest_songs(target, catalog.affect, catalog.artist_ids, wanted,
-                                              excluded=excluded, candidates=candidates)
+            found = self._songs.nearest(target, wanted, excluded=excluded, blocked_artists=used_artists,
+                                        candidates=candidates)
             if len(found) < wanted and candidates is not None:
-                found += scoring.nearest_songs(target, catalog.affect, catalog.artist_ids, wanted - len(found),
-                                               excluded=_with(excluded, found))
+                found += self._songs.nearest(target, wanted - len(found), excluded=_with(excluded, found),
+                                             blocked_artists=used_artists)
             for song in found:
-                excluded[catalog.artist_ids == catalog.artist_ids[song]] = True
+                used_artists[self._songs.artists[song]] = True
                 results.append(self._song(song, self._index.combination_labels[combination]))
         return results
-
-    def _nearby_songs(self, affect: np.ndarray, excluded: np.ndarray) -> tuple[np.ndarray, float]:
-        """The NEARBY_POOL allowed songs closest to the description, and how far the farthest is."""
-        distance = np.linalg.norm(self._index.catalog.affect - affect, axis=1)
-        distance[excluded] = np.inf
-        size = min(NEARBY_POOL, len(distance))
-        pool = np.argpartition(distance, size - 1)[:size]
-        return pool, float(distance[pool].max())
-
-    def _nearest_in_pool(self, target, affect, pool, radius, wanted, excluded) -> list[int]:
-        """nearest_songs over the pool, kept only when provably the same as over the whole catalog:
-        every song outside the pool is at least radius - |target - affect| from the target."""
-        catalog = self._index.catalog
-        found = scoring.nearest_songs(target, catalog.affect, catalog.artist_ids, wanted, excluded=excluded,
-                                      candidates=pool)
-        if len(found) < wanted:
-            return []
-        farthest = float(np.linalg.norm(catalog.affect[found] - target, axis=1).max())
-        return found if farthest < radius - float(np.linalg.norm(target - affect)) else []
 
     def _tagged_candidates(self, combination: int) -> np.ndarray | None:
         if self._songs_by_combination is None:

@@ -2,6 +2,7 @@
 
 Nothing here loads a model or touches files: every function takes embeddings
 or affect arrays and returns arrays, so it is checked on hand-made vectors.
+The per-set and per-song loops run compiled (kernels.py).
 Shapes: L labels, C combinations, N songs, B queries, D = 384.
 """
 
@@ -12,7 +13,11 @@ from functools import cached_property
 
 import numpy as np
 
-HEAD_WIDTH = 5  # labels per combination handled by whole-array ops; 91% of MuSe's sets have at most 5
+from . import kernels
+
+
+def _floats(values) -> np.ndarray:
+    return np.ascontiguousarray(values, np.float32)
 
 
 @dataclass(frozen=True)
@@ -29,72 +34,25 @@ class Combinations:
 
     @classmethod
     def from_sets(cls, sets: list[list[int]]) -> Combinations:
-        sizes = np.array([len(s) for s in sets], np.int64)
-        offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
-        members = np.array([i for s in sets for i in s], np.int64)
+        sizes = np.array([len(s) for s in sets], np.int32)
+        offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int32)
+        members = np.array([i for s in sets for i in s], np.int32)
         return cls(members, offsets, sizes)
+
+    @cached_property
+    def label_count(self) -> int:
+        return int(self.members.max(initial=-1)) + 1
 
     def labels_of(self, combination: int) -> np.ndarray:
         start = self.offsets[combination]
         return self.members[start : start + self.sizes[combination]]
 
-    @cached_property
-    def layout(self) -> _Layout:
-        """The same sets laid out for a few whole-array operations per query (built once)."""
-        return _Layout.of(self)
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """Per-set reductions without a per-set loop (np.ufunc.reduceat costs ~25 ns a set).
-
-    head: (w, C) label at position j of each set, padded by repeating its last label;
-    pads: (C,) how many of its head cells are padding; last: (C,) its last label;
-    tail_rows / tail_members / tail_offsets: the labels beyond position w of the few larger
-    sets, ragged; label_sets: (L, C) bool, whether each label is in each set (for overlaps).
-    """
-
-    head: np.ndarray
-    pads: np.ndarray
-    last: np.ndarray
-    tail_rows: np.ndarray
-    tail_members: np.ndarray
-    tail_offsets: np.ndarray
-    label_sets: np.ndarray
-    log_sizes: np.ndarray
-
-    @classmethod
-    def of(cls, combinations: Combinations) -> _Layout:
-        members, offsets, sizes = combinations.members, combinations.offsets, combinations.sizes
-        width = int(min(HEAD_WIDTH, sizes.max(initial=1)))
-        ends = offsets + sizes - 1
-        head = members[np.minimum(offsets[None, :] + np.arange(width)[:, None], ends[None, :])]
-        tail_rows = np.flatnonzero(sizes > width)
-        tail_sizes = sizes[tail_rows] - width
-        beyond = np.arange(len(members)) - np.repeat(offsets, sizes) >= width
-        label_sets = np.zeros((int(members.max(initial=-1)) + 1, len(sizes)), bool)
-        label_sets[members, np.repeat(np.arange(len(sizes)), sizes)] = True
-        return cls(
-            head=np.ascontiguousarray(head),
-            pads=np.maximum(width - sizes, 0).astype(np.float32),
-            last=members[ends],
-            tail_rows=tail_rows,
-            tail_members=members[beyond],
-            tail_offsets=np.concatenate([[0], np.cumsum(tail_sizes)[:-1]]).astype(np.int64),
-            label_sets=label_sets,
-            log_sizes=np.log(sizes),
-        )
-
     def sums_and_minima(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(B, C) sum and minimum over each set's labels of per-label values (B, L)."""
-        cells = values.take(self.head, axis=1)  # (B, w, C); take is ~2x faster than [:, head] here
-        sums = cells.sum(axis=1) - self.pads * values.take(self.last, axis=1)
-        minima = cells.min(axis=1)
-        if len(self.tail_rows):
-            tail = values.take(self.tail_members, axis=1)
-            sums[:, self.tail_rows] += np.add.reduceat(tail, self.tail_offsets, axis=1)
-            minima[:, self.tail_rows] = np.minimum(minima[:, self.tail_rows],
-                                                   np.minimum.reduceat(tail, self.tail_offsets, axis=1))
+        values = _floats(values)
+        sums = np.empty((len(values), len(self.sizes)), np.float32)
+        minima = np.empty_like(sums)
+        kernels.set_sums_and_minima(values, self.members, self.offsets, self.sizes, sums, minima)
         return sums, minima
 
 
@@ -105,7 +63,7 @@ def label_similarities(queries: np.ndarray, label_embeddings: np.ndarray) -> np.
 
 def combination_sums(values: np.ndarray, combinations: Combinations) -> np.ndarray:
     """(B, C) sum over each combination's labels of per-label values (B, L)."""
-    return combinations.layout.sums_and_minima(values)[0]
+    return combinations.sums_and_minima(values)[0]
 
 
 def mean_label_similarity(similarities: np.ndarray, combinations: Combinations) -> np.ndarray:
@@ -130,6 +88,40 @@ class Weights:
     overlap_penalty: float = 0.6
 
 
+@dataclass(frozen=True)
+class ImprovedRanking:
+    """The improved score's per-combination terms, worked out once so a query only adds its own.
+
+    whole_set: cosine between the query and the set's centroid direction (the mean similarity
+    over the centroid's length), so a coherent multi-label set is no longer beaten by its best
+    single label; weakest_label: the least similar member still has to fit; affect: closeness of
+    the set's (valence, arousal) to the query's; size_prior: a mild log-size bonus, favouring
+    sets that say more than one word.
+    """
+
+    combinations: Combinations
+    whole_scale: np.ndarray  # (C,) whole_set weight / (size * centroid norm)
+    set_affect: np.ndarray  # (C, 2)
+    bonus: np.ndarray  # (C,) size prior
+    weights: Weights
+
+    @classmethod
+    def of(cls, combinations: Combinations, norms: np.ndarray, combination_affect: np.ndarray,
+           weights: Weights = Weights()) -> ImprovedRanking:
+        return cls(combinations, _floats(weights.whole_set / (combinations.sizes * norms)),
+                   _floats(combination_affect), _floats(weights.size_prior * np.log(combinations.sizes)), weights)
+
+    def scores(self, similarities: np.ndarray, query_affect: np.ndarray) -> np.ndarray:
+        """(B, C) for similarities (B, L) and the queries' (valence, arousal) (B, 2)."""
+        similarities = _floats(similarities)
+        out = np.empty((len(similarities), len(self.bonus)), np.float32)
+        sets = self.combinations
+        kernels.improved_scores(similarities, sets.members, sets.offsets, sets.sizes, self.whole_scale,
+                                np.float32(self.weights.weakest_label), self.set_affect,
+                                np.float32(self.weights.affect), self.bonus, _floats(query_affect), out)
+        return out
+
+
 def combination_scores(
     similarities: np.ndarray,
     combinations: Combinations,
@@ -138,49 +130,17 @@ def combination_scores(
     query_affect: np.ndarray,
     weights: Weights = Weights(),
 ) -> np.ndarray:
-    """(B, C) improved score: sets that fit as a whole, with no weak member, in the query's affect.
-
-    whole_set: cosine between the query and the set's centroid direction, so a
-    coherent multi-label set is no longer beaten by its best single label;
-    weakest_label: the least similar member still has to fit;
-    affect: closeness of the set's (valence, arousal) (C, 2) to the query's (B, 2);
-    size_prior: a mild log-size bonus, favouring sets that say more than one word.
-    """
-    sums, weakest = combinations.layout.sums_and_minima(similarities)
-    whole = sums / combinations.sizes / norms
-    dx = query_affect[:, :1] - combination_affect[:, 0]
-    dy = query_affect[:, 1:2] - combination_affect[:, 1]
-    distance = np.sqrt(dx * dx + dy * dy)  # (B, C) Euclidean distance in affect space
-    return (
-        weights.whole_set * whole
-        + weights.weakest_label * weakest
-        - weights.affect * distance
-        + weights.size_prior * combinations.layout.log_sizes
-    )
+    """(B, C) improved score (see ImprovedRanking, which keeps the per-combination terms for reuse)."""
+    return ImprovedRanking.of(combinations, norms, combination_affect, weights).scores(similarities, query_affect)
 
 
-def pick_distinct(
-    scores: np.ndarray, combinations: Combinations, count: int, *, overlap_penalty: float, pool: int = 200
-) -> list[int]:
-    """Greedy top-`count` of one query's (C,) scores, each pick penalised by its label overlap
-    (Jaccard) with those already picked, so the three moods say different things."""
-    pool = min(pool, len(scores))
-    candidates = np.argpartition(-scores, pool - 1)[:pool]
-    candidates = candidates[np.argsort(-scores[candidates], kind="stable")]
-    label_sets, sizes = combinations.layout.label_sets, combinations.sizes[candidates]
-    overlap = np.zeros(pool)  # each candidate's largest Jaccard overlap with a pick so far
-    taken = np.zeros(pool, bool)
-    picked: list[int] = []
-    for _ in range(min(count, pool)):
-        value = scores[candidates] - overlap_penalty * overlap
-        value[taken] = -np.inf
-        best = int(np.argmax(value))  # the first of equals, in score order
-        picked.append(best)
-        taken[best] = True
-        if len(picked) < count:
-            shared = label_sets[combinations.labels_of(candidates[best])[:, None], candidates].sum(axis=0)
-            np.maximum(overlap, shared / (sizes + sizes[best] - shared), out=overlap)
-    return [int(c) for c in candidates[picked]]
+def pick_distinct(scores: np.ndarray, combinations: Combinations, count: int, *, overlap_penalty: float) -> list[int]:
+    """Greedy top-`count` of one query's (C,) scores, each pick penalised by its largest label
+    overlap (Jaccard) with those already picked, so the three moods say different things."""
+    picked = np.empty(count, np.int64)
+    found = kernels.pick_distinct(_floats(scores), combinations.members, combinations.offsets, combinations.sizes,
+                                  combinations.label_count, float(overlap_penalty), picked)
+    return [int(c) for c in picked[:found]]
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
@@ -190,53 +150,63 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     return part[np.lexsort((part, -scores[part]))]
 
 
-def nearest_songs(
-    target: np.ndarray,
-    song_affect: np.ndarray,
-    song_artists: np.ndarray,
-    count: int,
-    *,
-    excluded: np.ndarray | None = None,
-    candidates: np.ndarray | None = None,
-) -> list[int]:
-    """Up to `count` songs closest to target (2,) in affect space (N, 2), no artist twice.
+@dataclass(frozen=True)
+class SongSpace:
+    """Songs as points in affect space (N, 2) with an integer artist id each (N,)."""
 
-    artists: (N,) integer artist ids; excluded: (N,) bool mask of songs not to offer;
-    candidates: optional subset of song indices to choose from.
-    """
-    if candidates is None:  # the whole catalog: distances over contiguous columns, no row gather
-        pool = np.arange(len(song_affect)) if excluded is None else np.flatnonzero(~excluded)
-        points = song_affect
-    else:
-        pool = np.asarray(candidates)
-        if excluded is not None:
-            pool = pool[~excluded[pool]]
-        points = song_affect[pool]
-    dx, dy = points[:, 0] - target[0], points[:, 1] - target[1]
-    distance = np.sqrt(dx * dx + dy * dy)  # = np.linalg.norm(points - target, axis=1), minus its per-row reduction
-    if len(distance) != len(pool):
-        distance = distance[pool]
-    chosen: list[int] = []
-    artists: set[int] = set()
-    for order in _closest_first(distance, window=max(count * 8, 64)):
-        for position in order:
-            song = int(pool[position])
-            if song_artists[song] in artists:
-                continue
-            chosen.append(song)
-            artists.add(int(song_artists[song]))
-            if len(chosen) == count:
-                return chosen
-    return chosen
+    affect: np.ndarray
+    artists: np.ndarray
+    by_valence: np.ndarray  # (N,) song indices in increasing valence, for searching near a point
+    valence_sorted: np.ndarray  # (N,) their valences
+
+    @classmethod
+    def of(cls, affect: np.ndarray, artists: np.ndarray) -> SongSpace:
+        affect = _floats(affect).reshape(-1, 2)
+        by_valence = np.argsort(affect[:, 0], kind="stable").astype(np.int32)
+        return cls(affect, np.ascontiguousarray(artists, np.int32), by_valence,
+                   np.ascontiguousarray(affect[by_valence, 0]))
+
+    def no_artists(self) -> np.ndarray:
+        """A fresh (artists,) mask for nearest(blocked_artists=...)."""
+        return np.zeros(int(self.artists.max(initial=-1)) + 1, bool)
+
+    def nearest(self, target: np.ndarray, count: int, *, excluded: np.ndarray | None = None,
+                blocked_artists: np.ndarray | None = None, candidates: np.ndarray | None = None) -> list[int]:
+        """Up to `count` songs closest to target (2,), nearest first, no artist twice.
+
+        excluded: (N,) bool, songs not to offer; blocked_artists: (artists,) bool, artists not to
+        offer; candidates: the song indices to choose from (default all), ties go to the earlier.
+        """
+        if count <= 0:
+            return []
+        chosen = np.empty(count, np.int32)
+        target = np.asarray(target, np.float64)
+        excluded = np.zeros(len(self.affect), bool) if excluded is None else np.ascontiguousarray(excluded, bool)
+        blocked_artists = self.no_artists() if blocked_artists is None else blocked_artists
+        if candidates is None:
+            found = kernels.nearest_per_artist_sorted(target, self.affect, self.artists, self.by_valence,
+                                                      self.valence_sorted, excluded, blocked_artists, chosen)
+        else:
+            found = kernels.nearest_per_artist(target, self.affect, self.artists,
+                                               np.ascontiguousarray(candidates, np.int32), excluded,
+                                               blocked_artists, chosen)
+        return [int(song) for song in chosen[:found]]
 
 
-def _closest_first(distance: np.ndarray, window: int):
-    """Positions by increasing distance: a cheap partial sort first, the full sort only if needed."""
-    if len(distance) <= window:
-        yield np.argsort(distance, kind="stable")
-        return
-    head = np.argpartition(distance, window - 1)[:window]
-    head = head[np.lexsort((head, distance[head]))]
-    yield head
-    rest = np.setdiff1d(np.arange(len(distance)), head, assume_unique=True)
-    yield rest[np.lexsort((rest, distance[rest]))]
+def nearest_songs(target: np.ndarray, song_affect: np.ndarray, song_artists: np.ndarray, count: int, *,
+                  excluded: np.ndarray | None = None, candidates: np.ndarray | None = None) -> list[int]:
+    """Up to `count` songs closest to target (2,) in affect space (N, 2), no artist twice
+    (artists: (N,) integer ids; see SongSpace.nearest, which keeps the arrays ready for reuse)."""
+    return SongSpace.of(song_affect, song_artists).nearest(target, count, excluded=excluded, candidates=candidates)
+
+
+def warm_up() -> None:
+    """Run every compiled loop once on tiny inputs, so the first real query pays no load or compile."""
+    sets = Combinations.from_sets([[0, 1], [1]])
+    similarities = np.zeros((1, 2), np.float32)
+    sets.sums_and_minima(similarities)
+    ranking = ImprovedRanking.of(sets, np.ones(2), np.zeros((2, 2)))
+    pick_distinct(ranking.scores(similarities, np.zeros((1, 2)))[0], sets, 2, overlap_penalty=0.5)
+    songs = SongSpace.of(np.zeros((2, 2)), np.arange(2))
+    songs.nearest(np.zeros(2), 1)
+    songs.nearest(np.zeros(2), 1, candidates=np.arange(2))

@@ -72,3 +72,57 @@ def test_sums_and_weakest_labels_hold_for_sets_of_every_size():
     only_weakest = scoring.Weights(whole_set=0.0, weakest_label=1.0, affect=0.0, size_prior=0.0)
     weakest = scoring.combination_scores(values, sets, np.ones(5), np.zeros((5, 2)), np.zeros((1, 2)), only_weakest)
     assert weakest[0].tolist() == [3.0, -1.0, -5.0, -1.0, 2.0]
+
+
+def _nearest_by_walking(target, affect, artists, count, excluded, blocked_artists):
+    """The definition, slowly: songs by (squared distance, index), the first of each artist."""
+    squared = ((affect.astype(np.float64) - target) ** 2).sum(axis=1)
+    chosen, seen = [], set(np.flatnonzero(blocked_artists))
+    for song in np.lexsort((np.arange(len(affect)), squared)):
+        if not excluded[song] and artists[song] not in seen:
+            chosen.append(int(song))
+            seen.add(artists[song])
+    return chosen[:count]
+
+
+def test_nearest_songs_search_near_the_target_finds_what_walking_the_whole_catalog_finds():
+    """Coarse affect values make many exact ties; some songs and artists are ruled out."""
+    rng = np.random.default_rng(3)
+    affect = np.round(rng.normal(size=(3000, 2)), 1).astype(np.float32)
+    artists = rng.integers(0, 700, size=3000)
+    space = scoring.SongSpace.of(affect, artists)
+    for trial in range(60):
+        target = rng.normal(size=2) * (1 + trial % 3)
+        excluded = rng.random(3000) < 0.2
+        blocked = rng.random(700) < 0.1
+        count = int(rng.integers(1, 12))
+        expected = _nearest_by_walking(target, affect, artists, count, excluded, blocked)
+        assert space.nearest(target, count, excluded=excluded, blocked_artists=blocked.copy()) == expected
+        subset = np.sort(rng.choice(3000, 400, replace=False))
+        outside = np.ones(3000, bool)
+        outside[subset] = False
+        assert space.nearest(target, count, excluded=excluded, blocked_artists=blocked.copy(),
+                             candidates=subset) == _nearest_by_walking(target, affect, artists, count,
+                                                                       excluded | outside, blocked)
+
+
+def _greedy_by_definition(scores, sets, count, penalty):
+    picked = []
+    for _ in range(count):
+        def value(c):
+            labels = set(sets[c])
+            overlap = max((len(labels & set(sets[p])) / len(labels | set(sets[p])) for p in picked), default=0.0)
+            return scores[c] - penalty * overlap
+        rest = [c for c in range(len(sets)) if c not in picked]
+        picked.append(max(rest, key=lambda c: (value(c), scores[c], -c)))
+    return picked
+
+
+def test_pick_distinct_matches_the_greedy_definition_over_every_set():
+    rng = np.random.default_rng(5)
+    for _ in range(40):
+        sets = [sorted(rng.choice(12, size=int(rng.integers(1, 5)), replace=False).tolist()) for _ in range(300)]
+        scores = np.round(rng.normal(size=300), 1).astype(np.float32)  # ties on purpose
+        combinations = scoring.Combinations.from_sets(sets)
+        expected = _greedy_by_definition(scores.astype(np.float64), sets, 3, 0.6)
+        assert scoring.pick_distinct(scores, combinations, 3, overlap_penalty=0.6) == expected
