@@ -106,14 +106,27 @@ MUSE_REQUIRED = ("track", "artist", "seeds", "valence_tags", "arousal_tags")
 
 
 def read_muse_songs(path: Path) -> list[SongRow]:
-    """The full MuSe song table (muse_v3.csv), with or without its lastfm_url column."""
+    """The full MuSe song table (muse_v3.csv), with or without its lastfm_url column.
+
+    A row that is not UTF-8, breaks the CSV quoting or overflows a field is skipped
+    like any other malformed row (the csv reader resumes on the next line).
+    """
     songs: list[SongRow] = []
-    with path.open(newline="", encoding="utf-8") as handle:
+    with path.open(newline="", encoding="utf-8", errors="surrogateescape") as handle:
         reader = csv.DictReader(handle)
         missing = [column for column in MUSE_REQUIRED if column not in (reader.fieldnames or [])]
         if missing:
             raise ValueError(f"{path} is not a MuSe song table: no column(s) {', '.join(missing)}")
-        for number, row in enumerate(reader, start=1):
+        number = 0
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:  # DictReader's own line_num only moves on a good row
+                log.warning("%s line %d: skipped (%s)", path.name, reader.reader.line_num, error)
+                continue
+            number += 1
             try:
                 songs.append(_muse_song(row, number))
             except (KeyError, ValueError, SyntaxError, TypeError) as error:
@@ -124,6 +137,8 @@ def read_muse_songs(path: Path) -> list[SongRow]:
 def _muse_song(row: dict[str, str | None], number: int) -> SongRow:
     if None in row:
         raise ValueError("more cells than columns")
+    if any(_undecodable(value) for value in row.values()):
+        raise ValueError("bytes that are not UTF-8")
     artist, title = _required(row, "artist"), _required(row, "track")
     spotify_id = (row.get("spotify_id") or "").strip()
     lastfm_url = (row.get("lastfm_url") or "").strip()
@@ -145,6 +160,11 @@ def _muse_song(row: dict[str, str | None], number: int) -> SongRow:
         arousal=_finite(row["arousal_tags"]),
         labels=parse_label_list(row["seeds"] or ""),
     )
+
+
+def _undecodable(value: str | None) -> bool:
+    """Whether a cell read with errors="surrogateescape" held bytes that are not UTF-8."""
+    return value is not None and any("\udc80" <= character <= "\udcff" for character in value)
 
 
 def _required(row: dict[str, str | None], column: str) -> str:

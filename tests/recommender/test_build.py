@@ -190,11 +190,13 @@ def muse_rows(mood_sets: list[tuple[str, ...]], fillers: list[tuple[str, ...]]) 
 
 
 def write_muse(path: Path, rows: list[dict], *, with_lastfm_url: bool) -> dict[int, str]:
-    """Write a muse_v3.csv-style file with three malformed rows mixed in; returns their line numbers."""
+    """Write a muse_v3.csv-style file with malformed rows mixed in; returns their line numbers."""
     columns = MUSE_COLUMNS if with_lastfm_url else MUSE_COLUMNS[1:]
     malformed = {
         5: ("Broken Seeds", lambda cells: cells.__setitem__(columns.index("seeds"), "aggressive, angry")),
         11: ("Broken Valence", lambda cells: cells.__setitem__(columns.index("valence_tags"), "n/a")),
+        8: ("Broken Encoding", lambda cells: None),  # made Latin-1 below: not UTF-8
+        14: ("Broken Size", lambda cells: cells.__setitem__(columns.index("seeds"), "[" + "'x', " * 40_000 + "]")),
         17: ("Broken Width", lambda cells: cells.append("one cell too many")),
     }
     lines: dict[int, str] = {}
@@ -215,6 +217,7 @@ def write_muse(path: Path, rows: list[dict], *, with_lastfm_url: bool) -> dict[i
                     break
                 cells = [row[c] for c in columns]
             writer.writerow(cells)
+    path.write_bytes(path.read_bytes().replace(b"Broken Encoding", "Broken Éncoding".encode("latin-1")))
     return lines
 
 
