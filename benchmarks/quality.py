@@ -93,8 +93,9 @@ def main() -> None:
 
         rows = ["| scoring | songs valence r | songs arousal r | moods valence r | moods arousal r | "
                 "single-label moods |", "|---|---|---|---|---|---|"]
-        rows += [f"| {r['scoring']} | {r['songs_valence_r']} | {r['songs_arousal_r']} | {r['moods_valence_r']} | "
-                 f"{r['moods_arousal_r']} | {r['single_label_moods']:.0%} |" for r in results]
+        rows += [f"| {r['scoring']} | {r['songs_valence_r']:.3f} | {r['songs_arousal_r']:.3f} | "
+                 f"{r['moods_valence_r']:.3f} | {r['moods_arousal_r']:.3f} | {r['single_label_moods']:.0%} |"
+                 for r in results]
         body = ("## Suggestion quality on EmoBank's dev split\n\n`python benchmarks/quality.py --write`, "
                 f"{time.strftime('%Y-%m-%d', time.gmtime())}: each of the {len(texts)} dev sentences is answered "
                 "like a caption by a recommender whose affect model was fitted on the train rows only. Pearson r "
