@@ -47,6 +47,15 @@ class Combinations:
         start = self.offsets[combination]
         return self.members[start : start + self.sizes[combination]]
 
+    @cached_property
+    def mean_weights(self) -> np.ndarray:
+        """(L, C) float32: 1/size where a label is in a set, else 0, so values @ mean_weights
+        is every set's mean of per-label values in one matrix product."""
+        weights = np.zeros((self.label_count, len(self.sizes)), np.float32)
+        sets = np.repeat(np.arange(len(self.sizes)), self.sizes)
+        np.add.at(weights, (self.members, sets), 1.0 / np.repeat(self.sizes, self.sizes))  # a label may repeat
+        return weights
+
     def sums_and_minima(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(B, C) sum and minimum over each set's labels of per-label values (B, L)."""
         values = _floats(values)
@@ -67,8 +76,9 @@ def combination_sums(values: np.ndarray, combinations: Combinations) -> np.ndarr
 
 
 def mean_label_similarity(similarities: np.ndarray, combinations: Combinations) -> np.ndarray:
-    """The original score: (B, C) mean cosine between the query and each combination's labels."""
-    return combination_sums(similarities, combinations) / combinations.sizes
+    """The original score: (B, C) mean cosine between the query and each combination's labels,
+    for all combinations in one vectorised step."""
+    return _floats(similarities) @ combinations.mean_weights
 
 
 def centroid_norms(label_embeddings: np.ndarray, combinations: Combinations) -> np.ndarray:

@@ -18,6 +18,13 @@ def test_original_score_is_the_mean_cosine_of_each_combinations_labels():
     assert means[0] == pytest.approx([1.0, 0.5, -0.5, 0.0])
 
 
+def test_a_label_repeated_in_a_set_counts_each_time_like_the_original_loop():
+    """MuSe has ('apocalyptic', 'martial', 'martial'): the original mean counts 'martial' twice."""
+    sims = np.array([[0.9, 0.3, 0.0]], np.float32)
+    sets = scoring.Combinations.from_sets([[0, 1, 1], [1]])
+    assert scoring.mean_label_similarity(sims, sets)[0] == pytest.approx([0.5, 0.3])
+
+
 def test_centroid_norm_is_one_for_a_single_label_and_shrinks_for_spread_sets():
     norms = scoring.centroid_norms(LABELS, SETS)
     assert norms == pytest.approx([1.0, np.sqrt(2) / 2, np.sqrt(2) / 2, 1 / 3])
