@@ -46,3 +46,23 @@ async def test_a_crashing_batch_fails_every_caller_with_the_error():
     batcher = MicroBatcher(boom, max_wait=0.01)
     with pytest.raises(RuntimeError, match="model gone"):
         await batcher.submit(1)
+
+
+async def test_calls_arriving_while_a_batch_runs_gather_into_the_next_one():
+    batches, release = [], threading.Event()
+
+    def slow_echo(items):
+        batches.append(list(items))
+        release.wait(5)
+        return list(items)
+
+    batcher = MicroBatcher(slow_echo, max_wait=0.001, max_size=4, max_running=1)
+    first = asyncio.ensure_future(batcher.submit(0))
+    while not batches:
+        await asyncio.sleep(0.001)
+    later = [asyncio.ensure_future(batcher.submit(n)) for n in range(1, 7)]
+    await asyncio.sleep(0.05)
+    assert batches == [[0]], "nothing else starts while the one allowed batch runs"
+    release.set()
+    assert await asyncio.wait_for(asyncio.gather(first, *later), 5) == list(range(7))
+    assert batches == [[0], [1, 2, 3, 4], [5, 6]], "the waiting calls share batches of at most max_size"
