@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Message, Update
-from telegram.constants import ChatAction, ParseMode
+from telegram.constants import ParseMode
 
 from ..services import BotContext, Listener
 from ..texts import text
@@ -14,8 +14,11 @@ async def listener_of(update: Update, context: BotContext) -> Listener:
 
 
 async def show_working(message: Message, language: str, key: str = "working") -> Message:
-    """Typing indicator plus a status message that later becomes the answer."""
-    await message.chat.send_action(ChatAction.TYPING)
+    """A status message that later becomes the answer.
+
+    No "typing…" action first: Telegram clears it the moment this message arrives, so it
+    would cost a request per photo for nothing the user sees.
+    """
     return await message.reply_text(text(key, language), parse_mode=ParseMode.HTML)
 
 
