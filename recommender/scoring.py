@@ -78,7 +78,7 @@ def combination_sums(values: np.ndarray, combinations: Combinations) -> np.ndarr
 def mean_label_similarity(similarities: np.ndarray, combinations: Combinations) -> np.ndarray:
     """The original score: (B, C) mean cosine between the query and each combination's labels,
     for all combinations in one vectorised step."""
-    return _floats(similarities) @ combinations.mean_weights
+    return _floats(similarities)[:, : combinations.label_count] @ combinations.mean_weights  # later labels: in no set
 
 
 def centroid_norms(label_embeddings: np.ndarray, combinations: Combinations) -> np.ndarray:
