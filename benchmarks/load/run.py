@@ -60,6 +60,7 @@ sys.path.insert(0, str(REPO))
 from aiohttp import ClientSession, ClientTimeout, TCPConnector, web  # noqa: E402
 from PIL import Image  # noqa: E402
 
+from bot.texts import TEXTS  # noqa: E402
 from tests.fakes import photos  # noqa: E402
 from tests.fakes.azure_server import AzureVisionServer, slow, success  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramServer  # noqa: E402
@@ -75,6 +76,7 @@ DUPLICATE_GRACE_SECONDS = 3.0
 QUIET_SECONDS = 30.0  # no reply at all for this long: the chats still waiting will not be answered
 TELEGRAM_SIDES = (90, 320, 800, 1280)  # the PhotoSizes Telegram keeps of a 1280x960 photo
 SCENES = ("beach", "sunset", "night", "forest", "fog")
+STORYTUNE_APOLOGIES = frozenset(TEXTS["error"].values())
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -116,11 +118,13 @@ class Round:
 
     A chat's answer is the message that carries the song buttons (Storytune: the status message
     edited into the answer; reference: its sendMessage). A Storytune edit without buttons is an
-    apology or a refusal: the chat is settled, but not answered.
+    apology or a refusal: the chat is settled, but not answered. So is any message in ``apologies``
+    (Storytune's error handler apologises in a new message when no status message was sent yet).
     """
 
     chats: set[int]
     final_method: str  # "editMessageText" (Storytune) or "sendMessage" (reference)
+    apologies: frozenset[str] = frozenset()
     pushed: dict[int, float] = field(default_factory=dict)
     replies: dict[int, list[Reply]] = field(default_factory=dict)
     answered: dict[int, float] = field(default_factory=dict)
@@ -136,7 +140,7 @@ class Round:
         self.last_reply = reply.at
         if self.is_final(reply) and chat not in self.answered:
             self.answered[chat] = reply.at
-        if reply.method == self.final_method:
+        if reply.method == self.final_method or reply.text in self.apologies:
             self.settled.add(chat)
             if len(self.settled) == len(self.chats):
                 self.done.set()
@@ -145,8 +149,9 @@ class Round:
         return [r for r in self.replies.get(chat, []) if self.is_final(r)]
 
     def apologised(self, chat: int) -> bool:
-        """Got a final-method message without buttons and no answer."""
-        return chat not in self.answered and any(r.method == self.final_method for r in self.replies.get(chat, []))
+        """Got no answer, but a final-method message without buttons or an apology."""
+        return chat not in self.answered and any(r.method == self.final_method or r.text in self.apologies
+                                                 for r in self.replies.get(chat, []))
 
     async def wait(self, limit: float, quiet: float) -> None:
         """Until every chat is settled, ``quiet`` seconds pass without any reply, or ``limit`` seconds."""
@@ -475,7 +480,8 @@ class Bench:
 
     def new_round(self, setup: Setup, chats: int) -> Round:
         ids = {next(self._chat_ids) for _ in range(chats)}
-        self.telegram.round = Round(ids, "sendMessage" if setup.bot == "reference" else "editMessageText")
+        self.telegram.round = (Round(ids, "sendMessage") if setup.bot == "reference"
+                               else Round(ids, "editMessageText", STORYTUNE_APOLOGIES))
         return self.telegram.round
 
     def push_photo(self, current: Round, chat: int, sizes: list[dict] | None = None) -> None:
