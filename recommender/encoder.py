@@ -39,7 +39,7 @@ class TextEncoder:
         self._tokenizer.no_padding()
         self._lock = threading.Lock()  # the Rust tokenizer's padding state is not thread-safe to mutate
 
-    def encode(self, texts: list[str], *, batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray:
         """(len(texts), 384) float32, rows of unit length; batches grouped by length to pad little."""
         if not texts:
             return np.zeros((0, EMBEDDING_DIM), np.float32)
