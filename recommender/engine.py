@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from . import scoring
 from .errors import RecommenderError
@@ -71,6 +72,7 @@ class Recommender:
             index.combinations, scoring.centroid_norms(index.label_embeddings, index.combinations),
             self._combination_affect, weights)
         self._songs = scoring.SongSpace.of(index.catalog.affect, index.catalog.artist_ids)
+        self._blas = ThreadpoolController()
         self._affect_bounds = np.percentile(index.catalog.affect, [2, 98], axis=0)
         self._combination_position = {labels: i for i, labels in enumerate(index.combination_labels)}
         self._song_index = {song_id: i for i, song_id in enumerate(index.catalog.song_ids)}
@@ -128,6 +130,12 @@ class Recommender:
             return []
         names = [_checked_scoring(request.scoring_name or self.scoring) for request in requests]
         embeddings = self._encoder.encode(cleaned)
+        # The products below are small; OpenBLAS's own threads would only spin against the encoder's.
+        with self._blas.limit(limits=1, user_api="blas"):
+            return self._answers(cleaned, requests, names, embeddings)
+
+    def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],
+                 embeddings: np.ndarray) -> list[Suggestion]:
         affect = self._index.affect.predict(embeddings)[:, :2]
         for row, request in enumerate(requests):
             hint = request.affect_hint
