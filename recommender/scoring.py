@@ -43,10 +43,6 @@ class Combinations:
     def label_count(self) -> int:
         return int(self.members.max(initial=-1)) + 1
 
-    def labels_of(self, combination: int) -> np.ndarray:
-        start = self.offsets[combination]
-        return self.members[start : start + self.sizes[combination]]
-
     @cached_property
     def mean_weights(self) -> np.ndarray:
         """(L, C) float32: 1/size where a label is in a set, else 0, so values @ mean_weights
