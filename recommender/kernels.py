@@ -16,20 +16,23 @@ from numba import njit
 
 
 @njit(cache=True, nogil=True)
+def _sum_and_minimum(values, members, start, size):
+    """Sum and minimum of values (L,) over the labels members[start : start + size]."""
+    total = lowest = values[members[start]]
+    for position in range(start + 1, start + size):
+        value = values[members[position]]
+        total += value
+        if value < lowest:
+            lowest = value
+    return total, lowest
+
+
+@njit(cache=True, nogil=True)
 def set_sums_and_minima(values, members, offsets, sizes, sums, minima):
     """sums, minima (B, C) <- sum and minimum over each set's labels of values (B, L)."""
     for row in range(values.shape[0]):
         for c in range(sizes.shape[0]):
-            start = offsets[c]
-            first = values[row, members[start]]
-            total, lowest = first, first
-            for position in range(start + 1, start + sizes[c]):
-                value = values[row, members[position]]
-                total += value
-                if value < lowest:
-                    lowest = value
-            sums[row, c] = total
-            minima[row, c] = lowest
+            sums[row, c], minima[row, c] = _sum_and_minimum(values[row], members, offsets[c], sizes[c])
 
 
 @njit(cache=True, nogil=True)
@@ -42,14 +45,7 @@ def improved_scores(similarities, members, offsets, sizes, whole_scale, weakest_
     for row in range(similarities.shape[0]):
         valence, arousal = query_affect[row, 0], query_affect[row, 1]
         for c in range(sizes.shape[0]):
-            start = offsets[c]
-            first = similarities[row, members[start]]
-            total, lowest = first, first
-            for position in range(start + 1, start + sizes[c]):
-                value = similarities[row, members[position]]
-                total += value
-                if value < lowest:
-                    lowest = value
+            total, lowest = _sum_and_minimum(similarities[row], members, offsets[c], sizes[c])
             dv, da = valence - set_affect[c, 0], arousal - set_affect[c, 1]
             out[row, c] = (whole_scale[c] * total + weakest_weight * lowest
                            - affect_weight * np.sqrt(dv * dv + da * da) + bonus[c])
