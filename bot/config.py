@@ -24,6 +24,7 @@ class Config:
     azure_endpoint: str | None = None
     azure_key: str | None = field(default=None, repr=False)
     azure_time_budget: float = 6.0
+    azure_calls_per_minute: int = 20  # Azure AI Vision's free tier; photos beyond it are read on the device
     data_dir: Path | None = None
     state_dir: Path = DEFAULT_STATE_DIR
     concurrent_updates: int = 256
@@ -67,6 +68,7 @@ class Config:
             azure_endpoint=endpoint,
             azure_key=key,
             azure_time_budget=_number(env, "AZURE_VISION_TIMEOUT", 6.0),
+            azure_calls_per_minute=int(_number(env, "AZURE_VISION_CALLS_PER_MINUTE", 20)),
             data_dir=Path(env["STORYTUNE_DATA_DIR"]) if env.get("STORYTUNE_DATA_DIR") else None,
             state_dir=Path(env.get("STORYTUNE_STATE_DIR") or DEFAULT_STATE_DIR),
             concurrent_updates=int(_number(env, "BOT_CONCURRENT_UPDATES", 256)),

@@ -21,7 +21,8 @@ STEP = 0.5
 STEERING = {"h": (STEP, 0.0), "c": (0.0, -STEP), "e": (0.0, STEP), "m": (-STEP, 0.0)}
 CALLBACK = re.compile(r"^(more|up|down|why|steer|play|nope):([A-Za-z0-9_-]{8})(?::([A-Za-z0-9_-]{1,40}))?$")
 NEEDS_ARGUMENT = {"steer", "play", "nope"}
-SEEN_KEY = {"azure": "seen", "user": "seen_caption", "mood": "seen_caption", "colours": "seen_colours"}
+SEEN_KEY = {"azure": "seen", "device": "seen_device", "user": "seen_caption", "mood": "seen_caption",
+            "colours": "seen_colours"}
 NOTE_KEY = {"user": "caption_only", "colours": "colours_only"}
 
 
@@ -77,7 +78,7 @@ def settings_keyboard(settings: Settings, language: str) -> InlineKeyboardMarkup
 def header_lines(state: AnswerState, language: str) -> list[str]:
     """What was read and from where, a note for fallbacks, and the steering so far."""
     lines = [text(SEEN_KEY[state.source], language, text=state.seen)]
-    if state.source == "azure" and state.user_words:
+    if state.source in ("azure", "device") and state.user_words:
         lines.append(text("seen_caption", language, text=state.user_words))
     if state.source in NOTE_KEY:
         lines.append(text(NOTE_KEY[state.source], language))

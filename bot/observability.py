@@ -30,6 +30,9 @@ class Metrics:
                                        buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8))
         self.caption_source = Counter("storytune_caption_source_total", "Where descriptions came from",
                                       ["source"], registry=self.registry)
+        self.device_readings = Counter("storytune_device_readings_total",
+                                       "Photos read by the on-device model instead of Azure, by why",
+                                       ["reason"], registry=self.registry)
         self.rate_limited = Counter("storytune_rate_limited_total", "Photos refused by the per-user limit",
                                     registry=self.registry)
         self._ready = Gauge("storytune_ready", "1 once the model and index are loaded", registry=self.registry)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from recommender.photo_model import VIEW_SIDE, view_of
+
 try:
     import pillow_heif
 except ImportError:  # HEIC/HEIF photos are then refused as UNSUPPORTED
@@ -57,7 +59,8 @@ class PreparedPhoto:
     """An upright RGB JPEG ready for Azure, plus a small thumbnail for colour reading.
 
     ``thumbnail`` is a read-only uint8 array of shape (h, w, 3), longest side
-    at most ``THUMBNAIL_SIDE``.
+    at most ``THUMBNAIL_SIDE``; ``model_view`` the (h, w, 3) uint8 view the on-device
+    image model reads, short side ``VIEW_SIDE`` (recommender.photo_model.view_of).
     """
 
     jpeg: bytes = field(repr=False)
@@ -65,6 +68,7 @@ class PreparedPhoto:
     height: int
     thumbnail: np.ndarray = field(repr=False, compare=False)
     was_animated: bool = False
+    model_view: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 def prepare_photo(
@@ -100,6 +104,7 @@ def prepare_photo(
         height=rgb.height,
         thumbnail=_thumbnail_pixels(rgb),
         was_animated=was_animated,
+        model_view=view_of(rgb),
     )
 
 
@@ -111,14 +116,17 @@ def _sendable_as_is(image: Image.Image, data: bytes, max_side: int, max_bytes: i
 
 
 def _as_is(image: Image.Image, data: bytes) -> PreparedPhoto:
-    """The original bytes, with a thumbnail from JPEG's cheap reduced-size (DCT) decoding."""
+    """The original bytes, with a thumbnail and the model's view from JPEG's cheap reduced-size
+    (DCT) decoding, just large enough for the model's view."""
     width, height = image.size
-    image.draft("RGB", (THUMBNAIL_SIDE, THUMBNAIL_SIDE))
+    image.draft("RGB", (VIEW_SIDE, VIEW_SIDE))
     try:
         image.load()
     except _DECODE_FAILURES as error:
         raise PhotoError(PhotoProblem.CORRUPT, str(error)) from None
-    return PreparedPhoto(jpeg=data, width=width, height=height, thumbnail=_thumbnail_pixels(image.convert("RGB")))
+    rgb = image.convert("RGB")
+    return PreparedPhoto(jpeg=data, width=width, height=height, thumbnail=_thumbnail_pixels(rgb),
+                         model_view=view_of(rgb))
 
 
 def _open(data: bytes) -> Image.Image:

@@ -1,33 +1,54 @@
-"""From photo bytes to the words the recommender reads: Azure's caption, the user's, or the colours.
+"""From photo bytes (and the user's caption) to one reading: the words shown, the description
+the recommender reads, where it came from, and the photo's affect.
 
-Never silent: whatever fails (Azure down, slow, not configured), the photo's own
-colours still give a description and an affect estimate.
+Azure's caption gives the content when Azure is configured, within its quota and answering;
+the on-device image model reads every photo's feeling from its pixels, and its content
+whenever Azure doesn't; the colours are the last fallback, when the model cannot run.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import enum
 import logging
+import time
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from recommender import AffectHint
+from recommender.photo_model import PhotoContent, PhotoModel
 
+from .batching import MicroBatcher
 from .colours import read_colours
-from .photos import prepare_photo
-from .vision import AzureVision, VisionError
+from .photos import PreparedPhoto, prepare_photo
+from .vision import AzureVision, VisionError, VisionProblem
 
 log = logging.getLogger(__name__)
 
-# How much the colours' affect counts next to the words, by how much the words say.
+# How much the pixels' affect counts next to the words' own, by which words the recommender
+# reads; and how far the pixels' estimate is stretched (a ridge head's predictions are shrunk
+# towards the mean). Chosen on OASIS with out-of-fold heads: benchmarks/photo_blend.py.
+PIXEL_WEIGHT = {"azure": 0.5, "user": 0.5, "device": 0.7}
+PIXEL_GAIN = 1.5
+# The colours' weight when the model cannot run (as before the image model).
 COLOUR_WEIGHT = {"azure": 0.2, "user": 0.35, "colours": 0.8}
 
 
 class CaptionSource(enum.Enum):
-    AZURE = "azure"
-    USER = "user"
-    COLOURS = "colours"
+    AZURE = "azure"  # Azure's caption (+ the user's words)
+    DEVICE = "device"  # the on-device model's words (+ the user's words)
+    USER = "user"  # the user's words, the model unavailable: colours give the feeling
+    COLOURS = "colours"  # nothing but the colours
+
+
+class DeviceReason(enum.Enum):
+    """Why a photo was read on the device rather than by Azure (a metrics label)."""
+
+    NO_AZURE = "no_azure"
+    QUOTA = "quota"
+    THROTTLED = "throttled"
+    FAILED = "failed"
 
 
 @dataclass(frozen=True)
@@ -41,37 +62,104 @@ class PhotoReading:
     user_words: str = ""
 
 
-async def read_photo(data: bytes, user_caption: str | None, vision: AzureVision | None,
-                     executor: Executor | None = None) -> PhotoReading:
-    """Decode (off the event loop), caption with Azure when it can, fall back to words and colours.
+class AzureQuota:
+    """At most calls_per_minute Azure calls in any 60 s, and none while Azure asked us to wait
+    (a 429's Retry-After): photos beyond it are read on the device at once."""
 
-    Raises bot.photos.PhotoError when the bytes are not a usable image.
-    """
-    photo, colours = await asyncio.get_running_loop().run_in_executor(executor, _prepared_with_colours, data)
-    caption = await _azure_caption(photo.jpeg, vision)
-    words = " ".join((user_caption or "").split())
-    if caption:
-        source, shown = CaptionSource.AZURE, caption
-        description = f"{caption}. {words}" if words else caption
-    elif words:
-        source, shown, description = CaptionSource.USER, words, words
-    else:
-        source, shown, description = CaptionSource.COLOURS, colours.description, colours.description
-    hint = AffectHint(colours.valence, colours.arousal, weight=COLOUR_WEIGHT[source.value])
+    def __init__(self, calls_per_minute: int, clock=time.monotonic):
+        self._limit, self._clock = calls_per_minute, clock
+        self._calls: collections.deque[float] = collections.deque()
+        self._paused_until = 0.0
+
+    def take(self) -> bool:
+        now = self._clock()
+        if now < self._paused_until:
+            return False
+        while self._calls and self._calls[0] <= now - 60.0:
+            self._calls.popleft()
+        if len(self._calls) >= self._limit:
+            return False
+        self._calls.append(now)
+        return True
+
+    def pause(self, seconds: float) -> None:
+        self._paused_until = max(self._paused_until, self._clock() + max(seconds, 1.0))
+
+
+class PhotoReader:
+    """One job: photo bytes + optional caption -> PhotoReading. Shared by every chat; the
+    image model's calls from photos in flight are batched together."""
+
+    def __init__(self, *, vision: AzureVision | None, model: PhotoModel | None, quota: AzureQuota | None = None,
+                 executor: Executor | None = None, metrics=None):
+        self._vision, self._model, self._quota = vision, model, quota
+        self._executor, self._metrics = executor, metrics
+        self._batcher = MicroBatcher(model.read, executor=executor) if model is not None else None
+
+    @property
+    def on_device(self) -> bool:
+        return self._model is not None
+
+    async def read(self, data: bytes, user_caption: str | None) -> PhotoReading:
+        """Raises bot.photos.PhotoError when the bytes are not a usable image."""
+        photo = await asyncio.get_running_loop().run_in_executor(self._executor, prepare_photo, data)
+        content = asyncio.ensure_future(self._content(photo))
+        caption, reason = await self._azure_caption(photo.jpeg)
+        seen = await content
+        words = " ".join((user_caption or "").split())
+        if seen is None:
+            return await self._colour_reading(photo, caption, words)
+        if caption:
+            return _reading(CaptionSource.AZURE, caption, caption, seen, words, PIXEL_WEIGHT["azure"])
+        self._count(reason)
+        shown = ", ".join(seen.words) or seen.description
+        return _reading(CaptionSource.DEVICE, shown, seen.description, seen, words,
+                        PIXEL_WEIGHT["user" if words else "device"])
+
+    async def _content(self, photo: PreparedPhoto) -> PhotoContent | None:
+        if self._batcher is None or photo.model_view is None:
+            return None
+        try:
+            return await self._batcher.submit(photo.model_view)
+        except Exception:  # a broken model must not cost the answer: the colours remain
+            log.exception("the on-device image model failed; reading the colours")
+            return None
+
+    async def _azure_caption(self, jpeg: bytes) -> tuple[str | None, DeviceReason]:
+        if self._vision is None:
+            return None, DeviceReason.NO_AZURE
+        if self._quota is not None and not self._quota.take():
+            return None, DeviceReason.QUOTA
+        try:
+            return (await self._vision.describe(jpeg)).as_text(), DeviceReason.FAILED
+        except VisionError as error:
+            log.warning("no Azure caption (%s); reading the photo on the device", error.kind.name)
+            if error.kind is VisionProblem.THROTTLED:
+                if self._quota is not None:
+                    self._quota.pause(error.retry_after)
+                return None, DeviceReason.THROTTLED
+            return None, DeviceReason.FAILED
+
+    async def _colour_reading(self, photo: PreparedPhoto, caption: str | None, words: str) -> PhotoReading:
+        colours = await asyncio.get_running_loop().run_in_executor(self._executor, read_colours, photo.thumbnail)
+        if caption:
+            source, shown = CaptionSource.AZURE, caption
+            description = f"{caption}. {words}" if words else caption
+            weight = COLOUR_WEIGHT["azure"]
+        elif words:
+            source, shown, description, weight = CaptionSource.USER, words, words, COLOUR_WEIGHT["user"]
+        else:
+            source, shown, description = CaptionSource.COLOURS, colours.description, colours.description
+            weight = COLOUR_WEIGHT["colours"]
+        return PhotoReading(description, shown, source, AffectHint(colours.valence, colours.arousal, weight), words)
+
+    def _count(self, reason: DeviceReason) -> None:
+        if self._metrics is not None:
+            self._metrics.device_readings.labels(reason.value).inc()
+
+
+def _reading(source: CaptionSource, shown: str, text: str, seen: PhotoContent, words: str,
+             weight: float) -> PhotoReading:
+    description = f"{text}. {words}" if words else text
+    hint = AffectHint(PIXEL_GAIN * seen.valence, PIXEL_GAIN * seen.arousal, weight)
     return PhotoReading(description, shown, source, hint, words)
-
-
-def _prepared_with_colours(data: bytes):
-    """The CPU part (decode, re-encode, colour maths), run together in one worker thread."""
-    photo = prepare_photo(data)
-    return photo, read_colours(photo.thumbnail)
-
-
-async def _azure_caption(jpeg: bytes, vision: AzureVision | None) -> str | None:
-    if vision is None:
-        return None
-    try:
-        return (await vision.describe(jpeg)).as_text()
-    except VisionError as error:
-        log.warning("no Azure caption (%s); falling back", error.kind.name)
-        return None

@@ -24,11 +24,14 @@ from recommender import (
     SuggestRequest,
     checked_text,
 )
+from recommender.index import default_data_dir
+from recommender.photo_model import PhotoModel
 
 from .batching import MicroBatcher
 from .config import Config
 from .observability import Metrics, Trace
 from .previews import DeezerPreviews, Preview, PreviewError, PreviewProblem
+from .reading import AzureQuota, PhotoReader
 from .state import AnswerState, Settings, ShownSong, StateStore, UserKeys
 from .state.sqlite import SQLiteStore
 from .texts import language_for
@@ -64,6 +67,7 @@ class Services:
     batcher: MicroBatcher
     metrics: Metrics
     cpu: ThreadPoolExecutor
+    reader: PhotoReader
     photos_per_minute: int = 10
     inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
 
@@ -144,17 +148,35 @@ async def open_services(config: Config, metrics: Metrics | None = None) -> Servi
     http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=max(config.azure_time_budget, 10)))
     vision = None
     if config.azure_configured:
-        vision = AzureVision(http, config.azure_endpoint, config.azure_key, time_budget=config.azure_time_budget)
+        vision = AzureVision(http, config.azure_endpoint, config.azure_key, time_budget=config.azure_time_budget,
+                             wait_when_throttled=False)
     else:
-        log.warning("AZURE_VISION_ENDPOINT/AZURE_VISION_KEY not set: photos are read by their colours only")
+        log.warning("AZURE_VISION_ENDPOINT/AZURE_VISION_KEY not set: photos are read by the on-device model")
     store = open_store(config)
     users = UserKeys(config.user_key.encode() if config.user_key else _local_secret(config.state_dir / "user.key"))
     cpu = ThreadPoolExecutor(max_workers=CPU_WORKERS, thread_name_prefix="storytune-cpu")
+    metrics = metrics or Metrics()
+    reader = PhotoReader(vision=vision, model=await asyncio.to_thread(load_photo_model, config.data_dir),
+                         quota=AzureQuota(config.azure_calls_per_minute), executor=cpu, metrics=metrics)
     services = Services(recommender, vision, DeezerPreviews(http, config.deezer_api_base_url), http, store, users,
-                        MicroBatcher(batch_suggester(recommender), executor=cpu), metrics or Metrics(), cpu,
+                        MicroBatcher(batch_suggester(recommender), executor=cpu), metrics, cpu, reader,
                         config.photos_per_minute)
     log.info("services ready in %.2f s", time.perf_counter() - started)
     return services
+
+
+def load_photo_model(data_dir: Path | None) -> PhotoModel | None:
+    """The on-device image model, or None (photos then fall back to their colours) when its
+    files are missing or broken: the bot still answers."""
+    started = time.perf_counter()
+    try:
+        model = PhotoModel.load(data_dir or default_data_dir())
+    except Exception as error:  # missing, truncated or foreign files: onnxruntime raises its own types
+        log.error("the on-device image model could not load (%s); photos without Azure are read by their "
+                  "colours only. Run `python -m recommender build`.", error)
+        return None
+    log.info("on-device image model %s loaded in %.2f s", model.name, time.perf_counter() - started)
+    return model
 
 
 def open_store(config: Config) -> StateStore:

@@ -38,21 +38,27 @@ TEXTS: dict[str, dict[str, str]] = {
               "⚙️ /settings : langue, seulement les chansons avec extrait. ℹ️ /about : le fonctionnement.",
     },
     "about": {
-        "en": "🔎 <b>How it works</b>: Azure AI Vision describes your photo (or, if it can't, I read its colours); "
-              "the description is compared with 9,031 combinations of AllMusic moods and with an estimate of its "
-              "valence and energy, then I pick songs that sit close in mood.\n\n"
+        "en": "🔎 <b>How it works</b>: Azure AI Vision describes your photo when it is set up and within its "
+              "quota; an image model on this server (EfficientNet-Lite0) reads what every photo shows when "
+              "Azure doesn't, and how it feels (light, faces, scene) always; only if that model can't run "
+              "do I read the colours. The description is compared with 9,031 combinations of AllMusic moods "
+              "and with an estimate of its valence and energy, then I pick songs that sit close in mood.\n\n"
               "📚 <b>Data</b>: moods from MuSe — the Musical Sentiment Dataset (Akiki &amp; Burghardt, 2021); "
               "songs from the Deezer Mood Detection Dataset (Delbouys et al., ISMIR 2018); valence/arousal "
-              "learned from EmoBank (Buechel &amp; Hahn, EACL 2017, CC BY-SA 4.0); text embeddings by "
+              "learned from EmoBank (Buechel &amp; Hahn, EACL 2017, CC BY-SA 4.0) and, for photos, from OASIS "
+              "(Kurdi, Lozano &amp; Banaji, Behavior Research Methods 2017); text embeddings by "
               "all-MiniLM-L6-v2 (sentence-transformers).\n\n"
               "🔒 <b>Privacy</b>: photos are processed in memory and dropped once you have your answer; "
               "they are never stored.",
-        "fr": "🔎 <b>Fonctionnement</b> : Azure AI Vision décrit ta photo (sinon, je lis ses couleurs) ; la "
-              "description est comparée à 9 031 combinaisons d'ambiances AllMusic et à une estimation de sa "
-              "valence et de son énergie, puis je choisis des chansons proches en ambiance.\n\n"
+        "fr": "🔎 <b>Fonctionnement</b> : Azure AI Vision décrit ta photo quand il est configuré et dans son "
+              "quota ; un modèle d'image sur ce serveur (EfficientNet-Lite0) lit ce que montre chaque photo "
+              "quand Azure ne le fait pas, et toujours ce qu'elle dégage (lumière, visages, scène) ; si ce "
+              "modèle ne peut pas tourner, je lis les couleurs. La description est comparée à 9 031 "
+              "combinaisons d'ambiances AllMusic et à une estimation de sa valence et de son énergie, puis je choisis des chansons proches en ambiance.\n\n"
               "📚 <b>Données</b> : ambiances de MuSe — Musical Sentiment Dataset (Akiki &amp; Burghardt, 2021) ; "
               "chansons du Deezer Mood Detection Dataset (Delbouys et al., ISMIR 2018) ; valence/énergie apprises "
-              "sur EmoBank (Buechel &amp; Hahn, EACL 2017, CC BY-SA 4.0) ; plongements de texte par "
+              "sur EmoBank (Buechel &amp; Hahn, EACL 2017, CC BY-SA 4.0) et, pour les photos, sur OASIS (Kurdi, "
+              "Lozano &amp; Banaji, Behavior Research Methods 2017) ; plongements de texte par "
               "all-MiniLM-L6-v2 (sentence-transformers).\n\n"
               "🔒 <b>Confidentialité</b> : les photos sont traitées en mémoire puis oubliées dès ta réponse "
               "envoyée ; elles ne sont jamais conservées.",
@@ -62,6 +68,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "seen": {"en": "📷 I see: <i>{text}</i>", "fr": "📷 Je vois : <i>{text}</i>"},
     "seen_caption": {"en": "✍️ From your words: <i>{text}</i>", "fr": "✍️ D'après tes mots : <i>{text}</i>"},
     "seen_colours": {"en": "🎨 I see: <i>{text}</i>", "fr": "🎨 Je vois : <i>{text}</i>"},
+    "seen_device": {"en": "📷 I see (on this device): <i>{text}</i>",
+                    "fr": "📷 Je vois (sur l'appareil) : <i>{text}</i>"},
     "colours_only": {
         "en": "ℹ️ Image description wasn't available, so this suggestion is based on the photo's colours only.",
         "fr": "ℹ️ La description d'image n'était pas disponible : cette suggestion se base uniquement sur les "

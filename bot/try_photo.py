@@ -15,7 +15,6 @@ from .downloads import TELEGRAM_DOWNLOAD_LIMIT
 from .handlers.photo import PROBLEM_TEXT
 from .keyboards import answer_keyboard, answer_text, header_lines
 from .photos import PhotoError
-from .reading import read_photo
 from .services import Listener, close_services, open_services, shown_songs
 from .state import AnswerState, Settings
 from .texts import text
@@ -43,7 +42,7 @@ def try_photo(config: Config, photo: str, *, caption: str | None, language: str)
 async def _answer(config: Config, data: bytes, caption: str | None, language: str) -> str:
     services = await open_services(config)
     try:
-        reading = await read_photo(data, caption, services.vision)
+        reading = await services.reader.read(data, caption)
         hint = reading.affect_hint
         state = AnswerState(reading.description, "try", seen=reading.shown, source=reading.source.value,
                             user_words=reading.user_words, affect_hint=(hint.valence, hint.arousal, hint.weight))

