@@ -6,6 +6,7 @@ import itertools
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -51,6 +52,7 @@ class Bot:
     azure: AzureVisionServer | None
     state_dir: Path
     deezer: DeezerApiServer | None = None
+    application: Any = None  # the running PTB Application (its services hold the metrics)
 
     async def answer_to(self, chat_id: int, *, timeout: float = 15) -> dict:
         """The message as the user sees it once the bot turned its status message into the answer."""
@@ -77,11 +79,12 @@ class Bot:
 
 @pytest_asyncio.fixture(scope="session")
 async def bot(tmp_path_factory) -> Bot:
-    """One bot with Azure configured, shared by the tests (each uses its own chat)."""
+    """One bot with Azure configured, shared by the tests (each uses its own chat). Its Azure quota
+    is an S1-like one: the whole suite sends more than the free tier's 20 photos a minute."""
     async with FakeTelegramServer() as telegram, AzureVisionServer() as azure, DeezerApiServer() as deezer:
         state = tmp_path_factory.mktemp("state")
-        async with running_bot(telegram, state, azure, deezer=deezer):
-            yield Bot(telegram, azure, state, deezer)
+        async with running_bot(telegram, state, azure, deezer=deezer, azure_calls_per_minute=1200) as application:
+            yield Bot(telegram, azure, state, deezer, application)
 
 
 @pytest_asyncio.fixture(scope="session")
@@ -89,8 +92,8 @@ async def bot_without_azure(tmp_path_factory) -> Bot:
     """A bot whose operator set no Azure variables."""
     async with FakeTelegramServer() as telegram:
         state = tmp_path_factory.mktemp("state")
-        async with running_bot(telegram, state):
-            yield Bot(telegram, None, state)
+        async with running_bot(telegram, state) as application:
+            yield Bot(telegram, None, state, application=application)
 
 
 @pytest.fixture

@@ -1,11 +1,14 @@
 """A user sends a photo and gets what the bot saw, three moods and song buttons — over real HTTP."""
 
+import asyncio
 import re
 
 import pytest
 
+from bot.services import SERVICES_KEY
 from tests.fakes import photos
 from tests.fakes.azure_server import malformed_json, rate_limited, server_error, slow, success
+from tests.real_photos import oasis_bytes
 
 
 def url_buttons(answer: dict) -> list[dict]:
@@ -22,6 +25,12 @@ def song_lines(answer: dict) -> list[str]:
 
 def mood_lines(answer: dict) -> list[str]:
     return re.findall(r"^• (.+)$", answer["text"], flags=re.MULTILINE)
+
+
+def device_readings(bot, reason: str) -> float:
+    """How many photos the bot's metrics say were read on the device for `reason`."""
+    registry = bot.application.bot_data[SERVICES_KEY].metrics.registry
+    return registry.get_sample_value("storytune_device_readings_total", {"reason": reason}) or 0.0
 
 
 async def test_photo_gets_caption_moods_and_one_url_button_per_song(bot, chat_id):
@@ -64,46 +73,58 @@ async def test_the_users_caption_joins_the_description_and_moves_the_songs(bot, 
     pytest.param(lambda: (slow(5), slow(5)), id="azure-too-slow"),
     pytest.param(lambda: (malformed_json(),), id="azure-malformed-json"),
 ])
-async def test_azure_failing_still_gets_songs_from_the_colours(bot, chat_id, failure):
+async def test_azure_failing_reads_the_photo_on_the_device(bot, chat_id, failure):
+    failed_before = device_readings(bot, "failed")
     bot.azure.script(*failure())
-    bot.telegram.push_photo(chat_id, photos.jpeg_photo("night"))
+    bot.telegram.push_photo(chat_id, oasis_bytes("Beach 1"))
     answer = await bot.answer_to(chat_id)
-    assert "based on the photo's colours only" in answer["text"]
-    assert re.search(r"I see: a .*photo", answer["text"])
+    assert "I see (on this device): seashore" in answer["text"]
+    assert "colours" not in answer["text"]
     assert len(url_buttons(answer)) >= 6
+    assert device_readings(bot, "failed") == failed_before + 1
     bot.azure.reset()
     bot.azure.script(success("a cat on a sofa"))
     bot.telegram.push_photo(chat_id, photos.jpeg_photo("beach"))
     assert "I see: a cat on a sofa" in (await bot.answer_to(chat_id))["text"], "the bot keeps serving"
 
 
-async def test_azure_rate_limit_is_waited_out_within_the_budget(bot, chat_id):
-    bot.azure.script(rate_limited(retry_after=0.3), success("a red bicycle against a wall"))
-    bot.telegram.push_photo(chat_id, photos.jpeg_photo("beach"))
+async def test_azure_throttling_reads_the_photo_on_the_device_instead_of_waiting(bot, chat_id):
+    """A 429 is not waited out (the user would wait): the model reads the photo at once, Azure is
+    left alone for its Retry-After, then asked again."""
+    throttled_before = device_readings(bot, "throttled")
+    bot.azure.script(rate_limited(retry_after=0.5), success("a red bicycle against a wall"))
+    bot.telegram.push_photo(chat_id, oasis_bytes("Dog 12"))
     answer = await bot.answer_to(chat_id)
-    assert "I see: a red bicycle against a wall" in answer["text"]
-    assert len(bot.azure.requests) == 2
+    assert "I see (on this device): beagle" in answer["text"]
+    assert len(bot.azure.requests) == 1, "no retry behind the user's back"
+    assert device_readings(bot, "throttled") == throttled_before + 1
+    await asyncio.sleep(1.2)  # past the pause the bot keeps after a 429 (at least a second)
+    bot.telegram.push_photo(chat_id, oasis_bytes("Dog 12"))
+    assert "I see: a red bicycle against a wall" in (await bot.answer_to(chat_id))["text"]
 
 
-async def test_azure_down_with_a_user_caption_says_it_used_the_caption(bot, chat_id):
+async def test_azure_down_with_a_user_caption_shows_the_devices_reading_and_the_caption(bot, chat_id):
     bot.azure.script(server_error(500), server_error(500))
-    bot.telegram.push_photo(chat_id, photos.jpeg_photo("beach"), caption="road trip with my dog")
+    bot.telegram.push_photo(chat_id, oasis_bytes("Beach 1"), caption="road trip with my dog")
     answer = await bot.answer_to(chat_id)
+    assert "I see (on this device): seashore" in answer["text"]
     assert "From your words: road trip with my dog" in answer["text"]
-    assert "based on your caption" in answer["text"]
 
 
-async def test_without_azure_configured_colours_alone_answer(bot_without_azure):
+async def test_without_azure_configured_the_photo_is_read_on_the_device(bot_without_azure):
     telegram = bot_without_azure.telegram
-    bright, dark = 501, 502
-    telegram.push_photo(bright, photos.jpeg_photo("beach"))
-    telegram.push_photo(dark, photos.jpeg_photo("night"))
-    bright_answer, dark_answer = await bot_without_azure.answer_to(bright), await bot_without_azure.answer_to(dark)
-    for answer in (bright_answer, dark_answer):
-        assert "based on the photo's colours only" in answer["text"]
+    beach, pest = 501, 502
+    telegram.push_photo(beach, oasis_bytes("Beach 1"))
+    telegram.push_photo(pest, oasis_bytes("Cockroach 1"))
+    beach_answer, pest_answer = await bot_without_azure.answer_to(beach), await bot_without_azure.answer_to(pest)
+    assert beach_answer["text"].startswith("📷 I see (on this device): seashore")
+    assert pest_answer["text"].startswith("📷 I see (on this device): cockroach")
+    for answer in (beach_answer, pest_answer):
+        assert "colours" not in answer["text"]
         assert len(url_buttons(answer)) >= 6
-    assert "dark" in dark_answer["text"].split("\n")[0]
-    assert song_lines(bright_answer) != song_lines(dark_answer)
+    assert song_lines(beach_answer) != song_lines(pest_answer)
+    assert mood_lines(beach_answer) != mood_lines(pest_answer)
+    assert device_readings(bot_without_azure, "no_azure") >= 2
 
 
 async def test_french_users_get_french_answers(bot, chat_id):

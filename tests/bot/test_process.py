@@ -12,6 +12,7 @@ import pytest
 from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, success
 from tests.fakes.telegram_api import FakeTelegramServer
+from tests.real_photos import oasis_bytes, oasis_path
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -69,6 +70,32 @@ async def test_the_real_process_answers_a_photo_over_http_and_stops_cleanly(tmp_
         log = err.decode()
         assert process.returncode == 0, log[-2000:]
         assert telegram.token not in log and azure.key not in log, "no secret in the logs"
+
+
+async def test_the_real_process_without_azure_reads_the_photo_on_the_device(tmp_path):
+    async with FakeTelegramServer() as telegram:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", cwd=tmp_path, stderr=asyncio.subprocess.PIPE,
+            env=bot_env(tmp_path, TELEGRAM_BOT_TOKEN=telegram.token, TELEGRAM_BASE_URL=telegram.base_url,
+                        TELEGRAM_BASE_FILE_URL=telegram.base_file_url))
+        try:
+            telegram.push_photo(43, oasis_bytes("Dog 12"))
+            edit = await telegram.wait_for("editMessageText", chat_id=43, timeout=90)
+            assert edit.result["text"].startswith("📷 I see (on this device): beagle")
+            assert len([r for r in edit.result["reply_markup"]["inline_keyboard"] if "url" in r[0]]) >= 6
+        finally:
+            process.send_signal(signal.SIGINT)
+            _, err = await asyncio.wait_for(process.communicate(), 30)
+        assert process.returncode == 0, err.decode()[-2000:]
+
+
+@pytest.mark.parametrize("language, expected", [("en", "📷 I see (on this device): seashore"),
+                                                ("fr", "📷 Je vois (sur l'appareil) : seashore")])
+async def test_try_without_azure_reads_a_real_photo_on_the_device(tmp_path, language, expected):
+    code, out, err = await run_bot(tmp_path, "try", str(oasis_path("Beach 1")), "--lang", language)
+    assert code == 0, err
+    assert out.startswith(expected)
+    assert out.count("https://www.deezer.com/track/") >= 6
 
 
 async def test_try_prints_the_answer_with_its_buttons_without_telegram(tmp_path):
