@@ -24,7 +24,7 @@ from recommender.oasis import oasis_dir, read_oasis  # noqa: E402
 from recommender.photo_export import export_onnx, oasis_features  # noqa: E402
 from recommender.photo_model import ImageNetModel, PhotoAffectHead  # noqa: E402
 
-RIDGES = (300.0, 1000.0, 3000.0, 10000.0)
+RIDGES = (300.0, 1000.0, 3000.0)
 
 
 def folds(n: int, k: int = 10, seed: int = 0) -> list[np.ndarray]:

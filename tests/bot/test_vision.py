@@ -118,6 +118,16 @@ async def test_rate_limit_wait_stated_only_in_the_message_is_honoured(azure, vis
     assert time.monotonic() - started >= 0.9
 
 
+async def test_a_client_that_will_not_wait_reports_the_throttling_and_the_wait_at_once(azure, session):
+    """The bot's client: it has the on-device model to fall back on, so a 429 is no reason to keep a user waiting."""
+    vision = AzureVision(session, azure.url, azure.key, time_budget=BUDGET, wait_when_throttled=False)
+    azure.script(rate_limited(retry_after=2))
+    with pytest.raises(VisionError) as raised:
+        await vision.describe(beach_jpeg())
+    assert raised.value.kind is VisionProblem.THROTTLED and raised.value.retry_after == 2
+    assert len(azure.requests) == 1
+
+
 async def test_rate_limit_beyond_the_budget_gives_up_at_once(azure, vision):
     azure.script(rate_limited(retry_after=30))
 
