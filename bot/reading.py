@@ -94,8 +94,10 @@ class PhotoReader:
                  executor: Executor | None = None, metrics=None):
         self._vision, self._model, self._quota = vision, model, quota
         self._executor, self._metrics = executor, metrics
-        # Batches of at most 16: larger ones no longer save CPU per photo but hold more memory.
-        self._batcher = MicroBatcher(model.read, executor=executor, max_size=16) if model is not None else None
+        # Unlike the text encoder's, this model's batches cost more CPU per photo beyond 4 and hold more
+        # memory (benchmarks/photo_model_speed.py): small batches, two at once, one per core.
+        self._batcher = (MicroBatcher(model.read, executor=executor, max_size=4, max_running=2)
+                         if model is not None else None)
 
     @property
     def on_device(self) -> bool:
