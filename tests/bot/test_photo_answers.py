@@ -127,6 +127,18 @@ async def test_without_azure_configured_the_photo_is_read_on_the_device(bot_with
     assert device_readings(bot_without_azure, "no_azure") >= 2
 
 
+async def test_with_the_same_caption_a_funeral_and_a_wedding_get_different_songs(bot, chat_id):
+    """Azure gives the content; the photo's own look moves the feeling."""
+    bot.azure.script(success("a group of people standing outside"), success("a group of people standing outside"))
+    bot.telegram.push_photo(chat_id, oasis_bytes("Funeral 1"))
+    funeral = await bot.answer_to(chat_id)
+    bot.telegram.push_photo(chat_id, oasis_bytes("Wedding 1"))
+    wedding = await bot.answer_to(chat_id)
+    for answer in (funeral, wedding):
+        assert answer["text"].startswith("📷 I see: a group of people standing outside")
+    assert song_lines(funeral) != song_lines(wedding)
+
+
 async def test_french_users_get_french_answers(bot, chat_id):
     bot.azure.script(success("a dog on a beach"))
     bot.telegram.push_photo(chat_id, photos.jpeg_photo("beach"), language_code="fr")
