@@ -99,10 +99,6 @@ class PhotoReader:
         self._batcher = (MicroBatcher(model.read, executor=executor, max_size=4, max_running=2)
                          if model is not None else None)
 
-    @property
-    def on_device(self) -> bool:
-        return self._model is not None
-
     async def read(self, data: bytes, user_caption: str | None) -> PhotoReading:
         """Raises bot.photos.PhotoError when the bytes are not a usable image."""
         photo = await asyncio.get_running_loop().run_in_executor(self._executor, prepare_photo, data)
@@ -114,7 +110,7 @@ class PhotoReader:
             return await self._colour_reading(photo, caption, words)
         if caption:
             return _reading(CaptionSource.AZURE, caption, caption, seen, words, PIXEL_WEIGHT["azure"])
-        self._count(reason)
+        self._count(reason or DeviceReason.FAILED)
         shown = ", ".join(seen.words) or seen.description
         return _reading(CaptionSource.DEVICE, shown, seen.description, seen, words,
                         PIXEL_WEIGHT["user" if words else "device"])
@@ -128,13 +124,14 @@ class PhotoReader:
             log.exception("the on-device image model failed; reading the colours")
             return None
 
-    async def _azure_caption(self, jpeg: bytes) -> tuple[str | None, DeviceReason]:
+    async def _azure_caption(self, jpeg: bytes) -> tuple[str | None, DeviceReason | None]:
+        """Azure's caption, or None and why there is none."""
         if self._vision is None:
             return None, DeviceReason.NO_AZURE
         if self._quota is not None and not self._quota.take():
             return None, DeviceReason.QUOTA
         try:
-            return (await self._vision.describe(jpeg)).as_text(), DeviceReason.FAILED
+            return (await self._vision.describe(jpeg)).as_text(), None
         except VisionError as error:
             log.warning("no Azure caption (%s); reading the photo on the device", error.kind.name)
             if error.kind is VisionProblem.THROTTLED:
