@@ -30,6 +30,7 @@ from .config import Config
 from .observability import Metrics, Trace
 from .previews import DeezerPreviews, Preview, PreviewError, PreviewProblem
 from .state import AnswerState, Settings, ShownSong, StateStore, UserKeys
+from .state.fail_soft import FailSoftStore
 from .state.sqlite import SQLiteStore
 from .texts import language_for
 from .vision import AzureVision
@@ -66,6 +67,7 @@ class Services:
     cpu: ThreadPoolExecutor
     photos_per_minute: int = 10
     inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
+    traces: dict[int, Trace] = field(default_factory=dict)  # update id -> its trace, while it is handled
 
     async def listener(self, update: Update) -> Listener:
         user = update.effective_user
@@ -147,11 +149,11 @@ async def open_services(config: Config, metrics: Metrics | None = None) -> Servi
         vision = AzureVision(http, config.azure_endpoint, config.azure_key, time_budget=config.azure_time_budget)
     else:
         log.warning("AZURE_VISION_ENDPOINT/AZURE_VISION_KEY not set: photos are read by their colours only")
-    store = open_store(config)
+    store = FailSoftStore(open_store(config), metrics := metrics or Metrics())
     users = UserKeys(config.user_key.encode() if config.user_key else _local_secret(config.state_dir / "user.key"))
     cpu = ThreadPoolExecutor(max_workers=CPU_WORKERS, thread_name_prefix="storytune-cpu")
     services = Services(recommender, vision, DeezerPreviews(http, config.deezer_api_base_url), http, store, users,
-                        MicroBatcher(batch_suggester(recommender), executor=cpu), metrics or Metrics(), cpu,
+                        MicroBatcher(batch_suggester(recommender), executor=cpu), metrics, cpu,
                         config.photos_per_minute)
     log.info("services ready in %.2f s", time.perf_counter() - started)
     return services

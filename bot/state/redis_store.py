@@ -24,10 +24,10 @@ from urllib.parse import urlsplit
 import redis.asyncio
 import redis.exceptions
 
-from .base import ANSWER_TTL_SECONDS, AnswerState, Preferences, Settings, label_weights
+from .base import ANSWER_TTL_SECONDS, AnswerState, Preferences, Settings, StoreUnavailable, label_weights
 
 
-class RedisUnavailable(ConnectionError):
+class RedisUnavailable(StoreUnavailable):
     """Redis could not be reached or did not answer in time; the message names the server, never its password."""
 
 
