@@ -4,7 +4,10 @@ The behaviours every store shares run against Redis in test_state_store.py; thes
 """
 
 import asyncio
+import csv
+import io
 import socket
+import sys
 import time
 
 import pytest
@@ -115,3 +118,25 @@ async def test_a_burst_of_calls_beyond_the_pool_waits_for_connections_instead_of
         allowed = await asyncio.gather(*(store.hit(f"{id(store)}:{n}", 60, 1) for n in range(300)))
         settings = await asyncio.gather(*(store.settings(f"u{n}") for n in range(300)))
         assert all(allowed) and len(settings) == 300
+
+
+async def test_export_feedback_reads_redis_when_redis_url_is_set(redis_server, tmp_path):
+    redis_server.flush()
+    shared = RedisStore(redis_server.url)
+    await shared.record_vote("tokenRED", "user-in-redis", 1, [["happy"]])
+    await shared.dislike_song("user-in-redis", "dz42")
+    await shared.close()
+    local = SQLiteStore(tmp_path / "state" / "storytune.sqlite3")
+    await local.record_vote("tokenSQL", "user-in-sqlite", -1, [["dark"]])
+    await local.close()
+    env = {"STORYTUNE_STATE_DIR": str(tmp_path / "state"), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
+    rows = {}
+    for name, extra in (("redis", {"REDIS_URL": redis_server.url}), ("sqlite", {})):
+        process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "export-feedback",
+                                                       stdout=asyncio.subprocess.PIPE, env={**env, **extra})
+        out, _ = await process.communicate()
+        assert process.returncode == 0
+        rows[name] = list(csv.DictReader(io.StringIO(out.decode())))
+    assert {(r["kind"], r["user"], r["answer"], r["song_id"]) for r in rows["redis"]} == {
+        ("answer_vote", "user-in-redis", "tokenRED", ""), ("song_dislike", "user-in-redis", "", "dz42")}
+    assert [r["user"] for r in rows["sqlite"]] == ["user-in-sqlite"]
