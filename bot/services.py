@@ -27,6 +27,7 @@ from recommender import (
 
 from .batching import MicroBatcher
 from .config import Config
+from .journal import UpdateJournal
 from .observability import Metrics, Trace
 from .previews import DeezerPreviews, Preview, PreviewError, PreviewProblem
 from .state import AnswerState, Settings, ShownSong, StateStore, UserKeys
@@ -68,6 +69,7 @@ class Services:
     photos_per_minute: int = 10
     inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
     traces: dict[int, Trace] = field(default_factory=dict)  # update id -> its trace, while it is handled
+    journal: UpdateJournal | None = None
 
     async def listener(self, update: Update) -> Listener:
         user = update.effective_user

@@ -17,5 +17,8 @@ async def begin(update: Update, context: BotContext) -> None:
 
 
 async def finish(update: Update, context: BotContext) -> None:
+    """Also the end of the update's journal entry: from here on a crash no longer takes it up again."""
     context.services.traces.pop(update.update_id, None)
     context.trace.finish(context.services.metrics)
+    if context.services.journal is not None:
+        await context.services.journal.done(update.update_id)

@@ -16,6 +16,7 @@ from typing import Protocol
 from recommender import Song as ShownSong  # a song as shown in one message: the recommender's own record
 
 ANSWER_TTL_SECONDS = 48 * 3600
+UPDATE_MEMORY_SECONDS = 26 * 3600  # Telegram keeps an unconfirmed update for 24 hours
 
 
 class StoreUnavailable(ConnectionError):
@@ -128,6 +129,16 @@ class StateStore(Protocol):
         A fixed window opened by the key's first event: the count resets `window_seconds` later, so
         refused events never prolong the wait (a burst across a window edge may reach 2 × limit).
         """
+
+    async def keep_update(self, update_id: int, raw: str) -> bool:
+        """Journal a fetched update (its JSON) as pending and claimed now; False if this id is already
+        pending or was finished in the last UPDATE_MEMORY_SECONDS (a redelivery: skip it)."""
+
+    async def finish_update(self, update_id: int) -> None:
+        """The update was handled: drop its JSON, remember its id so a redelivery is skipped."""
+
+    async def reclaim_updates(self, lease_seconds: float) -> list[str]:
+        """Pending updates claimed more than `lease_seconds` ago (their process died), claimed anew."""
 
     async def close(self) -> None: ...
 

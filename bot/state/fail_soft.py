@@ -91,5 +91,15 @@ class FailSoftStore:
     async def export_feedback(self) -> list[dict]:
         return await self._call("export_feedback", self.inner.export_feedback)
 
+    async def keep_update(self, update_id: int, raw: str) -> bool:
+        """Fails open: the update is handled, only not journalled."""
+        return await self._or_default("keep_update", lambda: self.inner.keep_update(update_id, raw), True)
+
+    async def finish_update(self, update_id: int) -> None:
+        await self._or_default("finish_update", lambda: self.inner.finish_update(update_id), None)
+
+    async def reclaim_updates(self, lease_seconds: float) -> list[str]:
+        return await self._or_default("reclaim_updates", lambda: self.inner.reclaim_updates(lease_seconds), [])
+
     async def close(self) -> None:
         await self.inner.close()

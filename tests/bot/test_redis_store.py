@@ -140,3 +140,23 @@ async def test_export_feedback_reads_redis_when_redis_url_is_set(redis_server, t
     assert {(r["kind"], r["user"], r["answer"], r["song_id"]) for r in rows["redis"]} == {
         ("answer_vote", "user-in-redis", "tokenRED", ""), ("song_dislike", "user-in-redis", "", "dz42")}
     assert [r["user"] for r in rows["sqlite"]] == ["user-in-sqlite"]
+
+
+@pytest.mark.parametrize("kind", ["redis", "sqlite"])
+async def test_the_update_journal_keeps_each_update_once_and_hands_stale_ones_to_one_instance(instances, tmp_path,
+                                                                                             kind):
+    if kind == "redis":
+        one, other = instances(), instances()
+    else:
+        one = other = SQLiteStore(tmp_path / "state.sqlite3")
+    raw = '{"update_id": %d, "message": {}}'
+    assert await one.keep_update(5, raw % 5) and await one.keep_update(6, raw % 6)
+    assert not await other.keep_update(5, raw % 5), "a redelivery is not kept twice"
+    assert await other.reclaim_updates(60) == [], "claimed a moment ago: still its fetcher's"
+    await one.finish_update(6)
+    assert not await other.keep_update(6, raw % 6), "a handled update is remembered"
+    time.sleep(0.05)
+    assert await other.reclaim_updates(0.01) == [raw % 5], "only the unfinished one, once"
+    assert await one.reclaim_updates(0.5) == [], "now claimed by the other instance"
+    if kind == "sqlite":
+        await one.close()

@@ -455,6 +455,11 @@ class FakeTelegramServer:
                                      f"update {update_id} within {timeout}s: {attempts}")
             await self._updates_signal.wait(remaining)
 
+    def pending_update_count(self) -> int:
+        """Updates Telegram still holds: not yet confirmed by a getUpdates offset, nor delivered
+        to the webhook with a 2xx."""
+        return len(self._updates)
+
     def messages(self, chat_id: int) -> list[dict]:
         """Current state (after edits/deletes) of the messages the bot sent to ``chat_id``."""
         chat = self._chats.get(int(chat_id), {"messages": {}})
