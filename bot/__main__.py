@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     from telegram.error import InvalidToken, TelegramError
 
     from .app import build_application
+    from .memory import tune_allocator
+
+    tune_allocator()
 
     try:
         run(build_application(config), config)

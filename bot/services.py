@@ -27,6 +27,7 @@ from recommender import (
 
 from .batching import MicroBatcher
 from .config import Config
+from .decode_gate import DecodeGate
 from .journal import UpdateJournal
 from .observability import Metrics, Trace
 from .previews import DeezerPreviews, Preview, PreviewError, PreviewProblem
@@ -70,6 +71,7 @@ class Services:
     inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
     traces: dict[int, Trace] = field(default_factory=dict)  # update id -> its trace, while it is handled
     journal: UpdateJournal | None = None
+    decodes: DecodeGate = field(default_factory=DecodeGate)
 
     async def listener(self, update: Update) -> Listener:
         user = update.effective_user
