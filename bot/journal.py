@@ -24,12 +24,15 @@ from .state import StateStore
 
 log = logging.getLogger(__name__)
 
+STATUS_FIELD = "storytune_status_message"
+
 
 class UpdateJournal:
     def __init__(self, store: StateStore, lease_seconds: float):
         self._store = store
         self.lease_seconds = lease_seconds
         self._in_flight: set[int] = set()  # taken by this process: never reclaimed from under it
+        self._statuses: dict[int, int] = {}  # update id -> status message a dead process sent for it
 
     async def keep(self, update: Update) -> bool:
         """False when Telegram delivers again an update that is pending or was already handled."""
@@ -44,16 +47,31 @@ class UpdateJournal:
     async def done(self, update_id: int) -> None:
         await self._store.finish_update(update_id)
         self._in_flight.discard(update_id)
+        self._statuses.pop(update_id, None)
+
+    async def note_status(self, update: Update, message_id: int) -> None:
+        """Remember the "working" message sent for `update`, so that if the process dies, the update
+        taken up again edits that message instead of leaving it and sending another."""
+        raw = {**update.to_dict(), STATUS_FIELD: message_id}
+        await self._store.note_update(update.update_id, json.dumps(raw, separators=(",", ":")))
+
+    def status_of(self, update_id: int) -> int | None:
+        """The "working" message an earlier, dead process already sent for this update."""
+        return self._statuses.get(update_id)
 
     async def reclaim(self, bot: Bot, lease_seconds: float | None = None) -> list[Update]:
         """Updates a dead process fetched and never finished (claimed longer than the lease ago), now ours."""
         updates = []
         lease = self.lease_seconds if lease_seconds is None else lease_seconds
         for raw in await self._store.reclaim_updates(lease):
-            update = Update.de_json(json.loads(raw), bot)
+            fields = json.loads(raw)
+            status = fields.pop(STATUS_FIELD, None)
+            update = Update.de_json(fields, bot)
             if update.update_id not in self._in_flight:
                 self._in_flight.add(update.update_id)
                 updates.append(update)
+                if status is not None:
+                    self._statuses[update.update_id] = status
         if updates:
             log.warning("taking up %d update(s) fetched before a crash", len(updates))
         return updates

@@ -25,7 +25,7 @@ async def on_mood(update: Update, context: BotContext) -> None:
         context.trace.refuse("mood_too_long")
         await reply(message, "mood_too_long", listener.language, limit=MAX_TEXT_CHARS)
         return
-    status = await show_working(message, listener.language, "working_mood")
+    status = await show_working(update, context, listener.language, "working_mood")
     state = AnswerState(words, listener.user, seen=words, source="mood")
     try:
         suggestion = await context.services.answer_for(state, listener)

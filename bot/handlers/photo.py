@@ -32,7 +32,7 @@ async def on_photo(update: Update, context: BotContext) -> None:
         trace.refuse("slow_down")
         await reply(message, "slow_down", listener.language, limit=services.photos_per_minute)
         return
-    status = await show_working(message, listener.language)
+    status = await show_working(update, context, listener.language)
     try:
         with trace.stage("download"):
             data = await download(context.bot, *image_file(message))

@@ -134,6 +134,9 @@ class StateStore(Protocol):
         """Journal a fetched update (its JSON) as pending and claimed now; False if this id is already
         pending or was finished in the last UPDATE_MEMORY_SECONDS (a redelivery: skip it)."""
 
+    async def note_update(self, update_id: int, raw: str) -> None:
+        """Replace a pending update's JSON (e.g. with the status message sent for it); no-op once finished."""
+
     async def finish_update(self, update_id: int) -> None:
         """The update was handled: drop its JSON, remember its id so a redelivery is skipped."""
 

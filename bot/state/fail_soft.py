@@ -95,6 +95,9 @@ class FailSoftStore:
         """Fails open: the update is handled, only not journalled."""
         return await self._or_default("keep_update", lambda: self.inner.keep_update(update_id, raw), True)
 
+    async def note_update(self, update_id: int, raw: str) -> None:
+        await self._or_default("note_update", lambda: self.inner.note_update(update_id, raw), None)
+
     async def finish_update(self, update_id: int) -> None:
         await self._or_default("finish_update", lambda: self.inner.finish_update(update_id), None)
 

@@ -157,6 +157,13 @@ class RedisStore:
                 raw, int(UPDATE_MEMORY_SECONDS), time.time(), update_id)
         return kept == 1
 
+    async def note_update(self, update_id: int, raw: str) -> None:
+        with self._talking():
+            await self._client.eval(
+                "local old = redis.call('GET', KEYS[1]) "
+                "if old and old ~= 'done' then redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL') end return 0",
+                1, self._key("update", str(update_id)), raw)
+
     async def finish_update(self, update_id: int) -> None:
         with self._talking():
             async with self._client.pipeline(transaction=True) as pipe:

@@ -118,6 +118,9 @@ class SQLiteStore:
                                  (update_id, raw, time.time()))
         return bool(rows)
 
+    async def note_update(self, update_id: int, raw: str) -> None:
+        await self._write("UPDATE updates SET raw = ? WHERE id = ? AND done_at IS NULL", (raw, update_id))
+
     async def finish_update(self, update_id: int) -> None:
         await self._write("UPDATE updates SET raw = NULL, done_at = ? WHERE id = ?", (time.time(), update_id))
 

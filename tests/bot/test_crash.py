@@ -1,5 +1,5 @@
 """The real process killed (SIGKILL) in the middle of a burst: after a restart every photo is answered,
-none twice — with long polling and with a webhook."""
+none twice, and no "Listening…" is left behind — with long polling and with a webhook."""
 
 import asyncio
 import signal
@@ -54,6 +54,8 @@ async def killed_mid_burst_then_restarted(tmp_path, telegram, azure, chats, conf
     for chat in chats:
         answers = answers_in(telegram, chat)
         assert len(answers) == 1 and song_lines(answers[0]), (chat, len(answers))
+        shown = telegram.messages(chat)
+        assert len(shown) == 1 and CAPTION in shown[0]["text"], "the status the dead process sent became the answer"
 
 
 async def test_sigkill_mid_burst_in_polling_loses_no_photo(tmp_path):

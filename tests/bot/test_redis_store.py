@@ -155,8 +155,11 @@ async def test_the_update_journal_keeps_each_update_once_and_hands_stale_ones_to
     assert await other.reclaim_updates(60) == [], "claimed a moment ago: still its fetcher's"
     await one.finish_update(6)
     assert not await other.keep_update(6, raw % 6), "a handled update is remembered"
+    noted = '{"update_id": 5, "message": {}, "storytune_status_message": 9}'
+    await one.note_update(5, noted)
+    await one.note_update(6, noted.replace("5", "6"))
     time.sleep(0.05)
-    assert await other.reclaim_updates(0.01) == [raw % 5], "only the unfinished one, once"
+    assert await other.reclaim_updates(0.01) == [noted], "only the unfinished one, once, as last noted"
     assert await one.reclaim_updates(0.5) == [], "now claimed by the other instance"
     if kind == "sqlite":
         await one.close()
