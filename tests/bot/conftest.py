@@ -75,16 +75,17 @@ class Bot:
         return (await self.telegram.wait_for("sendMessage", chat_id=chat_id, timeout=timeout)).result
 
 
-@pytest_asyncio.fixture(scope="session")
+@pytest_asyncio.fixture(scope="package", loop_scope="session")
 async def bot(tmp_path_factory) -> Bot:
-    """One bot with Azure configured, shared by the tests (each uses its own chat)."""
+    """One bot with Azure configured, shared by the tests (each uses its own chat), stopped after the last
+    of tests/bot: left polling while other packages' tests block the loop, it would time out at exit."""
     async with FakeTelegramServer() as telegram, AzureVisionServer() as azure, DeezerApiServer() as deezer:
         state = tmp_path_factory.mktemp("state")
         async with running_bot(telegram, state, azure, deezer=deezer):
             yield Bot(telegram, azure, state, deezer)
 
 
-@pytest_asyncio.fixture(scope="session")
+@pytest_asyncio.fixture(scope="package", loop_scope="session")
 async def bot_without_azure(tmp_path_factory) -> Bot:
     """A bot whose operator set no Azure variables."""
     async with FakeTelegramServer() as telegram:
