@@ -24,12 +24,13 @@ def update_lines(caplog) -> list[dict]:
     return [json.loads(r.getMessage()) for r in caplog.records if r.name == "storytune.updates"]
 
 
-async def settled(telegram: FakeTelegramServer, lines, caplog, count: int) -> list[dict]:
+async def settled(caplog, count: int) -> list[dict]:
+    """The update log lines, once `count` updates have finished."""
     for _ in range(200):
-        if len(lines(caplog)) >= count:
+        if len(update_lines(caplog)) >= count:
             break
         await asyncio.sleep(0.05)
-    return lines(caplog)
+    return update_lines(caplog)
 
 
 async def test_every_outcome_is_logged_and_counted_as_it_ended(tmp_path, caplog):
@@ -48,7 +49,7 @@ async def test_every_outcome_is_logged_and_counted_as_it_ended(tmp_path, caplog)
         services.store.inner = real_store
         telegram.fail_next("sendMessage", 403, times=2)  # the user blocked the bot: no status, no apology
         telegram.push_photo(24, photos.jpeg_photo("beach"))
-        lines = await settled(telegram, update_lines, caplog, 5)
+        lines = await settled(caplog, 5)
         page = generate_latest(services.metrics.registry).decode()
     outcomes = [(line["kind"], line["outcome"], line["reason"]) for line in lines]
     assert outcomes == [("photo", "answered", None), ("photo", "refused", "slow_down"),
