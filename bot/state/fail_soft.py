@@ -25,15 +25,11 @@ T = TypeVar("T")
 
 class FailSoftStore:
     def __init__(self, store: StateStore, metrics: Metrics, *, retry_after: float = 2.0):
-        self.inner = store
+        self.inner = store  # the SQLite or Redis store itself
         self._metrics = metrics
         self._retry_after = retry_after
         self._down_until = 0.0
         self._down = False
-
-    @property
-    def available(self) -> bool:
-        return not self._down
 
     async def _call(self, operation: str, call: Callable[[], Awaitable[T]]) -> T:
         if self._down and time.monotonic() < self._down_until:
