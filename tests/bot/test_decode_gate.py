@@ -43,3 +43,18 @@ def test_a_jpeg_is_never_a_large_decode_however_many_pixels_it_has():
     out = io.BytesIO()
     Image.new("RGB", (8000, 6000), (200, 100, 50)).save(out, "JPEG", quality=60)
     assert decode_cost(out.getvalue()) <= LARGE_DECODE_BYTES, "read at reduced size (draft)"
+
+
+async def test_a_49_megapixel_transparent_png_gets_songs_not_a_refusal(bot, chat_id):
+    from PIL import ImageDraw
+
+    from .test_photo_answers import song_lines
+
+    image = Image.new("RGBA", (7000, 7000), (20, 40, 200, 255))
+    ImageDraw.Draw(image).ellipse((1000, 1000, 6000, 6000), fill=(250, 180, 30, 128))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    del image
+    bot.telegram.push_document(chat_id, out.getvalue(), file_name="huge.png", mime_type="image/png")
+    answer = await bot.answer_to(chat_id, timeout=120)
+    assert len(song_lines(answer)) >= 6, answer["text"]
