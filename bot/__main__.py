@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
+    from .redaction import redact_logs
+
+    redact_logs(config)
     if args.command == "try":
         from .try_photo import try_photo
 
@@ -36,9 +39,23 @@ def main(argv: list[str] | None = None) -> int:
         from .feedback_export import export_feedback
 
         return export_feedback(config, args.out)
-    from .app import build_application
+    from telegram.error import InvalidToken, TelegramError
 
-    run(build_application(config), config)
+    from .app import build_application
+    from .memory import tune_allocator
+
+    tune_allocator()
+
+    try:
+        run(build_application(config), config)
+    except InvalidToken:
+        logging.getLogger("bot").error(
+            "Telegram refused the bot token (401/404): check TELEGRAM_BOT_TOKEN, and that TELEGRAM_BASE_URL, if set, "
+            "ends in /bot")
+        return 2
+    except TelegramError as error:  # raised only while starting: once polling, PTB retries on its own
+        logging.getLogger("bot").error("could not start: %s (check TELEGRAM_BASE_URL and the network)", error)
+        return 1
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import BotCommand, Update
@@ -19,6 +20,7 @@ from telegram.ext import (
 
 from .config import Config
 from .flood_control import MessageRateLimiter
+from .journal import JournalingQueue, UpdateJournal, take_up_unfinished
 from .handlers import buttons, commands, errors, inline, mood, other, photo, settings, tracing
 from .observability import Metrics
 from .ops_server import OpsServer
@@ -37,10 +39,18 @@ def build_application(config: Config) -> Application:
     metrics = Metrics()
     ops = OpsServer(metrics, config.listen, config.ops_port) if config.ops_port is not None else None
 
+    queue = JournalingQueue()
+    sweeps: list[asyncio.Task] = []
+
     async def post_init(application: Application) -> None:
         if ops:
             await ops.start()
-        application.bot_data[SERVICES_KEY] = await open_services(config, metrics)
+        services = application.bot_data[SERVICES_KEY] = await open_services(config, metrics)
+        # SQLite belongs to this one process: what it left pending is taken up at once; a shared
+        # Redis may hold other instances' updates in flight, so those wait for their lease to end.
+        services.journal = queue.journal = UpdateJournal(services.store, config.update_lease_seconds)
+        sweeps.append(asyncio.create_task(take_up_unfinished(services.journal, queue, application.bot,
+                                                             first_lease=None if config.redis_url else 0.0)))
         for language, commands_list in COMMANDS.items():
             await application.bot.set_my_commands([BotCommand(*c) for c in commands_list],
                                                   language_code=None if language == "en" else language)
@@ -48,9 +58,11 @@ def build_application(config: Config) -> Application:
 
     async def post_stop(application: Application) -> None:
         metrics.mark_ready(False)
+        await _cancel(sweeps)
 
     async def post_shutdown(application: Application) -> None:
         metrics.mark_ready(False)
+        await _cancel(sweeps)
         if ops:
             await ops.stop()
         if SERVICES_KEY in application.bot_data:
@@ -61,6 +73,7 @@ def build_application(config: Config) -> Application:
         .token(config.telegram_token)
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(config.concurrent_updates)
+        .update_queue(queue)
         .rate_limiter(MessageRateLimiter(overall_max_rate=config.messages_per_second, overall_time_period=1,
                                          max_retries=3))
         .request(AiohttpRequest(connection_pool_size=config.concurrent_updates, read_timeout=30, write_timeout=30,
@@ -77,6 +90,13 @@ def build_application(config: Config) -> Application:
     application = builder.build()
     add_handlers(application)
     return application
+
+
+async def _cancel(tasks: list[asyncio.Task]) -> None:
+    while tasks:
+        task = tasks.pop()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
 
 
 def add_handlers(application: Application) -> None:

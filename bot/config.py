@@ -38,6 +38,7 @@ class Config:
     photos_per_minute: int = 10
     messages_per_second: float = 0.0
     redis_url: str | None = field(default=None, repr=False)
+    update_lease_seconds: float = 60.0
 
     @property
     def azure_configured(self) -> bool:
@@ -82,6 +83,7 @@ class Config:
             photos_per_minute=int(_number(env, "BOT_PHOTOS_PER_MINUTE", 10)),
             messages_per_second=_rate(env, "BOT_MESSAGES_PER_SECOND"),
             redis_url=_optional(env, "REDIS_URL"),
+            update_lease_seconds=_number(env, "BOT_UPDATE_LEASE_SECONDS", 60.0),
         )
 
 

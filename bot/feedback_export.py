@@ -7,13 +7,18 @@ import csv
 import sys
 
 from .config import Config
-from .state.sqlite import SQLiteStore
+from .services import open_store
+from .state import StoreUnavailable
 
 COLUMNS = ("kind", "answer", "user", "vote", "moods", "song_id", "at")
 
 
 def export_feedback(config: Config, out: str | None) -> int:
-    rows = asyncio.run(_rows(config))
+    try:
+        rows = asyncio.run(_rows(config))
+    except StoreUnavailable as error:
+        print(f"export-feedback: {error}", file=sys.stderr)
+        return 1
     handle = open(out, "w", newline="", encoding="utf-8") if out else sys.stdout
     try:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
@@ -26,7 +31,8 @@ def export_feedback(config: Config, out: str | None) -> int:
 
 
 async def _rows(config: Config) -> list[dict]:
-    store = SQLiteStore(config.state_dir / "storytune.sqlite3")
+    """From the store the bot itself uses: Redis when REDIS_URL is set, else the SQLite file."""
+    store = open_store(config)
     try:
         return await store.export_feedback()
     finally:

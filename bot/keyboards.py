@@ -59,6 +59,11 @@ def answer_keyboard(songs: list[ShownSong], token: str, language: str) -> Inline
     return InlineKeyboardMarkup(rows)
 
 
+def song_links_keyboard(songs: list[ShownSong]) -> InlineKeyboardMarkup:
+    """Only the songs' links: what an answer keeps when its state could not be saved."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(_label(f"{s.artist} — {s.title}"), url=s.url)] for s in songs])
+
+
 def why_keyboard(songs: list[ShownSong], token: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(_label(f"👎 {s.artist} — {s.title}"),
                                                        callback_data=f"nope:{token}:{s.id}")] for s in songs])

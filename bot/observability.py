@@ -35,6 +35,11 @@ class Metrics:
                                        ["reason"], registry=self.registry)
         self.rate_limited = Counter("storytune_rate_limited_total", "Photos refused by the per-user limit",
                                     registry=self.registry)
+        self.store_unavailable = Counter("storytune_store_unavailable_total",
+                                         "State store calls that failed or were skipped during an outage",
+                                         ["operation"], registry=self.registry)
+        self.store_up = Gauge("storytune_store_up", "0 while the state store is unreachable", registry=self.registry)
+        self.store_up.set(1)
         self._ready = Gauge("storytune_ready", "1 once the model and index are loaded", registry=self.registry)
         self.is_ready = False
 
@@ -43,16 +48,35 @@ class Metrics:
         self._ready.set(1 if ready else 0)
 
 
+ANSWERED, REFUSED, APOLOGISED, FAILED = "answered", "refused", "apologised", "failed"
+
+
 @dataclass
 class Trace:
-    """Collects one update's facts while handlers run; logged once at the end."""
+    """Collects one update's facts while handlers run; logged once at the end.
+
+    outcome is how the update really ended: answered; refused (we told the user why not:
+    over the limit, not an image, an expired button…, with `reason` the text's key);
+    apologised (something broke and the user was told so); failed (something broke and not
+    even the apology reached the user). degraded marks an answer given while the state store
+    was unreachable (no buttons, no personal settings).
+    """
 
     chat: str
     kind: str
     started: float = field(default_factory=time.perf_counter)
     stages: dict[str, float] = field(default_factory=dict)
     source: str | None = None
-    outcome: str = "answered"
+    outcome: str = ANSWERED
+    reason: str | None = None
+    degraded: bool = False
+
+    def refuse(self, reason: str) -> None:
+        self.outcome, self.reason = REFUSED, reason
+
+    def break_down(self, outcome: str, reason: str) -> None:
+        """An error ended the update: APOLOGISED or FAILED, `reason` the error's type."""
+        self.outcome, self.reason = outcome, reason
 
     @contextmanager
     def stage(self, name: str):
@@ -70,7 +94,7 @@ class Trace:
             metrics.caption_source.labels(self.source).inc()
         log.info(json.dumps({
             "event": "update", "chat": self.chat, "kind": self.kind, "outcome": self.outcome,
-            "source": self.source, "ms": {k: round(v * 1000, 1) for k, v in self.stages.items()},
+            "reason": self.reason, "degraded": self.degraded, "source": self.source, "ms": {k: round(v * 1000, 1) for k, v in self.stages.items()},
             "total_ms": round((time.perf_counter() - self.started) * 1000, 1)}, separators=(",", ":")))
 
 

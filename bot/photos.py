@@ -30,6 +30,11 @@ AZURE_MIN_SIDE = 50
 DEFAULT_MAX_SIDE = 1600
 DEFAULT_MAX_BYTES = 4_000_000
 DEFAULT_MAX_PIXELS = 50_000_000
+# Decoding costs width x height x bytes per pixel at once (PNG, WebP, GIF have no reduced decoding),
+# so beyond the pixel cap a decode must fit this many bytes: a 7000x7000 RGBA PNG (196 MB) does.
+MAX_DECODE_BYTES = 200_000_000
+STRIP_ROWS = 64  # output rows reduced at a time
+REDUCIBLE_MODES = frozenset({"L", "LA", "RGB", "RGBA", "RGBa", "La", "I", "F", "I;16"})
 THUMBNAIL_SIDE = 128
 JPEG_QUALITIES = (85, 70, 55)
 
@@ -93,9 +98,9 @@ def prepare_photo(
         was_animated = bool(getattr(image, "is_animated", False))
         if image.format == "JPEG":
             image.draft("RGB", _fitted_size(image.size, max_side))
-        if image.width * image.height > max_pixels:
-            raise PhotoError(PhotoProblem.TOO_LARGE, f"{image.width}x{image.height}")
-        upright = _decoded_upright(image)
+        if image.width * image.height > max_pixels or _full_decode_bytes(image) > MAX_DECODE_BYTES:
+            raise PhotoError(PhotoProblem.TOO_LARGE, f"{image.width}x{image.height} {image.mode}")
+        upright = _decoded_upright(image, max_side)
     rgb = _resized(_flattened_rgb(upright), max_side)
     jpeg, rgb = _encoded_within(rgb, max_bytes)
     return PreparedPhoto(
@@ -140,10 +145,30 @@ def _open(data: bytes) -> Image.Image:
         raise PhotoError(PhotoProblem.CORRUPT, str(error)) from None
 
 
-def _decoded_upright(image: Image.Image) -> Image.Image:
+def decode_cost(data: bytes, max_side: int = DEFAULT_MAX_SIDE) -> int:
+    """Bytes the largest picture in memory takes while `data` is prepared, read from the header only
+    (JPEG after its reduced-size decoding); 0 when the header cannot be read (the decode will say why)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format == "JPEG":
+                image.draft("RGB", _fitted_size(image.size, max_side))
+            return _full_decode_bytes(image)
+    except Exception:  # noqa: BLE001 - any unreadable header costs nothing here
+        return 0
+
+
+def _full_decode_bytes(image: Image.Image) -> int:
+    """Width x height x the widest of the decoded mode and the RGB(A) it is turned into."""
+    bands = max(len(image.getbands()), 4 if "A" in image.mode or image.mode == "P" else 3)
+    return image.width * image.height * bands
+
+
+def _decoded_upright(image: Image.Image, max_side: int) -> Image.Image:
+    """Decoded, at once cut down by a whole factor to about the size the readers need (so the full
+    decode is freed before anything else is allocated), then turned upright."""
     try:
         image.load()
-        return ImageOps.exif_transpose(image)
+        return ImageOps.exif_transpose(_reduced(image, max_side))
     except Image.DecompressionBombError as error:
         raise PhotoError(PhotoProblem.TOO_LARGE, str(error)) from None
     except _DECODE_FAILURES as error:
@@ -197,6 +222,31 @@ def _fitted_size(size: tuple[int, int], max_side: int) -> tuple[int, int]:
     scale = min(1.0, max_side / max(width, height))
     scale = max(scale, min(1.0, AZURE_MIN_SIDE / min(width, height)))
     return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _reduced(image: Image.Image, max_side: int) -> Image.Image:
+    """Box-averaged by the largest whole factor that keeps the longest side >= max_side and the shortest
+    >= Azure's minimum (palette images, which cannot be averaged, by nearest pixel)."""
+    factor = min(max(image.size) // max_side, min(image.size) // AZURE_MIN_SIDE)
+    if factor < 2:
+        return image
+    if image.mode in ("RGBA", "LA"):
+        return _reduced_in_strips(image, factor)
+    if image.mode in REDUCIBLE_MODES:
+        return image.reduce(factor)
+    return image.resize((image.width // factor, image.height // factor), Image.Resampling.NEAREST)
+
+
+def _reduced_in_strips(image: Image.Image, factor: int) -> Image.Image:
+    """Image.reduce premultiplies alpha through a full-size copy (another 196 MB for 7000x7000 RGBA);
+    strip by strip, the copies stay a few megabytes."""
+    width, height = image.width // factor, image.height // factor
+    reduced = Image.new(image.mode, (width, height))
+    step = factor * STRIP_ROWS
+    for top in range(0, height * factor, step):
+        strip = image.crop((0, top, width * factor, min(top + step, height * factor)))
+        reduced.paste(strip.reduce(factor), (0, top // factor))
+    return reduced
 
 
 def _flattened_rgb(image: Image.Image) -> Image.Image:

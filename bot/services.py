@@ -29,10 +29,13 @@ from recommender.photo_model import PhotoModel
 
 from .batching import MicroBatcher
 from .config import Config
+from .decode_gate import DecodeGate
+from .journal import UpdateJournal
 from .observability import Metrics, Trace
 from .previews import DeezerPreviews, Preview, PreviewError, PreviewProblem
 from .reading import AzureQuota, PhotoReader
 from .state import AnswerState, Settings, ShownSong, StateStore, UserKeys
+from .state.fail_soft import FailSoftStore
 from .state.sqlite import SQLiteStore
 from .texts import language_for
 from .vision import AzureVision
@@ -70,6 +73,9 @@ class Services:
     reader: PhotoReader
     photos_per_minute: int = 10
     inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
+    traces: dict[int, Trace] = field(default_factory=dict)  # update id -> its trace, while it is handled
+    journal: UpdateJournal | None = None
+    decodes: DecodeGate = field(default_factory=DecodeGate)
 
     async def listener(self, update: Update) -> Listener:
         user = update.effective_user
@@ -152,10 +158,10 @@ async def open_services(config: Config, metrics: Metrics | None = None) -> Servi
                              wait_when_throttled=False)
     else:
         log.warning("AZURE_VISION_ENDPOINT/AZURE_VISION_KEY not set: photos are read by the on-device model")
-    store = open_store(config)
+    metrics = metrics or Metrics()
+    store = FailSoftStore(open_store(config), metrics)
     users = UserKeys(config.user_key.encode() if config.user_key else _local_secret(config.state_dir / "user.key"))
     cpu = ThreadPoolExecutor(max_workers=CPU_WORKERS, thread_name_prefix="storytune-cpu")
-    metrics = metrics or Metrics()
     reader = PhotoReader(vision=vision, model=await asyncio.to_thread(load_photo_model, config.data_dir),
                          quota=AzureQuota(config.azure_calls_per_minute), executor=cpu, metrics=metrics)
     services = Services(recommender, vision, DeezerPreviews(http, config.deezer_api_base_url), http, store, users,

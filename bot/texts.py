@@ -122,6 +122,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "thanks_down": {"en": "Thanks, noted — I'll learn from it 👎", "fr": "Merci, c'est noté — j'en tiendrai compte 👎"},
     "expired": {"en": "This suggestion expired, send the photo again.",
                 "fr": "Cette suggestion a expiré, renvoie la photo."},
+    "store_unavailable": {"en": "Buttons are unavailable right now — try again in a moment.",
+                          "fr": "Les boutons sont indisponibles pour le moment — réessaie dans un instant."},
+    "buttons_unavailable": {"en": "<i>(More songs, steering and votes are unavailable right now.)</i>",
+                            "fr": "<i>(Autres chansons, orientation et votes indisponibles pour le moment.)</i>"},
     "send_photo": {
         "en": "I read photos 📷 — send me one (or describe a vibe with /mood &lt;words&gt;).",
         "fr": "Je lis les photos 📷 — envoie-m'en une (ou décris une ambiance avec /mood &lt;mots&gt;).",

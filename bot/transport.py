@@ -103,6 +103,8 @@ class AiohttpRequest(BaseRequest):
                                              timeout=timeout) as response:
                 return response.status, await response.read()
         except TimeoutError as error:  # aiohttp's connect and read timeouts subclass it
+            if _being_cancelled():  # the timer and a cancel raced: the cancel wins, or the task never ends
+                raise asyncio.CancelledError() from error
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
@@ -121,6 +123,12 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut("Pool timeout: All connections in the connection pool are occupied. "
                            "Request was *not* sent to Telegram. Consider adjusting the "
                            "connection pool size or the pool timeout.") from error
+
+
+def _being_cancelled() -> bool:
+    """True when someone cancelled the running task (aiohttp undoes its own timeout's cancel)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 def _or_default(value: ODVInput[float], default: float | None) -> float | None:

@@ -19,5 +19,5 @@ fi
 if ! .venv/bin/python -c "import torch" 2>/dev/null; then
     .venv/bin/pip install --quiet "torch==2.13.0"
 fi
-.venv/bin/pip install --quiet -e ".[test]"
+.venv/bin/pip install --quiet -e ".[build,test]"   # the running bot alone needs only `pip install .`
 .venv/bin/python -m recommender build

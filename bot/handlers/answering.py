@@ -9,9 +9,11 @@ from telegram.constants import ParseMode
 
 from recommender import Suggestion
 
-from ..keyboards import answer_keyboard, answer_text, header_lines
+from ..fitting import fit_answer
+from ..keyboards import answer_keyboard, answer_text, header_lines, song_links_keyboard
 from ..services import Services, shown_songs
-from ..state import AnswerState
+from ..state import AnswerState, StoreUnavailable
+from ..texts import text
 
 
 def new_token() -> str:
@@ -20,11 +22,19 @@ def new_token() -> str:
 
 
 async def publish_answer(message: Message, services: Services, token: str, state: AnswerState,
-                         suggestion: Suggestion, language: str) -> None:
-    """Turn `message` (the status, or an earlier answer) into this answer, then save the state."""
+                         suggestion: Suggestion, language: str) -> bool:
+    """Turn `message` (the status, or an earlier answer) into this answer, bound to its chat, then
+    save the state. False when the store is unreachable: the answer then goes out with its song
+    links only, saying the other buttons are unavailable."""
     songs = shown_songs(suggestion)
     state.moods = [list(mood.labels) for mood in suggestion.moods]
     state.show(message.message_id, songs)
-    await services.store.put_answer(token, state)
-    await message.edit_text(answer_text(suggestion, language, header_lines(state, language)),
-                            parse_mode=ParseMode.HTML, reply_markup=answer_keyboard(songs, token, language))
+    state.chat = state.chat or services.users.of(message.chat_id)
+    try:
+        await services.store.put_answer(token, state)
+        saved, keyboard, note = True, answer_keyboard(songs, token, language), []
+    except StoreUnavailable:
+        saved, keyboard, note = False, song_links_keyboard(songs), [text("buttons_unavailable", language)]
+    body = fit_answer(lambda shown: answer_text(suggestion, language, header_lines(shown, language) + note), state)
+    await message.edit_text(body, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    return saved

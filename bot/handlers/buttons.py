@@ -2,28 +2,52 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from ..keyboards import STEERING, ButtonPress, answer_keyboard, more_songs_text, parse_button, why_keyboard, why_text
 from ..previews import PreviewError, PreviewProblem
 from ..services import BotContext, Listener, shown_songs
-from ..state import AnswerState
+from ..state import AnswerState, StoreUnavailable
 from ..texts import text
 from .answering import publish_answer
 from .common import listener_of
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """Route a press to its action once its token is known to be ours and alive."""
+    """Route a press to its action once its token is ours, alive, and pressed on that answer's own message.
+
+    A press anywhere else — another chat, another message, an inline message — gets the expiry
+    toast and reads or writes nothing of the answer. If the store is unreachable, the press is
+    told the buttons are unavailable for now.
+    """
     query, listener = update.callback_query, await listener_of(update, context)
     press = parse_button(query.data)
-    state = await context.services.store.get_answer(press.token) if press else None
-    if state is None:
-        await query.answer(text("expired", listener.language))
-        return
-    await ACTIONS[press.action](update, context, listener, state, press)
+    try:
+        state = await context.services.store.get_answer(press.token) if press else None
+        if state is None or not _pressed_on_answer(query, state, context):
+            context.trace.refuse("expired")
+            await query.answer(text("expired", listener.language))
+            return
+        await ACTIONS[press.action](update, context, listener, state, press)
+    except StoreUnavailable:
+        context.trace.refuse("store_unavailable")
+        await _answer_once(query, text("store_unavailable", listener.language))
+
+
+def _pressed_on_answer(query: CallbackQuery, state: AnswerState, context: BotContext) -> bool:
+    """Our answers live in chats only: a callback from an inline message (no `message`) never matches."""
+    message = query.message
+    return message is not None and state.sent_as(context.services.users.of(message.chat.id), message.message_id)
+
+
+async def _answer_once(query: CallbackQuery, toast: str) -> None:
+    """Answer the press unless an action already did (Telegram refuses a second answer)."""
+    try:
+        await query.answer(toast)
+    except BadRequest:
+        pass
 
 
 async def more_songs(update: Update, context: BotContext, listener: Listener, state: AnswerState,
@@ -49,7 +73,9 @@ async def steer(update: Update, context: BotContext, listener: Listener, state: 
     state.shift = (state.shift[0] + step[0], state.shift[1] + step[1])
     suggestion = await context.services.answer_for(state, listener)
     await update.callback_query.answer()
-    await publish_answer(update.effective_message, context.services, press.token, state, suggestion, listener.language)
+    if not await publish_answer(update.effective_message, context.services, press.token, state, suggestion,
+                                listener.language):
+        context.trace.degraded = True
 
 
 async def why(update: Update, context: BotContext, listener: Listener, state: AnswerState,
@@ -57,8 +83,10 @@ async def why(update: Update, context: BotContext, listener: Listener, state: An
     """One line per song of this message: how it feels and which moods it matched."""
     songs = state.songs_in(update.effective_message.message_id)
     await update.callback_query.answer()
-    await update.effective_message.reply_text(why_text(songs, listener.language), parse_mode=ParseMode.HTML,
-                                              reply_markup=why_keyboard(songs, press.token))
+    sent = await update.effective_message.reply_text(why_text(songs, listener.language), parse_mode=ParseMode.HTML,
+                                                     reply_markup=why_keyboard(songs, press.token))
+    state.attach(sent.message_id)
+    await context.services.store.put_answer(press.token, state)
 
 
 async def vote(update: Update, context: BotContext, listener: Listener, state: AnswerState,

@@ -28,15 +28,16 @@ async def on_photo(update: Update, context: BotContext) -> None:
     listener = await listener_of(update, context)
     if not await services.store.hit(f"photo:{listener.user}", 60, services.photos_per_minute):
         services.metrics.rate_limited.inc()
-        trace.outcome = "rate_limited"
+        trace.refuse("slow_down")
         await reply(message, "slow_down", listener.language, limit=services.photos_per_minute)
         return
-    status = await show_working(message, listener.language)
+    status = await show_working(update, context, listener.language)
     try:
         with trace.stage("download"):
             data = await download(context.bot, *image_file(message))
         with trace.stage("caption"):
-            reading = await services.reader.read(data, message.caption)
+            async with services.decodes.slot(listener.user, data):
+                reading = await services.reader.read(data, message.caption)
         del data  # photos live in memory only as long as needed
         trace.source = reading.source.value
         hint = reading.affect_hint
@@ -45,10 +46,11 @@ async def on_photo(update: Update, context: BotContext) -> None:
         with trace.stage("recommend"):
             suggestion = await services.answer_for(state, listener)
         with trace.stage("reply"):
-            await publish_answer(status, services, new_token(), state, suggestion, listener.language)
+            trace.degraded = not await publish_answer(status, services, new_token(), state, suggestion,
+                                                      listener.language)
     except (Refused, PhotoError) as refusal:
         key = refusal.key if isinstance(refusal, Refused) else PROBLEM_TEXT[refusal.reason]
-        trace.outcome = f"refused:{key}"
+        trace.refuse(key)
         await status.edit_text(text(key, listener.language), parse_mode=ParseMode.HTML)
         return
     except Exception as error:

@@ -10,7 +10,7 @@ from telegram.constants import ParseMode
 
 from ..keyboards import settings_keyboard
 from ..services import BotContext, Listener
-from ..state import Settings
+from ..state import Settings, StoreUnavailable
 from ..texts import text
 from .common import listener_of
 
@@ -28,13 +28,19 @@ async def on_setting_button(update: Update, context: BotContext) -> None:
     """Save the change, then redraw the settings in the (maybe new) language."""
     query, listener = update.callback_query, await listener_of(update, context)
     match = SETTING.match(query.data or "")
-    if not match:
+    if not match or query.message is None:  # settings are never sent as inline messages
+        context.trace.refuse("expired")
         await query.answer(text("expired", listener.language))
         return
     name, value = match.group(1).split(":")
     changed = (dataclasses.replace(listener.settings, language=None if value == "auto" else value) if name == "lang"
                else dataclasses.replace(listener.settings, previews_only=value == "on"))
-    await context.services.store.save_settings(listener.user, changed)
+    try:
+        await context.services.store.save_settings(listener.user, changed)
+    except StoreUnavailable:
+        context.trace.refuse("store_unavailable")
+        await query.answer(text("store_unavailable", listener.language))
+        return
     listener = await listener_of(update, context)
     await query.answer(text("saved", listener.language))
     await update.effective_message.edit_text(settings_text(listener), parse_mode=ParseMode.HTML,

@@ -16,6 +16,11 @@ from typing import Protocol
 from recommender import Song as ShownSong  # a song as shown in one message: the recommender's own record
 
 ANSWER_TTL_SECONDS = 48 * 3600
+UPDATE_MEMORY_SECONDS = 26 * 3600  # Telegram keeps an unconfirmed update for 24 hours
+
+
+class StoreUnavailable(ConnectionError):
+    """The store could not be reached or did not answer in time; callers degrade rather than fail."""
 
 
 @dataclass
@@ -27,7 +32,10 @@ class AnswerState:
     affect_hint: (valence, arousal, weight) from the photo's colours or None;
     shift: the (valence, arousal) steering applied so far;
     shown: every song id shown for this photo, so none comes back;
-    messages: message id -> the songs that message shows.
+    messages: message id -> the songs that message shows;
+    chat: keyed hash of the chat the answer was sent to, and replies: other messages there that
+    carry this answer's buttons (the "why" lists) — a press counts only on one of those messages,
+    so a token copied into another chat's button reads and writes nothing.
     """
 
     description: str
@@ -41,6 +49,8 @@ class AnswerState:
     shown: list[str] = field(default_factory=list)
     messages: dict[str, list[ShownSong]] = field(default_factory=dict)
     created: float = field(default_factory=time.time)
+    chat: str = ""
+    replies: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
@@ -58,6 +68,17 @@ class AnswerState:
     def show(self, message_id: int, songs: list[ShownSong]) -> None:
         self.messages[str(message_id)] = songs
         self.shown.extend(song.id for song in songs if song.id not in self.shown)
+
+    def attach(self, message_id: int) -> None:
+        """Another message in the answer's chat carries its buttons."""
+        if str(message_id) not in self.replies:
+            self.replies.append(str(message_id))
+
+    def sent_as(self, chat: str, message_id: int) -> bool:
+        """True for the answer's own messages only; an answer saved before chats were bound has no chat
+        and so matches nothing (its buttons expire rather than work anywhere)."""
+        return bool(self.chat) and chat == self.chat and (
+            str(message_id) in self.messages or str(message_id) in self.replies)
 
     def songs_in(self, message_id: int) -> list[ShownSong]:
         return self.messages.get(str(message_id), [])
@@ -108,6 +129,19 @@ class StateStore(Protocol):
         A fixed window opened by the key's first event: the count resets `window_seconds` later, so
         refused events never prolong the wait (a burst across a window edge may reach 2 × limit).
         """
+
+    async def keep_update(self, update_id: int, raw: str) -> bool:
+        """Journal a fetched update (its JSON) as pending and claimed now; False if this id is already
+        pending or was finished in the last UPDATE_MEMORY_SECONDS (a redelivery: skip it)."""
+
+    async def note_update(self, update_id: int, raw: str) -> None:
+        """Replace a pending update's JSON (e.g. with the status message sent for it); no-op once finished."""
+
+    async def finish_update(self, update_id: int) -> None:
+        """The update was handled: drop its JSON, remember its id so a redelivery is skipped."""
+
+    async def reclaim_updates(self, lease_seconds: float) -> list[str]:
+        """Pending updates claimed more than `lease_seconds` ago (their process died), claimed anew."""
 
     async def close(self) -> None: ...
 

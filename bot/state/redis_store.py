@@ -7,6 +7,8 @@ Keys, all under one namespace ("storytune" unless told otherwise):
   <ns>:settings:<user>  hash: language (absent = follow Telegram's), previews_only ("0"/"1")
   <ns>:feedback_users   set of users with votes or dislikes, so an export needs no SCAN
   <ns>:hits:<key>       the key's event count in its current fixed window, expiring with the window
+  <ns>:update:<id>      a fetched update's JSON until handled, then "done"; expires after UPDATE_MEMORY_SECONDS
+  <ns>:pending_updates  sorted set of update ids not yet handled, scored by when they were last claimed
 
 Every call returns only once Redis has replied, so an acknowledged write is in Redis; whether it
 outlives a Redis restart is Redis's persistence setting (appendonly yes), not this module's.
@@ -24,10 +26,10 @@ from urllib.parse import urlsplit
 import redis.asyncio
 import redis.exceptions
 
-from .base import ANSWER_TTL_SECONDS, AnswerState, Preferences, Settings, label_weights
+from .base import ANSWER_TTL_SECONDS, UPDATE_MEMORY_SECONDS, AnswerState, Preferences, Settings, StoreUnavailable, label_weights
 
 
-class RedisUnavailable(ConnectionError):
+class RedisUnavailable(StoreUnavailable):
     """Redis could not be reached or did not answer in time; the message names the server, never its password."""
 
 
@@ -144,6 +146,43 @@ class RedisStore:
                 pipe.incr(counter).pexpire(counter, max(1, int(window_seconds * 1000)), nx=True)
                 count, _ = await pipe.execute()
         return count <= limit
+
+    async def keep_update(self, update_id: int, raw: str) -> bool:
+        """SET NX and ZADD in one script: a redelivered update finds its key and is not kept twice."""
+        with self._talking():
+            kept = await self._client.eval(
+                "if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[2]) then "
+                "redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4]) return 1 end return 0",
+                2, self._key("update", str(update_id)), self._key("pending_updates"),
+                raw, int(UPDATE_MEMORY_SECONDS), time.time(), update_id)
+        return kept == 1
+
+    async def note_update(self, update_id: int, raw: str) -> None:
+        with self._talking():
+            await self._client.eval(
+                "local old = redis.call('GET', KEYS[1]) "
+                "if old and old ~= 'done' then redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL') end return 0",
+                1, self._key("update", str(update_id)), raw)
+
+    async def finish_update(self, update_id: int) -> None:
+        with self._talking():
+            async with self._client.pipeline(transaction=True) as pipe:
+                await (pipe.set(self._key("update", str(update_id)), "done", ex=int(UPDATE_MEMORY_SECONDS))
+                       .zrem(self._key("pending_updates"), update_id).execute())
+
+    async def reclaim_updates(self, lease_seconds: float) -> list[str]:
+        """One script: claim the stale ids (score = now) and return their JSON, so two instances never
+        take the same update."""
+        now = time.time()
+        with self._talking():
+            raws = await self._client.eval(
+                "local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) local out = {} "
+                "for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], ARGV[2], id) "
+                "local raw = redis.call('GET', ARGV[3] .. id) "
+                "if raw and raw ~= 'done' then table.insert(out, raw) else redis.call('ZREM', KEYS[1], id) end end "
+                "return out",
+                1, self._key("pending_updates"), now - lease_seconds, now, self._key("update", ""))
+        return sorted(raws, key=lambda raw: json.loads(raw)["update_id"])
 
     async def close(self) -> None:
         await self._client.aclose()

@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from .base import ANSWER_TTL_SECONDS, AnswerState, Preferences, Settings, label_weights
+from .base import ANSWER_TTL_SECONDS, UPDATE_MEMORY_SECONDS, AnswerState, Preferences, Settings, label_weights
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (token TEXT PRIMARY KEY, state TEXT NOT NULL, created REAL NOT NULL);
@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS song_dislikes (
 CREATE TABLE IF NOT EXISTS settings (user_hash TEXT PRIMARY KEY, language TEXT, previews_only INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS hits (key TEXT PRIMARY KEY, window_end REAL NOT NULL, count INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS hits_by_end ON hits (window_end);
+CREATE TABLE IF NOT EXISTS updates (id INTEGER PRIMARY KEY, raw TEXT, claimed_at REAL NOT NULL, done_at REAL);
 """
 
 
@@ -111,6 +112,26 @@ class SQLiteStore:
             ("INSERT INTO hits VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET count = count + 1 RETURNING count",
              (key, now + window_seconds)))
         return rows[0][0] <= limit
+
+    async def keep_update(self, update_id: int, raw: str) -> bool:
+        rows = await self._write("INSERT INTO updates VALUES (?, ?, ?, NULL) ON CONFLICT (id) DO NOTHING RETURNING id",
+                                 (update_id, raw, time.time()))
+        return bool(rows)
+
+    async def note_update(self, update_id: int, raw: str) -> None:
+        await self._write("UPDATE updates SET raw = ? WHERE id = ? AND done_at IS NULL", (raw, update_id))
+
+    async def finish_update(self, update_id: int) -> None:
+        await self._write("UPDATE updates SET raw = NULL, done_at = ? WHERE id = ?", (time.time(), update_id))
+
+    async def reclaim_updates(self, lease_seconds: float) -> list[str]:
+        """Also forgets finished ids older than UPDATE_MEMORY_SECONDS."""
+        now = time.time()
+        rows = await self._write(
+            "DELETE FROM updates WHERE done_at < ?", (now - UPDATE_MEMORY_SECONDS,),
+            ("UPDATE updates SET claimed_at = ? WHERE done_at IS NULL AND claimed_at < ? RETURNING id, raw",
+             (now, now - lease_seconds)))
+        return [raw for _, raw in sorted(rows)]
 
     async def close(self) -> None:
         with self._lock:

@@ -77,17 +77,18 @@ class Bot:
         return (await self.telegram.wait_for("sendMessage", chat_id=chat_id, timeout=timeout)).result
 
 
-@pytest_asyncio.fixture(scope="session")
+@pytest_asyncio.fixture(scope="package", loop_scope="session")
 async def bot(tmp_path_factory) -> Bot:
-    """One bot with Azure configured, shared by the tests (each uses its own chat). Its Azure quota
-    is an S1-like one: the whole suite sends more than the free tier's 20 photos a minute."""
+    """One bot with Azure configured, shared by the tests (each uses its own chat), stopped after the last
+    of tests/bot: left polling while other packages' tests block the loop, it would time out at exit.
+    Its Azure quota is an S1-like one: the suite sends more than the free tier's 20 photos a minute."""
     async with FakeTelegramServer() as telegram, AzureVisionServer() as azure, DeezerApiServer() as deezer:
         state = tmp_path_factory.mktemp("state")
         async with running_bot(telegram, state, azure, deezer=deezer, azure_calls_per_minute=1200) as application:
             yield Bot(telegram, azure, state, deezer, application)
 
 
-@pytest_asyncio.fixture(scope="session")
+@pytest_asyncio.fixture(scope="package", loop_scope="session")
 async def bot_without_azure(tmp_path_factory) -> Bot:
     """A bot whose operator set no Azure variables."""
     async with FakeTelegramServer() as telegram:

@@ -220,3 +220,18 @@ def test_a_jpeg_carrying_exif_is_re_encoded_so_no_metadata_reaches_azure():
     assert prepared.jpeg != buffer.getvalue()
     assert b"SecretCam" not in prepared.jpeg
     assert not Image.open(io.BytesIO(prepared.jpeg)).info.get("exif")
+
+
+def test_a_huge_transparent_png_is_read_at_reduced_size_with_its_colours_laid_on_white():
+    from PIL import ImageDraw
+
+    image = Image.new("RGBA", (6400, 3200), (0, 0, 0, 0))
+    ImageDraw.Draw(image).rectangle((0, 0, 3199, 3199), fill=(200, 30, 30, 255))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    photo = prepare_photo(out.getvalue())
+    assert (photo.width, photo.height) == (1600, 800)
+    decoded = Image.open(io.BytesIO(photo.jpeg)).convert("RGB")
+    left, right = decoded.getpixel((400, 400)), decoded.getpixel((1200, 400))
+    assert left[0] > 150 and left[1] < 80, "the opaque red half stays red"
+    assert min(right) > 230, "the transparent half is white, as a viewer shows it"

@@ -38,17 +38,17 @@ async def test_a_user_over_the_photo_limit_is_asked_to_slow_down_and_others_are_
 
 
 class StoreThatCannotSaveAnswers(SQLiteStore):
-    """Reads and rate limits work; saving an answer fails, as an overloaded Redis might."""
+    """Reads and rate limits work; saving an answer fails in a way nobody planned for."""
 
     async def put_answer(self, token, state):
-        raise ConnectionError("state store unavailable")
+        raise RuntimeError("database disk image is malformed")
 
 
 async def test_an_answer_that_cannot_be_saved_turns_the_status_into_one_apology(tmp_path):
     async with FakeTelegramServer() as telegram, running_bot(telegram, tmp_path) as application:
         services = application.bot_data[SERVICES_KEY]
-        await services.store.close()
-        services.store = StoreThatCannotSaveAnswers(tmp_path / "failing.sqlite3")
+        await services.store.inner.close()
+        services.store.inner = StoreThatCannotSaveAnswers(tmp_path / "failing.sqlite3")
         telegram.push_photo(13, photos.jpeg_photo("beach"))
         edit = await telegram.wait_for("editMessageText", chat_id=13)
         await asyncio.sleep(0.5)  # room for a second message, which must not come

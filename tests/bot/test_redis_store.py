@@ -4,7 +4,10 @@ The behaviours every store shares run against Redis in test_state_store.py; thes
 """
 
 import asyncio
+import csv
+import io
 import socket
+import sys
 import time
 
 import pytest
@@ -115,3 +118,48 @@ async def test_a_burst_of_calls_beyond_the_pool_waits_for_connections_instead_of
         allowed = await asyncio.gather(*(store.hit(f"{id(store)}:{n}", 60, 1) for n in range(300)))
         settings = await asyncio.gather(*(store.settings(f"u{n}") for n in range(300)))
         assert all(allowed) and len(settings) == 300
+
+
+async def test_export_feedback_reads_redis_when_redis_url_is_set(redis_server, tmp_path):
+    redis_server.flush()
+    shared = RedisStore(redis_server.url)
+    await shared.record_vote("tokenRED", "user-in-redis", 1, [["happy"]])
+    await shared.dislike_song("user-in-redis", "dz42")
+    await shared.close()
+    local = SQLiteStore(tmp_path / "state" / "storytune.sqlite3")
+    await local.record_vote("tokenSQL", "user-in-sqlite", -1, [["dark"]])
+    await local.close()
+    env = {"STORYTUNE_STATE_DIR": str(tmp_path / "state"), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
+    rows = {}
+    for name, extra in (("redis", {"REDIS_URL": redis_server.url}), ("sqlite", {})):
+        process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "export-feedback",
+                                                       stdout=asyncio.subprocess.PIPE, env={**env, **extra})
+        out, _ = await process.communicate()
+        assert process.returncode == 0
+        rows[name] = list(csv.DictReader(io.StringIO(out.decode())))
+    assert {(r["kind"], r["user"], r["answer"], r["song_id"]) for r in rows["redis"]} == {
+        ("answer_vote", "user-in-redis", "tokenRED", ""), ("song_dislike", "user-in-redis", "", "dz42")}
+    assert [r["user"] for r in rows["sqlite"]] == ["user-in-sqlite"]
+
+
+@pytest.mark.parametrize("kind", ["redis", "sqlite"])
+async def test_the_update_journal_keeps_each_update_once_and_hands_stale_ones_to_one_instance(instances, tmp_path,
+                                                                                             kind):
+    if kind == "redis":
+        one, other = instances(), instances()
+    else:
+        one = other = SQLiteStore(tmp_path / "state.sqlite3")
+    raw = '{"update_id": %d, "message": {}}'
+    assert await one.keep_update(5, raw % 5) and await one.keep_update(6, raw % 6)
+    assert not await other.keep_update(5, raw % 5), "a redelivery is not kept twice"
+    assert await other.reclaim_updates(60) == [], "claimed a moment ago: still its fetcher's"
+    await one.finish_update(6)
+    assert not await other.keep_update(6, raw % 6), "a handled update is remembered"
+    noted = '{"update_id": 5, "message": {}, "storytune_status_message": 9}'
+    await one.note_update(5, noted)
+    await one.note_update(6, noted.replace("5", "6"))
+    time.sleep(0.05)
+    assert await other.reclaim_updates(0.01) == [noted], "only the unfinished one, once, as last noted"
+    assert await one.reclaim_updates(0.5) == [], "now claimed by the other instance"
+    if kind == "sqlite":
+        await one.close()

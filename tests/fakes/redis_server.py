@@ -62,6 +62,21 @@ class RedisServer:
         if not reply.startswith(b"+OK"):
             raise RuntimeError(f"FLUSHALL answered {reply!r}")
 
+    def kill(self) -> None:
+        """An outage: the server dies (SIGKILL), its port and directory are kept for restart()."""
+        process, self._process = self._process, None
+        process.kill()
+        process.wait()
+
+    def restart(self) -> None:
+        """Back on the same port, empty (no persistence), as after a crash of a cache-only Redis."""
+        self._process = subprocess.Popen(
+            [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--daemonize", "no", "--dir", self._dir.name, "--logfile", self._log],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        if not self._wait_for_pong():
+            raise RuntimeError(f"redis-server did not come back on 127.0.0.1:{self.port}")
+
     def stop(self) -> None:
         if self._process is not None:
             self._stop_process()

@@ -389,6 +389,17 @@ class FakeTelegramServer:
             "id": query_id, "from": chat["user"], "chat_instance": f"-{chat_id}1", "data": data,
             "message": message}})
 
+    def push_inline_callback(self, user_id: int, inline_message_id: str, data: str, *,
+                             language_code: str = "en", user: dict | None = None) -> dict:
+        """A button press on a message sent in inline mode: Telegram gives no ``message``, only its
+        ``inline_message_id``."""
+        query_id = str(next(self._ids) * 7919 + 4_000_000_000)
+        self._open_queries.add(query_id)
+        sender = {**self._default_user(user_id, language_code), **(user or {})}
+        return self.push_update({"callback_query": {
+            "id": query_id, "from": sender, "chat_instance": f"-{user_id}9",
+            "inline_message_id": inline_message_id, "data": data}})
+
     def push_inline_query(self, user_id: int, query: str, *, offset: str = "",
                           language_code: str = "en", user: dict | None = None) -> dict:
         query_id = str(next(self._ids) * 7919 + 4_000_000_000)
@@ -443,6 +454,11 @@ class FakeTelegramServer:
                 raise AssertionError(f"no {'' if delivered is None else delivered} delivery of "
                                      f"update {update_id} within {timeout}s: {attempts}")
             await self._updates_signal.wait(remaining)
+
+    def pending_update_count(self) -> int:
+        """Updates Telegram still holds: not yet confirmed by a getUpdates offset, nor delivered
+        to the webhook with a 2xx."""
+        return len(self._updates)
 
     def messages(self, chat_id: int) -> list[dict]:
         """Current state (after edits/deletes) of the messages the bot sent to ``chat_id``."""
@@ -609,7 +625,7 @@ class FakeTelegramServer:
         text, entities = format_text(str(params.get(key) or ""), params.get("parse_mode"))
         if key == "text" and not text.strip():
             raise bad_request("message text is empty")
-        if len(text) > limit:
+        if len(text.encode("utf-16-le")) // 2 > limit:  # counted strictly: an emoji counts as two
             raise bad_request("message is too long" if key == "text"
                               else "message caption is too long")
         return text, entities
@@ -874,12 +890,31 @@ class FakeTelegramServer:
         self._open_queries.discard(str(query_id))
 
     async def _api_answer_callback_query(self, params: dict) -> bool:
+        if len(str(params.get("text") or "")) > 200:
+            raise bad_request("MESSAGE_TOO_LONG")
         self._answer(params.get("callback_query_id"))
         return True
 
     async def _api_answer_inline_query(self, params: dict) -> bool:
-        if len(params.get("results") or []) > 50:
+        """Checks what Telegram checks of results: at most 50, ids of 1-64 bytes and unique,
+        message texts of 1-4096 characters, valid inline keyboards."""
+        results = params.get("results") or []
+        if len(results) > 50:
             raise bad_request("RESULTS_TOO_MUCH")
+        ids = [str(result.get("id", "")) for result in results]
+        if any(not 1 <= len(i.encode()) <= 64 for i in ids):
+            raise bad_request("RESULT_ID_INVALID")
+        if len(set(ids)) != len(ids):
+            raise bad_request("RESULT_ID_DUPLICATE")
+        for result in results:
+            content = result.get("input_message_content") or {}
+            if "message_text" in content:
+                self._formatted({"text": content["message_text"], "parse_mode": content.get("parse_mode")},
+                                "text", 4096)
+            if result.get("reply_markup"):
+                self._inline_markup({"reply_markup": result["reply_markup"]})
+        if len(str(params.get("next_offset") or "").encode()) > 64:
+            raise bad_request("NEXT_OFFSET_INVALID")
         self._answer(params.get("inline_query_id"))
         return True
 
