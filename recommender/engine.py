@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from . import scoring
+from . import moodpicking, scoring, songscore
 from .errors import RecommenderError
 from .index import IndexData, load_index
 from .suggestion import Mood, Song, Suggestion
@@ -79,6 +79,10 @@ class Recommender:
         self._songs_by_combination = (
             index.catalog.songs_by_combination(index.combination_labels) if index.catalog.kind == "muse" else None
         )
+        self.song_weights = songscore.SongWeights()
+        self._song_features = _song_features(index, encoder)
+        self._song_groups = np.ascontiguousarray(index.catalog.song_groups, np.int64)
+        self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None, *, scoring_name: str = "improved") -> Recommender:
@@ -154,7 +158,7 @@ class Recommender:
                 scores = scores + request.preferences.strength * self._preference_scores(
                     request.preferences.label_weights)
             answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
-                                            self._excluded_mask(request.exclude)))
+                                            self._excluded_mask(request.exclude), embeddings[row]))
         return answers
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
@@ -167,22 +171,61 @@ class Recommender:
         similarities = scoring.label_similarities(embeddings, self._index.label_embeddings)
         if name == "original":
             return scoring.mean_label_similarity(similarities, self._index.combinations)
-        return self._ranking.scores(similarities, affect)
+        return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect)
 
     def _preference_scores(self, label_weights: dict[str, float]) -> np.ndarray:
         """(C,) mean preference weight of each combination's labels."""
         weights = np.array([[label_weights.get(label, 0.0) for label in self._index.labels]])
         return scoring.combination_sums(weights, self._index.combinations)[0] / self._index.combinations.sizes
 
-    def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded) -> Suggestion:
+    def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded, query) -> Suggestion:
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
             picked = scoring.pick_distinct(scores, self._index.combinations, mood_count,
                                            overlap_penalty=self.weights.overlap_penalty)
         chosen = tuple(Mood(self._index.combination_labels[c], float(scores[c])) for c in picked)
-        return Suggestion(text, chosen, tuple(self._songs_for(picked, affect, song_count, excluded)),
-                          float(affect[0]), float(affect[1]))
+        if name == "original" or self._song_features is None:
+            songs = self._songs_for(picked, affect, song_count, excluded)
+        else:
+            songs = self._scored_songs_for(picked, affect, song_count, excluded, query)
+        return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
+
+    def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
+                          query: np.ndarray) -> list[Song]:
+        """Songs spread over the moods, each scored on closeness to a blend of the description's and
+        its mood's affect, popularity, energy and title theme (songscore); within each mood the
+        slots take turns (songscore.SLOT_ROLES): a title that carries the scene, a well-known song,
+        a discovery; never an artist or a song twice."""
+        features, weights = self._song_features, self.song_weights
+        similarities = features.theme_similarities(query)
+        shortfall = features.occasion_shortfall(query)
+        # The text's arousal misses a scene's energy (a gym reads calm); the catalog's titles carry it.
+        energy = self._scene_energy(query)
+        genre_fit = features.genre_fit(query)
+        blocked_artists = self._songs.no_artists()
+        blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
+        results: list[Song] = []
+        for combination, wanted in zip(picked, _split(count, len(picked))):
+            target = (self.description_weight * affect
+                      + (1 - self.description_weight) * self._combination_affect[combination])
+            terms = songscore.song_scores(features, target, energy, similarities, shortfall, weights, genre_fit)
+            candidates = self._tagged_candidates(combination)
+            labels = self._index.combination_labels[combination]
+            for slot in range(wanted):
+                total = terms.total(*songscore.SLOT_ROLES[slot % len(songscore.SLOT_ROLES)])
+                found = songscore.pick_songs(total, 1, artists=self._songs.artists,
+                                             groups=self._song_groups, excluded=excluded,
+                                             blocked_artists=blocked_artists, blocked_groups=blocked_groups,
+                                             candidates=candidates)
+                if not found and candidates is not None:
+                    found = songscore.pick_songs(total, 1, artists=self._songs.artists,
+                                                 groups=self._song_groups, excluded=excluded,
+                                                 blocked_artists=blocked_artists, blocked_groups=blocked_groups)
+                results += [self._song(song, labels, songscore.reasons(
+                    features, str(self._index.catalog.genres[song]), song, float(similarities[song]), weights))
+                    for song in found]
+        return results
 
     def _songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray) -> list[Song]:
         """Songs spread over the moods: each near a blend of the description's and its mood's affect,
@@ -203,17 +246,23 @@ class Recommender:
                 results.append(self._song(song, self._index.combination_labels[combination]))
         return results
 
+    def _scene_energy(self, query: np.ndarray) -> float:
+        reader = self._index.scene_energy
+        if reader is None:
+            return 0.0
+        return float(np.asarray(query, np.float32) @ reader[:-1] - reader[-1])
+
     def _tagged_candidates(self, combination: int) -> np.ndarray | None:
         if self._songs_by_combination is None:
             return None
         return self._songs_by_combination[combination]
 
-    def _song(self, index: int, mood_labels: tuple[str, ...]) -> Song:
+    def _song(self, index: int, mood_labels: tuple[str, ...], reasons: tuple[str, ...] = ()) -> Song:
         catalog = self._index.catalog
         own = tuple(catalog.labels[index].split("|")) if catalog.labels[index] else ()
         return Song(str(catalog.song_ids[index]), str(catalog.artists[index]), str(catalog.titles[index]),
                     str(catalog.urls[index]), round(float(catalog.affect[index, 0]), 4),
-                    round(float(catalog.affect[index, 1]), 4), own or mood_labels)
+                    round(float(catalog.affect[index, 1]), 4), own or mood_labels, reasons)
 
     def _excluded_mask(self, exclude: Collection[str]) -> np.ndarray:
         mask = np.zeros(len(self._index.catalog), bool)
@@ -222,6 +271,16 @@ class Recommender:
             if position is not None:
                 mask[position] = True
         return mask
+
+
+def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
+    """The catalog's per-song features for the improved song score (None for an index without titles)."""
+    if index.song_themes is None:
+        return None
+    catalog = index.catalog
+    return songscore.SongFeatures.of(catalog.affect, catalog.popularity, catalog.energy, index.song_themes,
+                                     encoder.encode(list(songscore.OCCASIONS)), genres=catalog.genres,
+                                     encode=encoder.encode)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

@@ -24,6 +24,7 @@ class Song:
     valence: float
     arousal: float
     labels: tuple[str, ...]
+    reasons: tuple[str, ...] = ()  # why this song won, as "kind:value" codes (see songscore.reasons)
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Suggestion:
             "text": self.text,
             "moods": [{"labels": list(m.labels), "score": round(m.score, 6)} for m in self.moods],
             "songs": [
-                {key: (list(value) if key == "labels" else value) for key, value in asdict(s).items() if key != "id"}
+                {key: (list(value) if key in ("labels", "reasons") else value) for key, value in asdict(s).items() if key != "id"}
                 for s in self.songs
             ],
         }

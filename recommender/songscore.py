@@ -1,0 +1,221 @@
+"""Which songs a person would pick: affect closeness first, then recognisable, right in energy, on theme.
+
+Pure numpy over arrays worked out once per catalog (SongFeatures); a query adds only its
+(N, D) @ (D,) title product. Shapes: N songs, D = 384.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+UNKNOWN_POPULARITY = 0.35  # a song whose source gives no popularity counts as moderately known
+
+# Occasions a title can be strongly about: such a song only fits a description about the same
+# occasion (no Christmas songs for a surfer). These are words, not songs: the encoder decides
+# which titles are about them (OCCASION_TITLE cosine) and which descriptions support them.
+OCCASIONS = ("christmas", "halloween", "birthday", "wedding", "funeral", "valentine's day", "new year's eve",
+             "easter", "thanksgiving", "hanukkah", "graduation")
+OCCASION_TITLE = 0.5  # a title this close to an occasion is about it
+OCCASION_SUPPORT = 0.4  # a description this close to the occasion supports its songs
+
+
+@dataclass(frozen=True)
+class SongWeights:
+    """How much each term counts (tuned on EmoBank dev and the tuning scenes, see BENCHMARKS.md).
+
+    affect: per squared standard deviation between a song and the target (keeps songs on the
+    description's valence/arousal); popularity: for a song everyone knows over an unknown one
+    (a third of it in the discovery slots, SLOT_ROLES);
+    energy: per squared standard deviation between the song's drive and the description's arousal
+    times energy_gain; theme: per unit of title-description cosine above theme_floor (up to
+    theme_cap: a title that names the scene outright wins no more than one that evokes it), fading
+    with the squared affect distance over theme_fit (a title is no reason to play a song that
+    feels wrong: no "Lake Of Fire" for a quiet lake); genre: per standard deviation the description's
+    cosine to the song's best genre sits above its mean over all genres (a club gets house, not trap);
+    off_theme: per unit of a strongly specific title's distance below its own specificity.
+    """
+
+    affect: float = 1.0
+    popularity: float = 0.3
+    energy: float = 0.5
+    energy_gain: float = 0.8
+    theme: float = 3.0
+    theme_floor: float = 0.3
+    theme_cap: float = 0.5
+    theme_fit: float = 3.0
+    genre: float = 0.04
+    off_theme: float = 10.0
+
+
+@dataclass(frozen=True)
+class SongFeatures:
+    """affect: (N, 2); popularity: (N,) 0-1; energy: (N,) common scale; themes: (N, D) unit title
+    embeddings; occasions: (K, D) unit embeddings of OCCASIONS; occasion: (N,) the occasion a
+    title is about (-1: none); specificity: (N,) how strongly (its cosine to it, 0 for none)."""
+
+    affect: np.ndarray
+    popularity: np.ndarray
+    energy: np.ndarray
+    themes: np.ndarray
+    occasions: np.ndarray
+    occasion: np.ndarray
+    specificity: np.ndarray
+    genre_names: tuple[str, ...] = ()
+    genre_embeddings: np.ndarray | None = None  # (G, D) unit embeddings of the genre names
+    genre_members: np.ndarray | None = None  # (N, G) float32, 1 where a song is in a genre
+
+    @classmethod
+    def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float = 0.7,
+           genres=None, encode=None) -> SongFeatures:
+        """popularity saturates at well_known_at: among songs everyone knows, fit decides, so the
+        few most popular ones do not come back for every photo."""
+        popularity = np.minimum(np.where(np.isnan(popularity), UNKNOWN_POPULARITY, popularity), well_known_at)
+        popularity = popularity / well_known_at
+        themes = np.ascontiguousarray(themes, np.float32)
+        occasions = np.ascontiguousarray(occasions, np.float32).reshape(-1, themes.shape[1])
+        closeness = themes @ occasions.T if len(occasions) else np.zeros((len(themes), 0), np.float32)
+        nearest = closeness.argmax(axis=1) if len(occasions) else np.zeros(len(themes), np.int64)
+        strength = closeness.max(axis=1) if len(occasions) else np.zeros(len(themes), np.float32)
+        about = strength >= OCCASION_TITLE
+        names: tuple[str, ...] = ()
+        members = embeddings = None
+        if genres is not None and encode is not None:
+            names = tuple(sorted({name for cell in genres for name in str(cell).split("|") if name}))
+            if names:
+                position = {name: i for i, name in enumerate(names)}
+                members = np.zeros((len(themes), len(names)), np.float32)
+                for song, cell in enumerate(genres):
+                    for name in str(cell).split("|"):
+                        if name:
+                            members[song, position[name]] = 1.0
+                embeddings = np.ascontiguousarray(encode([f"{name} music" for name in names]), np.float32)
+        return cls(np.ascontiguousarray(affect, np.float32), popularity.astype(np.float32),
+                   np.ascontiguousarray(energy, np.float32), themes, occasions,
+                   np.where(about, nearest, -1).astype(np.int64), np.where(about, strength, 0).astype(np.float32),
+                   names, embeddings, members)
+
+    def genre_fit(self, query: np.ndarray) -> np.ndarray:
+        """(N,) the description's cosine to each song's best genre, in standard deviations over all
+        genres (0 for songs without a genre)."""
+        if self.genre_members is None:
+            return np.zeros(len(self.themes), np.float32)
+        fit = self.genre_embeddings @ np.asarray(query, np.float32)
+        fit = (fit - fit.mean()) / (fit.std() or 1.0)
+        best = (self.genre_members * (fit - fit.min() + 1)[None, :]).max(axis=1)
+        return np.where(best > 0, best + fit.min() - 1, 0).astype(np.float32)
+
+    def theme_similarities(self, query: np.ndarray) -> np.ndarray:
+        """(N,) cosine between one unit description embedding (D,) and every title."""
+        return self.themes @ np.asarray(query, np.float32)
+
+    def occasion_shortfall(self, query: np.ndarray) -> np.ndarray:
+        """(N,) how far the description falls short of supporting each song's occasion (0: none)."""
+        if not len(self.occasions):
+            return np.zeros(len(self.themes), np.float32)
+        support = self.occasions @ np.asarray(query, np.float32)
+        short = np.maximum(OCCASION_SUPPORT - support, 0)
+        return np.where(self.occasion >= 0, short[np.maximum(self.occasion, 0)], 0) * self.specificity
+
+
+@dataclass(frozen=True)
+class SongScores:
+    """One target's per-song terms (each (N,)), kept apart so a pick can say why it won."""
+
+    closeness: np.ndarray
+    popularity: np.ndarray
+    energy: np.ndarray
+    theme: np.ndarray
+
+    def total(self, popularity_share: float = 1.0, theme_share: float = 1.0) -> np.ndarray:
+        return self.closeness + popularity_share * self.popularity + self.energy + theme_share * self.theme
+
+
+# The roles of an answer's slots, taken in turn within each mood: a song whose title carries the
+# scene, a well-known song, a discovery: (popularity share, theme share) of each role's total.
+SLOT_ROLES = ((1.0, 3.0), (1.0, 1.0), (1 / 3, 1.0))
+
+
+def energy_reader(themes: np.ndarray, energy: np.ndarray, reference: np.ndarray, ridge: float = 100.0) -> np.ndarray:
+    """(D + 1,) a linear reading of a description's energy, learnt from the catalog: a ridge fit of
+    the songs' drive (N,) on their title embeddings (N, D), so "gym", "party", "festival" read high
+    and "lullaby", "rainy window", "quiet lake" low (held-out r 0.21 on Spotify's titles, enough for
+    a direction). Scaled so that reference texts (M, D) read mean 0, spread 1; the last value is the
+    offset: energy = query @ reader[:-1] - reader[-1]."""
+    themes = np.asarray(themes, np.float64)
+    centred = np.asarray(energy, np.float64) - np.mean(energy)
+    direction = np.linalg.solve(themes.T @ themes + ridge * np.eye(themes.shape[1]), themes.T @ centred)
+    readings = np.asarray(reference, np.float64) @ direction
+    spread = readings.std() or 1.0
+    return np.append(direction / spread, readings.mean() / spread).astype(np.float32)
+
+
+def song_scores(features: SongFeatures, target: np.ndarray, arousal: float, similarities: np.ndarray,
+                shortfall: np.ndarray, weights: SongWeights = SongWeights(),
+                genre_fit: np.ndarray | None = None) -> SongScores:
+    """Every song's terms for a target (valence, arousal) (2,), the arousal its energy should match, its
+    title similarities (N,) and occasion shortfall (N,) (SongFeatures.occasion_shortfall)."""
+    distance = ((features.affect - np.asarray(target, np.float32)) ** 2).sum(axis=1)
+    energy_gap = (features.energy - weights.energy_gain * np.float32(arousal)) ** 2
+    above = np.clip(similarities, weights.theme_floor, weights.theme_cap) - weights.theme_floor
+    theme = weights.theme * above * np.exp(-distance / weights.theme_fit) - weights.off_theme * shortfall
+    if genre_fit is not None:
+        theme = theme + weights.genre * genre_fit
+    return SongScores(closeness=-weights.affect * distance,
+                      popularity=weights.popularity * features.popularity,
+                      energy=-weights.energy * energy_gap,
+                      theme=theme)
+
+
+def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np.ndarray,
+               excluded: np.ndarray, blocked_artists: np.ndarray, blocked_groups: np.ndarray,
+               candidates: np.ndarray | None = None) -> list[int]:
+    """Up to `count` songs with the highest totals (N,), best first, never an excluded song,
+    a blocked artist or a blocked song group (the same song spelled another way); marks what it
+    picks in blocked_artists and blocked_groups."""
+    if count <= 0:
+        return []
+    pool = np.arange(len(total)) if candidates is None else np.asarray(candidates, np.int64)
+    if len(pool) == 0:
+        return []
+    values = total[pool]
+    picked: list[int] = []
+    window = min(len(pool), max(64, count * 16))
+    while True:
+        order = np.argpartition(-values, window - 1)[:window] if window < len(pool) else np.arange(len(pool))
+        order = order[np.argsort(-values[order], kind="stable")]
+        for position in order:
+            song = int(pool[position])
+            if excluded[song] or blocked_artists[artists[song]] or blocked_groups[groups[song]] or song in picked:
+                continue
+            picked.append(song)
+            blocked_artists[artists[song]] = True
+            blocked_groups[groups[song]] = True
+            if len(picked) == count:
+                return picked
+        if window >= len(pool):
+            return picked
+        window = min(len(pool), window * 8)
+
+
+STRONG_ENERGY = 0.8  # standard deviations of drive from which a song is called high- or low-energy
+
+
+def reasons(features: SongFeatures, genres: str, song: int, similarity: float,
+            weights: SongWeights = SongWeights()) -> tuple[str, ...]:
+    """Why `song` won, as codes the bot words in the user's language: "title" (its title carries
+    the scene), "well-known", "energy:high"/"energy:low", "genre:<name>" (its most specific genre)."""
+    found = []
+    if similarity > weights.theme_floor:
+        found.append("title")
+    if features.popularity[song] >= 1.0:
+        found.append("well-known")
+    if features.energy[song] >= STRONG_ENERGY:
+        found.append("energy:high")
+    elif features.energy[song] <= -STRONG_ENERGY:
+        found.append("energy:low")
+    names = [name for name in genres.split("|") if name]
+    if names:
+        found.append(f"genre:{max(names, key=len)}")
+    return tuple(found)
