@@ -129,10 +129,11 @@ class Catalog:
             song_groups=frame["song_group"].to_numpy(np.int64),
         )
 
-    def measured_energy(self) -> np.ndarray:
-        """(N,) bool: songs whose drive comes from audio (Spotify's), or all when none has it."""
-        audio = np.array([str(song_id).startswith("sp") for song_id in self.song_ids])
-        return audio if audio.any() else np.ones(len(self), bool)
+    def measured_energy(self, only: bool = False) -> np.ndarray:
+        """(N,) bool: songs whose drive comes from audio (Spotify's); unless `only`, all songs when
+        none has it (then drive is the tag arousal everywhere)."""
+        audio = np.array([str(song_id).startswith("sp") for song_id in self.song_ids], bool)
+        return audio if audio.any() or only else np.ones(len(self), bool)
 
     def theme_texts(self) -> list[str]:
         """What a song's theme is read from: its title without version notes."""

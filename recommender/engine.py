@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 5000
 SCORINGS = ("improved", "original")
+GENRE_SHARE = 3  # at most this many songs of one genre in eight
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class Recommender:
         self.song_weights = songscore.SongWeights()
         self._song_features = _song_features(index, encoder)
         self._song_groups = np.ascontiguousarray(index.catalog.song_groups, np.int64)
+        self._main_genres, genre_count = _main_genres(index.catalog.genres)
+        self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
 
     @classmethod
@@ -196,7 +199,8 @@ class Recommender:
         """Songs spread over the moods, each scored on closeness to a blend of the description's and
         its mood's affect, popularity, energy and title theme (songscore); within each mood the
         slots take turns (songscore.SLOT_ROLES): a title that carries the scene, a well-known song,
-        a discovery; never an artist or a song twice."""
+        a discovery; never an artist or a song twice, and no genre in more than GENRE_SHARE of
+        every eight songs (an answer is not all trap or all reggaeton)."""
         features, weights = self._song_features, self.song_weights
         similarities = features.theme_similarities(query)
         shortfall = features.occasion_shortfall(query)
@@ -205,6 +209,7 @@ class Recommender:
         genre_fit = features.genre_fit(query)
         blocked_artists = self._songs.no_artists()
         blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
+        room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
         results: list[Song] = []
         for combination, wanted in zip(picked, _split(count, len(picked))):
             target = (self.description_weight * affect
@@ -217,11 +222,12 @@ class Recommender:
                 found = songscore.pick_songs(total, 1, artists=self._songs.artists,
                                              groups=self._song_groups, excluded=excluded,
                                              blocked_artists=blocked_artists, blocked_groups=blocked_groups,
-                                             candidates=candidates)
+                                             candidates=candidates, genres=self._main_genres, genre_room=room)
                 if not found and candidates is not None:
                     found = songscore.pick_songs(total, 1, artists=self._songs.artists,
                                                  groups=self._song_groups, excluded=excluded,
-                                                 blocked_artists=blocked_artists, blocked_groups=blocked_groups)
+                                                 blocked_artists=blocked_artists, blocked_groups=blocked_groups,
+                                                 genres=self._main_genres, genre_room=room)
                 results += [self._song(song, labels, songscore.reasons(
                     features, str(self._index.catalog.genres[song]), song, float(similarities[song]), weights))
                     for song in found]
@@ -273,6 +279,14 @@ class Recommender:
         return mask
 
 
+def _main_genres(genres: np.ndarray) -> tuple[np.ndarray, int]:
+    """(N,) id of each song's first genre (its playlist genre; -1 for none) and how many there are."""
+    firsts = [str(cell).split("|")[0] for cell in genres]
+    names = sorted({name for name in firsts if name})
+    position = {name: i for i, name in enumerate(names)}
+    return np.array([position.get(name, -1) for name in firsts], np.int64), len(names)
+
+
 def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
     """The catalog's per-song features for the improved song score (None for an index without titles)."""
     if index.song_themes is None:
@@ -280,7 +294,7 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
     catalog = index.catalog
     return songscore.SongFeatures.of(catalog.affect, catalog.popularity, catalog.energy, index.song_themes,
                                      encoder.encode(list(songscore.OCCASIONS)), genres=catalog.genres,
-                                     encode=encoder.encode)
+                                     encode=encoder.encode, energy_known=catalog.measured_energy(only=True))
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

@@ -32,14 +32,14 @@ TOPICAL_SUPPORT = 0.38
 
 @dataclass(frozen=True)
 class MoodWeights:
-    """coloured: per unit of cosine a coloured label falls short of COLOURED_SUPPORT (a blunder
-    outweighs any fit); clash: per standard deviation of valence a label sits beyond `tolerance`
+    """coloured: per unit of cosine (plus a step of 0.1) a coloured or topical label falls short of
+    its support (a blunder outweighs any fit); clash: per standard deviation of valence a label sits beyond `tolerance`
     from the description's; single: a one-word set says little; oversized: sets over four labels."""
 
     coloured: float = 4.0
     clash: float = 0.1
     tolerance: float = 1.0
-    single: float = 0.04
+    single: float = 0.12
     oversized: float = 1.0
 
 
@@ -69,7 +69,8 @@ class MoodGate:
     def adjusted(self, scores: np.ndarray, similarities: np.ndarray, affect: np.ndarray) -> np.ndarray:
         """(B, C) scores less each set's label penalties and its size penalty; affect: (B, 2)."""
         similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
-        shortfall = np.maximum(self.coloured - similarities, 0)
+        # Any shortfall at all costs a step (0.1), so a label just under its bar stays out too.
+        shortfall = np.where(similarities < self.coloured, 0.1 + self.coloured - similarities, 0)
         gap = np.abs(self.label_valence[None, :] - np.asarray(affect, np.float32)[:, :1])
         clash = np.maximum(gap - self.weights.tolerance, 0)
         # A coloured label spoils a set however many others it has: it counts in full, not averaged.

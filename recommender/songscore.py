@@ -62,13 +62,14 @@ class SongFeatures:
     occasions: np.ndarray
     occasion: np.ndarray
     specificity: np.ndarray
+    energy_known: np.ndarray | None = None  # (N,) bool: drive measured from audio, not copied from arousal
     genre_names: tuple[str, ...] = ()
     genre_embeddings: np.ndarray | None = None  # (G, D) unit embeddings of the genre names
     genre_members: np.ndarray | None = None  # (N, G) float32, 1 where a song is in a genre
 
     @classmethod
-    def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float = 0.7,
-           genres=None, encode=None) -> SongFeatures:
+    def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float = 0.6,
+           genres=None, encode=None, energy_known=None) -> SongFeatures:
         """popularity saturates at well_known_at: among songs everyone knows, fit decides, so the
         few most popular ones do not come back for every photo."""
         popularity = np.minimum(np.where(np.isnan(popularity), UNKNOWN_POPULARITY, popularity), well_known_at)
@@ -94,6 +95,7 @@ class SongFeatures:
         return cls(np.ascontiguousarray(affect, np.float32), popularity.astype(np.float32),
                    np.ascontiguousarray(energy, np.float32), themes, occasions,
                    np.where(about, nearest, -1).astype(np.int64), np.where(about, strength, 0).astype(np.float32),
+                   np.ones(len(themes), bool) if energy_known is None else np.asarray(energy_known, bool),
                    names, embeddings, members)
 
     def genre_fit(self, query: np.ndarray) -> np.ndarray:
@@ -158,6 +160,11 @@ def song_scores(features: SongFeatures, target: np.ndarray, arousal: float, simi
     title similarities (N,) and occasion shortfall (N,) (SongFeatures.occasion_shortfall)."""
     distance = ((features.affect - np.asarray(target, np.float32)) ** 2).sum(axis=1)
     energy_gap = (features.energy - weights.energy_gain * np.float32(arousal)) ** 2
+    known = features.energy_known
+    if known is not None and not known.all():
+        # A song whose drive is only its tag arousal counts as typical: the term would fight closeness.
+        typical = np.median(energy_gap[known]) if known.any() else 0.0
+        energy_gap = np.where(known, energy_gap, typical)
     above = np.clip(similarities, weights.theme_floor, weights.theme_cap) - weights.theme_floor
     theme = weights.theme * above * np.exp(-distance / weights.theme_fit) - weights.off_theme * shortfall
     if genre_fit is not None:
@@ -170,10 +177,12 @@ def song_scores(features: SongFeatures, target: np.ndarray, arousal: float, simi
 
 def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np.ndarray,
                excluded: np.ndarray, blocked_artists: np.ndarray, blocked_groups: np.ndarray,
-               candidates: np.ndarray | None = None) -> list[int]:
+               candidates: np.ndarray | None = None, genres: np.ndarray | None = None,
+               genre_room: np.ndarray | None = None) -> list[int]:
     """Up to `count` songs with the highest totals (N,), best first, never an excluded song,
-    a blocked artist or a blocked song group (the same song spelled another way); marks what it
-    picks in blocked_artists and blocked_groups."""
+    a blocked artist or a blocked song group (the same song spelled another way), nor a song of
+    a genre with no room left (genres: (N,) genre id or -1; genre_room: (G,) songs still allowed);
+    marks what it picks in blocked_artists, blocked_groups and genre_room."""
     if count <= 0:
         return []
     pool = np.arange(len(total)) if candidates is None else np.asarray(candidates, np.int64)
@@ -189,6 +198,11 @@ def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np
             song = int(pool[position])
             if excluded[song] or blocked_artists[artists[song]] or blocked_groups[groups[song]] or song in picked:
                 continue
+            genre = -1 if genres is None or genre_room is None else int(genres[song])
+            if genre >= 0:
+                if genre_room[genre] <= 0:
+                    continue
+                genre_room[genre] -= 1
             picked.append(song)
             blocked_artists[artists[song]] = True
             blocked_groups[groups[song]] = True

@@ -16,10 +16,10 @@ DIRECTIONS = {"h": (0, +1), "m": (0, -1), "e": (1, +1), "c": (1, -1)}
 
 def song_affect(recommender, answer: dict) -> np.ndarray:
     """Mean (valence, arousal) of the songs an answer shows, from the catalog."""
-    ids = {f"dz{b['url'].rsplit('/', 1)[1]}" for b in url_buttons(answer)}
+    urls = {b["url"] for b in url_buttons(answer)}
     catalog = recommender._index.catalog
-    rows = [i for i, song_id in enumerate(catalog.song_ids) if song_id in ids]
-    assert len(rows) == len(ids)
+    rows = [i for i, url in enumerate(catalog.urls) if url in urls]
+    assert len(rows) == len(urls)
     return catalog.affect[rows].mean(axis=0)
 
 
@@ -53,7 +53,9 @@ async def test_why_these_explains_each_song_and_offers_a_dislike(bot, chat_id):
     assert len(lines) == len(song_lines(answer))
     for line, song in zip(lines, song_lines(answer)):
         assert line.startswith(song) and "— matches:" in line
-        assert re.search(r": \w+, \w+ — matches: \w", line), line
+        assert re.search(r": \w+, \w+(, [^—]+)? — matches: \w", line), line
+    reasons = {line.split(" — matches:")[0].split(": ", 1)[1] for line in lines}
+    assert len(reasons) >= 3, "each song says its own reasons, not one line for all"
     dislikes = [b["callback_data"] for row in why["reply_markup"]["inline_keyboard"] for b in row]
     assert len(dislikes) == len(lines) and all(d.startswith("nope:") for d in dislikes)
 
