@@ -65,7 +65,8 @@ class SongFeatures:
     energy_known: np.ndarray | None = None  # (N,) bool: drive measured from audio, not copied from arousal
     genre_names: tuple[str, ...] = ()
     genre_embeddings: np.ndarray | None = None  # (G, D) unit embeddings of the genre names
-    genre_members: np.ndarray | None = None  # (N, G) float32, 1 where a song is in a genre
+    genre_members: np.ndarray | None = None  # (P, G) float32, each distinct genre set: 1/k for its k genres
+    genre_sets: np.ndarray | None = None  # (N,) each song's row in genre_members
 
     @classmethod
     def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float = 0.6,
@@ -81,32 +82,34 @@ class SongFeatures:
         strength = closeness.max(axis=1) if len(occasions) else np.zeros(len(themes), np.float32)
         about = strength >= OCCASION_TITLE
         names: tuple[str, ...] = ()
-        members = embeddings = None
+        members = embeddings = sets = None
         if genres is not None and encode is not None:
             names = tuple(sorted({name for cell in genres for name in str(cell).split("|") if name}))
             if names:
                 position = {name: i for i, name in enumerate(names)}
-                members = np.zeros((len(themes), len(names)), np.float32)
-                for song, cell in enumerate(genres):
-                    for name in str(cell).split("|"):
+                distinct, sets = np.unique(np.array([str(cell) for cell in genres], dtype=object).astype(str),
+                                           return_inverse=True)
+                members = np.zeros((len(distinct), len(names)), np.float32)
+                for row, cell in enumerate(distinct):
+                    for name in cell.split("|"):
                         if name:
-                            members[song, position[name]] = 1.0
+                            members[row, position[name]] = 1.0
+                members /= np.maximum(members.sum(axis=1, keepdims=True), 1.0)  # a mean over its genres
                 embeddings = np.ascontiguousarray(encode([f"{name} music" for name in names]), np.float32)
         return cls(np.ascontiguousarray(affect, np.float32), popularity.astype(np.float32),
                    np.ascontiguousarray(energy, np.float32), themes, occasions,
                    np.where(about, nearest, -1).astype(np.int64), np.where(about, strength, 0).astype(np.float32),
                    np.ones(len(themes), bool) if energy_known is None else np.asarray(energy_known, bool),
-                   names, embeddings, members)
+                   names, embeddings, members, None if sets is None else sets.astype(np.int64))
 
     def genre_fit(self, query: np.ndarray) -> np.ndarray:
-        """(N,) the description's cosine to each song's best genre, in standard deviations over all
-        genres (0 for songs without a genre)."""
+        """(N,) the description's mean cosine to each song's genres, in standard deviations over
+        all genres (0 for songs without a genre), worked out once per distinct genre set."""
         if self.genre_members is None:
             return np.zeros(len(self.themes), np.float32)
         fit = self.genre_embeddings @ np.asarray(query, np.float32)
         fit = (fit - fit.mean()) / (fit.std() or 1.0)
-        best = (self.genre_members * (fit - fit.min() + 1)[None, :]).max(axis=1)
-        return np.where(best > 0, best + fit.min() - 1, 0).astype(np.float32)
+        return (self.genre_members @ fit.astype(np.float32))[self.genre_sets]
 
     def theme_similarities(self, query: np.ndarray) -> np.ndarray:
         """(N,) cosine between one unit description embedding (D,) and every title."""
@@ -163,8 +166,9 @@ def song_scores(features: SongFeatures, target: np.ndarray, arousal: float, simi
     known = features.energy_known
     if known is not None and not known.all():
         # A song whose drive is only its tag arousal counts as typical: the term would fight closeness.
-        typical = np.median(energy_gap[known]) if known.any() else 0.0
-        energy_gap = np.where(known, energy_gap, typical)
+        count = int(np.count_nonzero(known))
+        typical = float(np.dot(known, energy_gap)) / count if count else 0.0
+        energy_gap = np.where(known, energy_gap, np.float32(typical))
     above = np.clip(similarities, weights.theme_floor, weights.theme_cap) - weights.theme_floor
     theme = weights.theme * above * np.exp(-distance / weights.theme_fit) - weights.off_theme * shortfall
     if genre_fit is not None:
