@@ -56,6 +56,18 @@ def _random_answers(recommender: Recommender, scenes: list[str], moods: int, son
     return out
 
 
+def variety(answers_: list[dict], catalog_size: int) -> dict:
+    """Top-20 songs' share of all song slots, the most frequent song's share of answers, and the
+    share of the catalog suggested at least once (as benchmarks/quality.py reports for EmoBank)."""
+    from collections import Counter
+
+    counts = Counter(song for answer in answers_ for song in answer["songs"])
+    slots = sum(counts.values())
+    return {"answers": len(answers_), "top20_slot_share": round(sum(n for _, n in counts.most_common(20)) / slots, 3),
+            "top_song_answer_share": round(counts.most_common(1)[0][1] / len(answers_), 3),
+            "top_song": counts.most_common(1)[0][0], "catalog_share": round(len(counts) / catalog_size, 4)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("scenes", type=Path, help="one scene description per line")
@@ -63,10 +75,14 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--songs", type=int, default=8)
     parser.add_argument("--seed", type=int, default=11, help="for --system random")
+    parser.add_argument("--variety", action="store_true", help="also print how often songs repeat (to stderr)")
     args = parser.parse_args()
     recommender = Recommender.load(args.data_dir)
-    for answer in answers(recommender, read_scenes(args.scenes), args.system, songs=args.songs, seed=args.seed):
+    found = answers(recommender, read_scenes(args.scenes), args.system, songs=args.songs, seed=args.seed)
+    for answer in found:
         print(json.dumps(answer, ensure_ascii=False))
+    if args.variety:
+        print(json.dumps(variety(found, recommender.catalog_size), ensure_ascii=False), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -34,13 +34,17 @@ TOPICAL_SUPPORT = 0.38
 class MoodWeights:
     """coloured: per unit of cosine (plus a step of 0.1) a coloured or topical label falls short of
     its support (a blunder outweighs any fit); clash: per standard deviation of valence a label sits beyond `tolerance`
-    from the description's; single: a one-word set says little; oversized: sets over four labels."""
+    from the description's; single: a one-word set says little; oversized: sets over four labels;
+    spread: per standard deviation beyond spread_tolerance that a set's own labels scatter in
+    valence/arousal (no "lively · quiet")."""
 
     coloured: float = 4.0
-    clash: float = 0.1
-    tolerance: float = 1.0
-    single: float = 0.12
+    clash: float = 0.06
+    tolerance: float = 1.5
+    single: float = 0.06
     oversized: float = 1.0
+    spread: float = 0.2
+    spread_tolerance: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ class MoodGate:
                              for label in labels], np.float32)[: combinations.label_count]
         sizes = combinations.sizes
         size_penalty = weights.single * (sizes == 1) + weights.oversized * (sizes > 4)
+        affect = np.asarray(label_affect[: combinations.label_count, :2], np.float64)
+        means = affect.T @ combinations.mean_weights  # (2, C)
+        scatter = np.sqrt(np.maximum(((affect ** 2).T @ combinations.mean_weights - means ** 2).sum(axis=0), 0))
+        size_penalty = size_penalty + weights.spread * np.maximum(scatter - weights.spread_tolerance, 0)
         return cls(coloured, np.asarray(label_affect[: combinations.label_count, 0], np.float32),
                    combinations.mean_weights, (combinations.mean_weights > 0).astype(np.float32),
                    size_penalty.astype(np.float32), weights)

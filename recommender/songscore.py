@@ -29,7 +29,8 @@ class SongWeights:
     description's valence/arousal); popularity: for a song everyone knows over an unknown one
     (a third of it in the discovery slots, SLOT_ROLES);
     energy: per squared standard deviation between the song's drive and the description's arousal
-    times energy_gain; theme: per unit of title-description cosine above theme_floor (up to
+    times energy_gain, and energy_shift of it moves the target's arousal too (else a gym's calm-reading
+    text and its energy pull apart and only odd songs satisfy both); theme: per unit of title-description cosine above theme_floor (up to
     theme_cap: a title that names the scene outright wins no more than one that evokes it), fading
     with the squared affect distance over theme_fit (a title is no reason to play a song that
     feels wrong: no "Lake Of Fire" for a quiet lake); genre: per standard deviation the description's
@@ -40,7 +41,8 @@ class SongWeights:
     affect: float = 1.0
     popularity: float = 0.3
     energy: float = 0.5
-    energy_gain: float = 0.8
+    energy_gain: float = 0.6
+    energy_shift: float = 0.25
     theme: float = 3.0
     theme_floor: float = 0.3
     theme_cap: float = 0.5
@@ -161,7 +163,8 @@ def song_scores(features: SongFeatures, target: np.ndarray, arousal: float, simi
                 genre_fit: np.ndarray | None = None) -> SongScores:
     """Every song's terms for a target (valence, arousal) (2,), the arousal its energy should match, its
     title similarities (N,) and occasion shortfall (N,) (SongFeatures.occasion_shortfall)."""
-    distance = ((features.affect - np.asarray(target, np.float32)) ** 2).sum(axis=1)
+    target = np.asarray(target, np.float32) + np.float32([0.0, weights.energy_shift * arousal])
+    distance = ((features.affect - target) ** 2).sum(axis=1)
     energy_gap = (features.energy - weights.energy_gain * np.float32(arousal)) ** 2
     known = features.energy_known
     if known is not None and not known.all():
