@@ -12,11 +12,12 @@ import numpy as np
 
 UNKNOWN_POPULARITY = 0.35  # a song whose source gives no popularity counts as moderately known
 
-# Occasions a title can be strongly about: such a song only fits a description about the same
-# occasion (no Christmas songs for a surfer). These are words, not songs: the encoder decides
-# which titles are about them (OCCASION_TITLE cosine) and which descriptions support them.
+# Occasions and stark topics a title can be strongly about: such a song only fits a description
+# about the same thing (no Christmas songs for a surfer, no "KILL4ME" for a sleeping baby). These
+# are words, not songs: the encoder decides which titles are about them (OCCASION_TITLE cosine:
+# 114 titles for murder, 356 for death, 56 with "christmas") and which descriptions support them.
 OCCASIONS = ("christmas", "halloween", "birthday", "wedding", "funeral", "valentine's day", "new year's eve",
-             "easter", "thanksgiving", "hanukkah", "graduation")
+             "easter", "thanksgiving", "hanukkah", "graduation", "murder and killing", "death", "drugs", "sex")
 OCCASION_TITLE = 0.5  # a title this close to an occasion is about it
 OCCASION_SUPPORT = 0.4  # a description this close to the occasion supports its songs
 
@@ -29,8 +30,10 @@ class SongWeights:
     description's valence/arousal); popularity: for a song everyone knows over an unknown one
     (a third of it in the discovery slots, SLOT_ROLES);
     energy: per squared standard deviation between the song's drive and the description's arousal
-    times energy_gain, and energy_shift of it moves the target's arousal too (else a gym's calm-reading
-    text and its energy pull apart and only odd songs satisfy both); theme: per unit of title-description cosine above theme_floor (up to
+    times energy_gain; where the description's energy is marked (beyond energy_shift_from standard
+    deviations), energy_shift per standard deviation beyond it moves the target's arousal too (else a
+    gym's calm-reading text and its energy pull apart and only odd songs satisfy both; ordinary
+    text is left alone, which keeps the arousal r on EmoBank); theme: per unit of title-description cosine above theme_floor (up to
     theme_cap: a title that names the scene outright wins no more than one that evokes it), fading
     with the squared affect distance over theme_fit (a title is no reason to play a song that
     feels wrong: no "Lake Of Fire" for a quiet lake); genre: per standard deviation the description's
@@ -43,6 +46,7 @@ class SongWeights:
     energy: float = 0.5
     energy_gain: float = 0.6
     energy_shift: float = 0.25
+    energy_shift_from: float = 1.2
     theme: float = 3.0
     theme_floor: float = 0.3
     theme_cap: float = 0.5
@@ -163,7 +167,8 @@ def song_scores(features: SongFeatures, target: np.ndarray, arousal: float, simi
                 genre_fit: np.ndarray | None = None) -> SongScores:
     """Every song's terms for a target (valence, arousal) (2,), the arousal its energy should match, its
     title similarities (N,) and occasion shortfall (N,) (SongFeatures.occasion_shortfall)."""
-    target = np.asarray(target, np.float32) + np.float32([0.0, weights.energy_shift * arousal])
+    marked = np.sign(arousal) * max(abs(arousal) - weights.energy_shift_from, 0.0)
+    target = np.asarray(target, np.float32) + np.float32([0.0, weights.energy_shift * marked])
     distance = ((features.affect - target) ** 2).sum(axis=1)
     energy_gap = (features.energy - weights.energy_gain * np.float32(arousal)) ** 2
     known = features.energy_known

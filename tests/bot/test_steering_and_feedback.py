@@ -83,13 +83,15 @@ async def test_liked_moods_weigh_more_in_the_next_answers(bot, chat_id):
         return {w for line in re.findall(r"^• (.+)$", answer["text"], re.M) for w in line.split(" · ")}
 
     before = await quiet_evening()
+    liked_labels: set[str] = set()
     for vibe in ("a romantic candlelit dinner for two", "a couple kissing under the stars", "roses and love letters"):
         bot.telegram.push_text(chat_id, f"/mood {vibe}")
         liked = await bot.answer_to(chat_id)
+        liked_labels |= {w for line in re.findall(r"^• (.+)$", liked["text"], re.M) for w in line.split(" · ")}
         assert "Thanks" in (await bot.press(chat_id, liked["message_id"], button(liked, "up")))["text"]
     after = await quiet_evening()
-    liked_labels = {"romantic", "sensual", "intimate", "erotic", "playful", "warm", "sentimental", "elegant"}
-    assert len(after & liked_labels) > len(before & liked_labels), (before, after)
+    liked_labels -= before  # the moods the user liked, not the ones a quiet evening has anyway
+    assert len(after & liked_labels) > len(before & liked_labels), (before, after, liked_labels)
 
 
 async def test_forged_song_ids_in_buttons_are_refused(bot, chat_id):
