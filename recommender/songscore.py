@@ -18,8 +18,12 @@ UNKNOWN_POPULARITY = 0.35  # a song whose source gives no popularity counts as m
 # 114 titles for murder, 356 for death, 56 with "christmas") and which descriptions support them.
 OCCASIONS = ("christmas", "halloween", "birthday", "wedding", "funeral", "valentine's day", "new year's eve",
              "easter", "thanksgiving", "hanukkah", "graduation", "murder and killing", "death", "drugs", "sex")
-OCCASION_TITLE = 0.5  # a title this close to an occasion is about it
-OCCASION_SUPPORT = 0.4  # a description this close to the occasion supports its songs
+OCCASION_TITLE = 0.45  # a title this close to an occasion is about it ("Rudolph The Red-Nosed Reindeer": 0.47)
+# A description supports the occasion it is closest to, if at least this close (birthday-cake
+# captions reach 0.36-0.41 to "birthday", Christmas ones 0.45-0.48, a funeral 0.62 to "funeral";
+# a surfer stays under 0.17 to all), and any other within OCCASION_MARGIN of that one.
+OCCASION_SUPPORT = 0.3
+OCCASION_MARGIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class SongWeights:
     with the squared affect distance over theme_fit (a title is no reason to play a song that
     feels wrong: no "Lake Of Fire" for a quiet lake); genre: per standard deviation the description's
     cosine to the song's best genre sits above its mean over all genres (a club gets house, not trap);
-    off_theme: per unit of a strongly specific title's distance below its own specificity.
+    off_theme: per unit of specificity of a title about an occasion the description does not support.
     """
 
     affect: float = 1.0
@@ -122,12 +126,13 @@ class SongFeatures:
         return self.themes @ np.asarray(query, np.float32)
 
     def occasion_shortfall(self, query: np.ndarray) -> np.ndarray:
-        """(N,) how far the description falls short of supporting each song's occasion (0: none)."""
+        """(N,) for each song about an occasion the description does not support, how strongly it is
+        about it (its specificity); 0 for the others."""
         if not len(self.occasions):
             return np.zeros(len(self.themes), np.float32)
         support = self.occasions @ np.asarray(query, np.float32)
-        short = np.maximum(OCCASION_SUPPORT - support, 0)
-        return np.where(self.occasion >= 0, short[np.maximum(self.occasion, 0)], 0) * self.specificity
+        unsupported = (support < OCCASION_SUPPORT) | (support < support.max() - OCCASION_MARGIN)
+        return np.where(self.occasion >= 0, unsupported[np.maximum(self.occasion, 0)], False) * self.specificity
 
 
 @dataclass(frozen=True)
