@@ -150,6 +150,7 @@ class Recommender:
                 affect[row] = (1 - hint.weight) * affect[row] + hint.weight * np.array([hint.valence, hint.arousal])
         shifts = np.array([request.affect_shift for request in requests], dtype=affect.dtype)
         affect = np.clip(affect, *self._affect_bounds) + shifts
+        titles = self._title_similarities(embeddings, names)
         scores_by_name = {}
         for name in set(names):
             rows = [row for row, row_name in enumerate(names) if row_name == name]
@@ -161,7 +162,8 @@ class Recommender:
                 scores = scores + request.preferences.strength * self._preference_scores(
                     request.preferences.label_weights)
             answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
-                                            self._excluded_mask(request.exclude), embeddings[row]))
+                                            self._excluded_mask(request.exclude), embeddings[row],
+                                            None if titles is None else titles[row]))
         return answers
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
@@ -181,7 +183,14 @@ class Recommender:
         weights = np.array([[label_weights.get(label, 0.0) for label in self._index.labels]])
         return scoring.combination_sums(weights, self._index.combinations)[0] / self._index.combinations.sizes
 
-    def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded, query) -> Suggestion:
+    def _title_similarities(self, embeddings: np.ndarray, names: list[str]) -> np.ndarray | None:
+        """(B, N) description-title cosines for the whole batch in one product (None if unused)."""
+        if self._song_features is None or all(name == "original" for name in names):
+            return None
+        return np.asarray(embeddings, np.float32) @ self._song_features.themes.T
+
+    def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded, query,
+                    similarities=None) -> Suggestion:
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
@@ -191,22 +200,22 @@ class Recommender:
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)
         else:
-            songs = self._scored_songs_for(picked, affect, song_count, excluded, query)
+            songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
-                          query: np.ndarray) -> list[Song]:
+                          query: np.ndarray, similarities: np.ndarray | None = None) -> list[Song]:
         """Songs spread over the moods, each scored on closeness to a blend of the description's and
         its mood's affect, popularity, energy and title theme (songscore); within each mood the
         slots take turns (songscore.SLOT_ROLES): a title that carries the scene, a well-known song,
         a discovery; never an artist or a song twice, and no genre in more than GENRE_SHARE of
         every eight songs (an answer is not all trap or all reggaeton)."""
         features, weights = self._song_features, self.song_weights
-        similarities = features.theme_similarities(query)
-        shortfall = features.occasion_shortfall(query)
+        if similarities is None:
+            similarities = features.theme_similarities(query)
         # The text's arousal misses a scene's energy (a gym reads calm); the catalog's titles carry it.
-        energy = self._scene_energy(query)
-        genre_fit = features.genre_fit(query)
+        scene = songscore.scene_terms(features, self._scene_energy(query), similarities,
+                                      features.occasion_shortfall(query), weights, features.genre_fit(query))
         blocked_artists = self._songs.no_artists()
         blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
         room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
@@ -214,7 +223,7 @@ class Recommender:
         for combination, wanted in zip(picked, _split(count, len(picked))):
             target = (self.description_weight * affect
                       + (1 - self.description_weight) * self._combination_affect[combination])
-            terms = songscore.song_scores(features, target, energy, similarities, shortfall, weights, genre_fit)
+            terms = songscore.song_scores(features, target, scene, weights)
             candidates = self._tagged_candidates(combination)
             labels = self._index.combination_labels[combination]
             for slot in range(wanted):

@@ -7,6 +7,7 @@ Pure numpy over arrays worked out once per catalog (SongFeatures); a query adds 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -112,6 +113,17 @@ class SongFeatures:
                    np.ones(len(themes), bool) if energy_known is None else np.asarray(energy_known, bool),
                    names, embeddings, members, None if sets is None else sets.astype(np.int64))
 
+    @cached_property
+    def columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """Valence and arousal as two contiguous (N,) arrays (a sum over a 2-wide axis is slow)."""
+        return np.ascontiguousarray(self.affect[:, 0]), np.ascontiguousarray(self.affect[:, 1])
+
+    @cached_property
+    def known_energy(self) -> tuple[np.ndarray, int]:
+        """(N,) float32 1 where drive is measured, and how many are."""
+        known = np.ones(len(self.energy), bool) if self.energy_known is None else self.energy_known
+        return known.astype(np.float32), int(np.count_nonzero(known))
+
     def genre_fit(self, query: np.ndarray) -> np.ndarray:
         """(N,) the description's mean cosine to each song's genres, in standard deviations over
         all genres (0 for songs without a genre), worked out once per distinct genre set."""
@@ -167,25 +179,46 @@ def energy_reader(themes: np.ndarray, energy: np.ndarray, reference: np.ndarray,
     return np.append(direction / spread, readings.mean() / spread).astype(np.float32)
 
 
-def song_scores(features: SongFeatures, target: np.ndarray, arousal: float, similarities: np.ndarray,
-                shortfall: np.ndarray, weights: SongWeights = SongWeights(),
-                genre_fit: np.ndarray | None = None) -> SongScores:
-    """Every song's terms for a target (valence, arousal) (2,), the arousal its energy should match, its
-    title similarities (N,) and occasion shortfall (N,) (SongFeatures.occasion_shortfall)."""
+@dataclass(frozen=True)
+class SceneTerms:
+    """What one description contributes to every song's score whatever the target: its energy,
+    the static theme term (N,) (occasion gate, genre fit) and the titles over the theme floor
+    (indices and their capped excess), so the mood loop only redoes what depends on the target."""
+
+    energy: float
+    static_theme: np.ndarray
+    titled: np.ndarray
+    excess: np.ndarray
+
+
+def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray, shortfall: np.ndarray,
+                weights: SongWeights = SongWeights(), genre_fit: np.ndarray | None = None) -> SceneTerms:
+    """similarities: (N,) description-title cosines; shortfall: (N,) SongFeatures.occasion_shortfall."""
+    static = -weights.off_theme * np.asarray(shortfall, np.float32)
+    if genre_fit is not None:
+        static = static + np.float32(weights.genre) * genre_fit
+    titled = np.flatnonzero(similarities > weights.theme_floor)
+    excess = np.minimum(similarities[titled], weights.theme_cap) - weights.theme_floor
+    return SceneTerms(float(energy), static.astype(np.float32), titled, excess.astype(np.float32))
+
+
+def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
+                weights: SongWeights = SongWeights()) -> SongScores:
+    """Every song's terms for a target (valence, arousal) (2,) and a description's SceneTerms."""
+    arousal = scene.energy
     marked = np.sign(arousal) * max(abs(arousal) - weights.energy_shift_from, 0.0)
     target = np.asarray(target, np.float32) + np.float32([0.0, weights.energy_shift * marked])
-    distance = ((features.affect - target) ** 2).sum(axis=1)
-    energy_gap = (features.energy - weights.energy_gain * np.float32(arousal)) ** 2
-    known = features.energy_known
-    if known is not None and not known.all():
+    valence, song_arousal = features.columns
+    distance = (valence - target[0]) ** 2
+    distance += (song_arousal - target[1]) ** 2
+    energy_gap = (features.energy - np.float32(weights.energy_gain * arousal)) ** 2
+    known, count = features.known_energy
+    if count < len(energy_gap):
         # A song whose drive is only its tag arousal counts as typical: the term would fight closeness.
-        count = int(np.count_nonzero(known))
         typical = float(np.dot(known, energy_gap)) / count if count else 0.0
-        energy_gap = np.where(known, energy_gap, np.float32(typical))
-    above = np.clip(similarities, weights.theme_floor, weights.theme_cap) - weights.theme_floor
-    theme = weights.theme * above * np.exp(-distance / weights.theme_fit) - weights.off_theme * shortfall
-    if genre_fit is not None:
-        theme = theme + weights.genre * genre_fit
+        energy_gap = np.where(known > 0, energy_gap, np.float32(typical))
+    theme = scene.static_theme.copy()
+    theme[scene.titled] += weights.theme * scene.excess * np.exp(-distance[scene.titled] / weights.theme_fit)
     return SongScores(closeness=-weights.affect * distance,
                       popularity=weights.popularity * features.popularity,
                       energy=-weights.energy * energy_gap,
@@ -202,17 +235,18 @@ def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np
     marks what it picks in blocked_artists, blocked_groups and genre_room."""
     if count <= 0:
         return []
-    pool = np.arange(len(total)) if candidates is None else np.asarray(candidates, np.int64)
-    if len(pool) == 0:
+    pool = None if candidates is None else np.asarray(candidates, np.int64)
+    size = len(total) if pool is None else len(pool)
+    if size == 0:
         return []
-    values = total[pool]
+    values = total if pool is None else total[pool]
     picked: list[int] = []
-    window = min(len(pool), max(64, count * 16))
+    window = min(size, max(64, count * 16))
     while True:
-        order = np.argpartition(-values, window - 1)[:window] if window < len(pool) else np.arange(len(pool))
+        order = np.argpartition(-values, window - 1)[:window] if window < size else np.arange(size)
         order = order[np.argsort(-values[order], kind="stable")]
         for position in order:
-            song = int(pool[position])
+            song = int(position if pool is None else pool[position])
             if excluded[song] or blocked_artists[artists[song]] or blocked_groups[groups[song]] or song in picked:
                 continue
             genre = -1 if genres is None or genre_room is None else int(genres[song])
@@ -225,9 +259,9 @@ def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np
             blocked_groups[groups[song]] = True
             if len(picked) == count:
                 return picked
-        if window >= len(pool):
+        if window >= size:
             return picked
-        window = min(len(pool), window * 8)
+        window = min(size, window * 8)
 
 
 STRONG_ENERGY = 0.8  # standard deviations of drive from which a song is called high- or low-energy

@@ -10,7 +10,7 @@ import pytest
 from recommender.catalog import Catalog
 from recommender.datasets import SongRow
 from recommender.songkeys import clean_title, song_keys
-from recommender.songscore import SongFeatures, SongWeights, pick_songs, reasons, song_scores
+from recommender.songscore import SongFeatures, SongWeights, pick_songs, reasons, scene_terms, song_scores
 
 
 def unit(*values: float) -> np.ndarray:
@@ -29,7 +29,8 @@ def features(affect, popularity, energy=None, themes=None) -> SongFeatures:
 def best(features_: SongFeatures, query=unit(1, 0, 0), target=(0.0, 0.0), energy=0.0, weights=SongWeights(),
          count=1) -> list[int]:
     similarities = features_.theme_similarities(query)
-    terms = song_scores(features_, np.array(target), energy, similarities, features_.occasion_shortfall(query), weights)
+    scene = scene_terms(features_, energy, similarities, features_.occasion_shortfall(query), weights)
+    terms = song_scores(features_, np.array(target), scene, weights)
     size = len(similarities)
     return pick_songs(terms.total(), count, artists=np.arange(size), groups=np.arange(size),
                       excluded=np.zeros(size, bool), blocked_artists=np.zeros(size, bool),
