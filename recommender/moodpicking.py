@@ -26,8 +26,18 @@ COLOURED_SUPPORT = 0.4  # cosine a description must reach before a coloured labe
 # Labels that name a season or a time of day: right when the photo shows it, a blunder otherwise
 # ("nocturnal" for a cat asleep in the sun, "autumnal" at a beach). The encoder links any time
 # word to them ("in the morning" -> nocturnal 0.35), so they need more support than a feeling.
-TOPICAL = ("nocturnal", "autumnal", "wintry", "summery", "springlike", "pastoral", "rustic", "cold", "warm")
+TOPICAL = ("nocturnal", "autumnal", "wintry", "summery", "springlike", "pastoral", "rustic", "cold", "warm", "dark")
 TOPICAL_SUPPORT = 0.38
+# Labels for a lyric's stance or the music's make-up rather than a feeling: a photo meets them
+# only by word-play ("acerbic · ironic" for a child's sandcastle, "crunchy" for autumn leaves,
+# "mechanical" for a gym, "campy" for a campfire on the scenes we tuned on): gated like the
+# coloured ones, so they need a description that really says so.
+STANCE = ("wry", "sardonic", "acerbic", "ironic", "sarcastic", "cynical", "snide", "satirical", "bitter",
+          "literate", "cerebral", "philosophical", "uncompromising", "confrontational", "provocative",
+          "cathartic", "crunchy", "greasy", "brassy", "circular", "motoric", "mechanical", "technical", "knotty",
+          "sparse", "messy", "ramshackle", "hymn-like", "campy", "translucent", "transparent", "spacey", "slick",
+          "elaborate", "ornate", "austere", "complex", "meandering", "sprawling", "difficult", "explosive",
+          "bombastic", "volatile", "street-smart")
 
 
 @dataclass(frozen=True)
@@ -62,7 +72,8 @@ class MoodGate:
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
            weights: MoodWeights = MoodWeights()) -> MoodGate:
-        coloured = np.array([COLOURED_SUPPORT if label in COLOURED else TOPICAL_SUPPORT if label in TOPICAL else 0.0
+        coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
+                             else TOPICAL_SUPPORT if label in TOPICAL else 0.0
                              for label in labels], np.float32)[: combinations.label_count]
         sizes = combinations.sizes
         size_penalty = weights.single * (sizes == 1) + weights.oversized * (sizes > 4)

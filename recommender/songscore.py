@@ -156,13 +156,17 @@ class SongScores:
     energy: np.ndarray
     theme: np.ndarray
 
-    def total(self, popularity_share: float = 1.0, theme_share: float = 1.0) -> np.ndarray:
-        return self.closeness + popularity_share * self.popularity + self.energy + theme_share * self.theme
+    def total(self, popularity_share: float = 1.0, theme_share: float = 1.0,
+              closeness_share: float = 1.0) -> np.ndarray:
+        return (closeness_share * self.closeness + popularity_share * self.popularity + self.energy
+                + theme_share * self.theme)
 
 
 # The roles of an answer's slots, taken in turn within each mood: a song whose title carries the
-# scene, a well-known song, a discovery: (popularity share, theme share) of each role's total.
-SLOT_ROLES = ((1.0, 3.0), (1.0, 1.0), (1 / 3, 1.0))
+# scene (its feel counts less there: a birthday song is the right song at a birthday even when
+# its audio reads a little darker than the caption), a well-known song, a discovery:
+# (popularity share, theme share, closeness share) of each role's total.
+SLOT_ROLES = ((1.0, 3.0, 0.6), (1.0, 1.0, 1.0), (1 / 3, 1.0, 1.0))
 
 
 def energy_reader(themes: np.ndarray, energy: np.ndarray, reference: np.ndarray, ridge: float = 100.0) -> np.ndarray:
