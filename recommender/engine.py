@@ -84,6 +84,7 @@ class Recommender:
         self._song_features = _song_features(index, encoder)
         self._song_groups = np.ascontiguousarray(index.catalog.song_groups, np.int64)
         self._main_genres, genre_count = _main_genres(index.catalog.genres)
+        self._title_ids = _title_ids(index.catalog.titles)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
 
@@ -219,6 +220,7 @@ class Recommender:
         blocked_artists = self._songs.no_artists()
         blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
         room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
+        used_titles = np.zeros(int(self._title_ids.max(initial=-1)) + 1, bool)
         results: list[Song] = []
         for combination, wanted in zip(picked, _split(count, len(picked))):
             target = (self.description_weight * affect
@@ -231,12 +233,14 @@ class Recommender:
                 found = songscore.pick_songs(total, 1, artists=self._songs.artists,
                                              groups=self._song_groups, excluded=excluded,
                                              blocked_artists=blocked_artists, blocked_groups=blocked_groups,
-                                             candidates=candidates, genres=self._main_genres, genre_room=room)
+                                             candidates=candidates, genres=self._main_genres, genre_room=room,
+                                             titles=self._title_ids, blocked_titles=used_titles)
                 if not found and candidates is not None:
                     found = songscore.pick_songs(total, 1, artists=self._songs.artists,
                                                  groups=self._song_groups, excluded=excluded,
                                                  blocked_artists=blocked_artists, blocked_groups=blocked_groups,
-                                                 genres=self._main_genres, genre_room=room)
+                                                 genres=self._main_genres, genre_room=room,
+                                                 titles=self._title_ids, blocked_titles=used_titles)
                 results += [self._song(song, labels, songscore.reasons(
                     features, str(self._index.catalog.genres[song]), song, float(similarities[song]), weights))
                     for song in found]
@@ -286,6 +290,14 @@ class Recommender:
             if position is not None:
                 mask[position] = True
         return mask
+
+
+def _title_ids(titles: np.ndarray) -> np.ndarray:
+    """(N,) one id per title as a listener reads it (no version notes, case or accents)."""
+    from .songkeys import song_keys
+
+    keys = [song_keys("", str(title))[0] for title in titles]
+    return np.unique(np.array(keys, dtype=str), return_inverse=True)[1].astype(np.int64)
 
 
 def _main_genres(genres: np.ndarray) -> tuple[np.ndarray, int]:

@@ -65,7 +65,7 @@ class MoodGate:
     coloured: np.ndarray
     label_valence: np.ndarray
     mean_weights: np.ndarray
-    membership: np.ndarray
+    sizes: np.ndarray
     size_penalty: np.ndarray
     weights: MoodWeights
 
@@ -82,7 +82,7 @@ class MoodGate:
         scatter = np.sqrt(np.maximum(((affect ** 2).T @ combinations.mean_weights - means ** 2).sum(axis=0), 0))
         size_penalty = size_penalty + weights.spread * np.maximum(scatter - weights.spread_tolerance, 0)
         return cls(coloured, np.asarray(label_affect[: combinations.label_count, 0], np.float32),
-                   combinations.mean_weights, (combinations.mean_weights > 0).astype(np.float32),
+                   combinations.mean_weights, combinations.sizes.astype(np.float32),
                    size_penalty.astype(np.float32), weights)
 
     def adjusted(self, scores: np.ndarray, similarities: np.ndarray, affect: np.ndarray) -> np.ndarray:
@@ -93,5 +93,7 @@ class MoodGate:
         gap = np.abs(self.label_valence[None, :] - np.asarray(affect, np.float32)[:, :1])
         clash = np.maximum(gap - self.weights.tolerance, 0)
         # A coloured label spoils a set however many others it has: it counts in full, not averaged.
-        penalty = (self.weights.coloured * shortfall) @ self.membership + (self.weights.clash * clash) @ self.mean_weights
+        # mean over the set times its size: the coloured shortfall summed, without a second (L, C) matrix
+        penalty = ((self.weights.coloured * shortfall) @ self.mean_weights) * self.sizes
+        penalty += (self.weights.clash * clash) @ self.mean_weights
         return scores - penalty - self.size_penalty

@@ -50,7 +50,7 @@ class SongWeights:
     popularity: float = 0.3
     energy: float = 0.5
     energy_gain: float = 0.6
-    energy_shift: float = 0.25
+    energy_shift: float = 0.15
     energy_shift_from: float = 1.2
     theme: float = 3.0
     theme_floor: float = 0.3
@@ -232,11 +232,13 @@ def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
 def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np.ndarray,
                excluded: np.ndarray, blocked_artists: np.ndarray, blocked_groups: np.ndarray,
                candidates: np.ndarray | None = None, genres: np.ndarray | None = None,
-               genre_room: np.ndarray | None = None) -> list[int]:
+               genre_room: np.ndarray | None = None, titles: np.ndarray | None = None,
+               blocked_titles: np.ndarray | None = None) -> list[int]:
     """Up to `count` songs with the highest totals (N,), best first, never an excluded song,
     a blocked artist or a blocked song group (the same song spelled another way), nor a song of
-    a genre with no room left (genres: (N,) genre id or -1; genre_room: (G,) songs still allowed);
-    marks what it picks in blocked_artists, blocked_groups and genre_room."""
+    a genre with no room left (genres: (N,) genre id or -1; genre_room: (G,) songs still allowed),
+    nor a title already used (titles: (N,) title id; two covers of one song read as one song twice);
+    marks what it picks in blocked_artists, blocked_groups, genre_room and blocked_titles."""
     if count <= 0:
         return []
     pool = None if candidates is None else np.asarray(candidates, np.int64)
@@ -253,12 +255,16 @@ def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np
             song = int(position if pool is None else pool[position])
             if excluded[song] or blocked_artists[artists[song]] or blocked_groups[groups[song]] or song in picked:
                 continue
+            if titles is not None and blocked_titles is not None and blocked_titles[titles[song]]:
+                continue
             genre = -1 if genres is None or genre_room is None else int(genres[song])
             if genre >= 0:
                 if genre_room[genre] <= 0:
                     continue
                 genre_room[genre] -= 1
             picked.append(song)
+            if titles is not None and blocked_titles is not None:
+                blocked_titles[titles[song]] = True
             blocked_artists[artists[song]] = True
             blocked_groups[groups[song]] = True
             if len(picked) == count:

@@ -155,12 +155,14 @@ def test_each_song_says_its_own_reasons(recommender):
 def test_an_answer_never_holds_one_song_twice(recommender):
     from recommender.songkeys import song_keys as keys
 
-    for answer in recommender.suggest_many(ORDINARY, songs=20):
+    for answer in recommender.suggest_many(ORDINARY + ["a cat looking out of a window on a snowy day"], songs=20):
         seen: set[str] = set()
         for song in answer.songs:
             own = set(keys(song.artist, song.title))
             assert not own & seen, (answer.text, song)
             seen |= own
+        titles = [keys("", song.title)[0] for song in answer.songs]
+        assert len(set(titles)) == len(titles), ("two covers of one song", answer.text, titles)
 
 
 def test_an_answer_mixes_well_known_songs_with_discoveries(recommender):
