@@ -84,7 +84,7 @@ class Recommender:
         self._song_features = _song_features(index, encoder)
         self._song_groups = np.ascontiguousarray(index.catalog.song_groups, np.int64)
         self._main_genres, genre_count = _main_genres(index.catalog.genres)
-        self._title_ids = _title_ids(index.catalog.titles)
+        self._shown_titles, self._title_ids = _titles(index.catalog.titles)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
 
@@ -145,6 +145,7 @@ class Recommender:
     def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],
                  embeddings: np.ndarray) -> list[Suggestion]:
         affect = self._index.affect.predict(embeddings)[:, :2]
+        read = np.clip(affect, *self._affect_bounds)  # the text's own reading, before hints and steering
         for row, request in enumerate(requests):
             hint = request.affect_hint
             if hint is not None:
@@ -164,7 +165,8 @@ class Recommender:
                     request.preferences.label_weights)
             answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
                                             self._excluded_mask(request.exclude), embeddings[row],
-                                            None if titles is None else titles[row]))
+                                            None if titles is None else titles[row],
+                                            float(affect[row, 1] - read[row, 1])))
         return answers
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
@@ -191,7 +193,7 @@ class Recommender:
         return np.asarray(embeddings, np.float32) @ self._song_features.themes.T
 
     def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded, query,
-                    similarities=None) -> Suggestion:
+                    similarities=None, moved_arousal=0.0) -> Suggestion:
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
@@ -201,21 +203,25 @@ class Recommender:
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)
         else:
-            songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities)
+            songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities, moved_arousal)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
-                          query: np.ndarray, similarities: np.ndarray | None = None) -> list[Song]:
+                          query: np.ndarray, similarities: np.ndarray | None = None,
+                          moved_arousal: float = 0.0) -> list[Song]:
         """Songs spread over the moods, each scored on closeness to a blend of the description's and
         its mood's affect, popularity, energy and title theme (songscore); within each mood the
         slots take turns (songscore.SLOT_ROLES): a title that carries the scene, a well-known song,
         a discovery; never an artist or a song twice, and no genre in more than GENRE_SHARE of
-        every eight songs (an answer is not all trap or all reggaeton)."""
+        every eight songs (an answer is not all trap or all reggaeton). moved_arousal: how far a
+        photo's affect or the listener's steering moved the arousal from the text's reading; the
+        energy the songs should have moves with it ("more energy" gets livelier songs)."""
         features, weights = self._song_features, self.song_weights
         if similarities is None:
             similarities = features.theme_similarities(query)
         # The text's arousal misses a scene's energy (a gym reads calm); the catalog's titles carry it.
-        scene = songscore.scene_terms(features, self._scene_energy(query), similarities,
+        energy = self._scene_energy(query) + moved_arousal / weights.energy_gain
+        scene = songscore.scene_terms(features, energy, similarities,
                                       features.occasion_shortfall(query), weights, features.genre_fit(query))
         blocked_artists = self._songs.no_artists()
         blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
@@ -276,12 +282,13 @@ class Recommender:
             return None
         return self._songs_by_combination[combination]
 
-    def _song(self, index: int, mood_labels: tuple[str, ...], reasons: tuple[str, ...] = ()) -> Song:
+    def _song(self, index: int, mood_labels: tuple[str, ...], reasons: tuple[str, ...] | None = None) -> Song:
         catalog = self._index.catalog
         own = tuple(catalog.labels[index].split("|")) if catalog.labels[index] else ()
-        return Song(str(catalog.song_ids[index]), str(catalog.artists[index]), str(catalog.titles[index]),
+        title = str(catalog.titles[index]) if reasons is None else self._shown_titles[index]
+        return Song(str(catalog.song_ids[index]), str(catalog.artists[index]), title,
                     str(catalog.urls[index]), round(float(catalog.affect[index, 0]), 4),
-                    round(float(catalog.affect[index, 1]), 4), own or mood_labels, reasons)
+                    round(float(catalog.affect[index, 1]), 4), own or mood_labels, reasons or ())
 
     def _excluded_mask(self, exclude: Collection[str]) -> np.ndarray:
         mask = np.zeros(len(self._index.catalog), bool)
@@ -292,12 +299,14 @@ class Recommender:
         return mask
 
 
-def _title_ids(titles: np.ndarray) -> np.ndarray:
-    """(N,) one id per title as a listener reads it (no version notes, case or accents)."""
-    from .songkeys import song_keys
+def _titles(titles: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """Each title as shown (without version notes: "Umbrella", not "Umbrella - Remastered 2011"),
+    and (N,) one id per title as a listener reads it (also without case or accents)."""
+    from .songkeys import clean_title, song_keys
 
-    keys = [song_keys("", str(title))[0] for title in titles]
-    return np.unique(np.array(keys, dtype=str), return_inverse=True)[1].astype(np.int64)
+    shown = [clean_title(str(title)) for title in titles]
+    keys = [song_keys("", title)[0] for title in shown]
+    return shown, np.unique(np.array(keys, dtype=str), return_inverse=True)[1].astype(np.int64)
 
 
 def _main_genres(genres: np.ndarray) -> tuple[np.ndarray, int]:

@@ -26,6 +26,12 @@ class Song:
     labels: tuple[str, ...]
     reasons: tuple[str, ...] = ()  # why this song won, as "kind:value" codes (see songscore.reasons)
 
+    def __post_init__(self) -> None:
+        # Read back from JSON (a stored answer), the sequences arrive as lists: same song, same value.
+        for name in ("labels", "reasons"):
+            if not isinstance(getattr(self, name), tuple):
+                object.__setattr__(self, name, tuple(getattr(self, name)))
+
 
 @dataclass(frozen=True)
 class Suggestion:

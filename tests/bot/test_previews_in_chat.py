@@ -3,12 +3,14 @@
 from tests.fakes.deezer_api import quota_exceeded, server_error
 
 from .test_buttons import photo_answer
-from .test_photo_answers import url_buttons
+from .test_photo_answers import song_lines, url_buttons
 
 
 def play_buttons(answer: dict) -> list[tuple[dict, dict]]:
-    """(link button, ▶ button) per song row."""
-    return [(row[0], row[1]) for row in answer["reply_markup"]["inline_keyboard"] if "url" in row[0]]
+    """(link button, ▶ button) per song row; the link's text is the song's full line of the answer
+    (a button's own text is cut at 60 characters)."""
+    rows = [(row[0], row[1]) for row in answer["reply_markup"]["inline_keyboard"] if "url" in row[0]]
+    return [({**link, "text": line}, play) for (link, play), line in zip(rows, song_lines(answer))]
 
 
 def on_deezer(bot, link: dict, **options) -> tuple[int, list[str]]:
