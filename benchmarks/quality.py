@@ -55,6 +55,7 @@ def evaluate(recommender: Recommender, texts: list[str], gold: np.ndarray, scori
                             for g in suggestions])
     mood_affect = np.array([recommender.moods_affect(g.moods) for g in suggestions])
     singletons = np.mean([sum(len(m.labels) == 1 for m in g.moods) / len(g.moods) for g in suggestions])
+    catalog_size = recommender.catalog_size
     r = lambda a, b: float(np.corrcoef(a, b)[0, 1])  # noqa: E731
     return {
         "scoring": scoring_name,
@@ -63,7 +64,21 @@ def evaluate(recommender: Recommender, texts: list[str], gold: np.ndarray, scori
         "moods_valence_r": round(r(gold[:, 0], mood_affect[:, 0]), 3),
         "moods_arousal_r": round(r(gold[:, 1], mood_affect[:, 1]), 3),
         "single_label_moods": round(float(singletons), 3),
+        **variety(suggestions, catalog_size),
     }
+
+
+def variety(suggestions, catalog_size: int) -> dict:
+    """How much the same songs come back across different descriptions: the share of all song
+    slots the 20 most frequent songs fill, the share of answers the most frequent song is in,
+    and the share of the catalog ever suggested."""
+    from collections import Counter
+
+    counts = Counter(song.id for g in suggestions for song in g.songs)
+    slots = sum(counts.values())
+    return {"top20_slot_share": round(sum(n for _, n in counts.most_common(20)) / slots, 3),
+            "top_song_answer_share": round(counts.most_common(1)[0][1] / len(suggestions), 3),
+            "catalog_share": round(len(counts) / catalog_size, 3)}
 
 
 def replace_section(path: Path, name: str, body: str) -> None:
@@ -83,19 +98,23 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES_DIR)
     parser.add_argument("--write", action="store_true", help="update the quality section of BENCHMARKS.md")
+    parser.add_argument("--scoring", nargs="+", default=["improved", "original"], choices=["improved", "original"])
     args = parser.parse_args()
     recommender, texts, gold = train_only_recommender(args.data_dir, args.sources)
-    results = [evaluate(recommender, texts, gold, name) for name in ("improved", "original")]
+    results = [evaluate(recommender, texts, gold, name) for name in args.scoring]
     for result in results:
         print(json.dumps(result))
     if args.write:
         import time
 
-        rows = ["| scoring | songs valence r | songs arousal r | moods valence r | moods arousal r | "
-                "single-label moods |", "|---|---|---|---|---|---|"]
-        rows += [f"| {r['scoring']} | {r['songs_valence_r']:.3f} | {r['songs_arousal_r']:.3f} | "
-                 f"{r['moods_valence_r']:.3f} | {r['moods_arousal_r']:.3f} | {r['single_label_moods']:.0%} |"
-                 for r in results]
+        catalog = recommender._index.catalog
+        rows = ["| scoring | catalog | songs valence r | songs arousal r | moods valence r | moods arousal r | "
+                "single-label moods | top-20 songs' share of slots | top song's share of answers | "
+                "catalog ever suggested |", "|---|---|---|---|---|---|---|---|---|---|"]
+        rows += [f"| {r['scoring']} | {catalog.kind} ({len(catalog):,}) | {r['songs_valence_r']:.3f} | "
+                 f"{r['songs_arousal_r']:.3f} | {r['moods_valence_r']:.3f} | {r['moods_arousal_r']:.3f} | "
+                 f"{r['single_label_moods']:.0%} | {r['top20_slot_share']:.1%} | {r['top_song_answer_share']:.1%} | "
+                 f"{r['catalog_share']:.0%} |" for r in results]
         body = ("## Suggestion quality on EmoBank's dev split\n\n`python benchmarks/quality.py --write`, "
                 f"{time.strftime('%Y-%m-%d', time.gmtime())}: each of the {len(texts)} dev sentences is answered "
                 "like a caption by a recommender whose affect model was fitted on the train rows only. Pearson r "

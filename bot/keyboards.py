@@ -14,7 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from recommender import Suggestion
 
 from .state import AnswerState, Settings, ShownSong
-from .texts import feel, text
+from .texts import feel, song_reasons, text
 
 BUTTON_LABEL_LIMIT = 60
 STEP = 0.5
@@ -115,10 +115,12 @@ def more_songs_text(songs: list[ShownSong], language: str) -> str:
 
 
 def why_text(songs: list[ShownSong], language: str) -> str:
-    """One line per song: how it sits in mood, and the mood labels it matched."""
+    """One line per song: how it sits in mood, its own reasons (title, well known, energy, genre)
+    and the mood labels it matched."""
     lines = [text("why_title", language)]
     lines += [text("why_line", language, n=n, artist=s.artist, title=s.title, feel=feel(s.valence, s.arousal, language),
-                   labels=", ".join(s.labels)) for n, s in enumerate(songs, 1)]
+                   reasons=song_reasons(s.reasons, language), labels=", ".join(s.labels))
+              for n, s in enumerate(songs, 1)]
     return "\n".join([*lines, "", text("why_hint", language)])
 
 

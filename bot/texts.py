@@ -92,8 +92,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "steer_m": {"en": "🌧 moodier", "fr": "🌧 plus sombre"},
     "steered": {"en": "🎚 Steered: {steps}", "fr": "🎚 Orienté : {steps}"},
     "why_title": {"en": "❓ <b>Why these songs</b>", "fr": "❓ <b>Pourquoi ces chansons</b>"},
-    "why_line": {"en": "{n}. {artist} — {title}: {feel} — matches: {labels}",
-                 "fr": "{n}. {artist} — {title} : {feel} — correspond à : {labels}"},
+    "why_line": {"en": "{n}. {artist} — {title}: {feel}{reasons} — matches: {labels}",
+                 "fr": "{n}. {artist} — {title} : {feel}{reasons} — correspond à : {labels}"},
     "why_hint": {"en": "👎 below a song: never suggest it to me again.",
                  "fr": "👎 sous une chanson : ne plus jamais me la proposer."},
     "song_disliked": {"en": "Got it — you won't get this song again.",
@@ -189,6 +189,27 @@ FEEL_WORDS = {
                 "fr": ((0.75, "intense"), (0.25, "entraînant"), (-0.25, "posé"), (-0.75, "détendu"),
                        (None, "feutré"))},
 }
+
+
+# Why one song won (recommender Song.reasons codes), in words; "genre:<name>" keeps the genre's name.
+REASON_WORDS = {
+    "title": {"en": "its title fits the photo", "fr": "son titre colle à la photo"},
+    "well-known": {"en": "well known", "fr": "très connue"},
+    "energy:high": {"en": "high energy", "fr": "pleine d'énergie"},
+    "energy:low": {"en": "low-key", "fr": "tout en douceur"},
+    "genre": {"en": "{name}", "fr": "{name}"},
+}
+
+
+def song_reasons(codes, language: str) -> str:
+    """', its title fits the photo, well known, dance pop': a song's own reasons, or ''."""
+    words = []
+    for code in codes or ():
+        kind, _, name = str(code).partition(":")
+        phrases = REASON_WORDS.get(code) or (REASON_WORDS.get(kind) if kind == "genre" and name else None)
+        if phrases:
+            words.append((phrases.get(language) or phrases["en"]).format(name=name))
+    return "".join(f", {word}" for word in words)
 
 
 def language_for(language_code: str | None) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from .datasets import SongRow
+from .songkeys import artist_names, song_keys
 
 
 @dataclass(frozen=True)
@@ -22,27 +23,69 @@ class Catalog:
     urls: np.ndarray
     affect: np.ndarray
     labels: np.ndarray  # (N,) "|"-joined mood labels (MuSe), "" for untagged catalogs
-    artist_ids: np.ndarray
+    artist_ids: np.ndarray  # (N,) one id per lead artist ("A / B feat. C" counts as A)
+    popularity: np.ndarray | None = None  # (N,) 0-1, NaN where the source does not say
+    energy: np.ndarray | None = None  # (N,) drive on the common scale (arousal where the source has nothing else)
+    genres: np.ndarray | None = None  # (N,) "|"-joined genre names, "" when unknown
+    song_groups: np.ndarray | None = None  # (N,) one id per song however spelled (songkeys)
 
     def __len__(self) -> int:
         return len(self.song_ids)
 
+    def __post_init__(self) -> None:
+        size = len(self.song_ids)
+        defaults = {"popularity": np.full(size, np.nan, np.float32), "energy": self.affect[:, 1].copy(),
+                    "genres": np.full(size, "", dtype=object), "song_groups": np.arange(size, dtype=np.int64)}
+        for name, value in defaults.items():
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, value)
+
     @classmethod
     def from_rows(cls, kind: str, rows: list[SongRow]) -> Catalog:
         """Standardise each source's affect to its own mean and spread: the common scale."""
-        raw = np.array([(row.valence, row.arousal) for row in rows], np.float64)
-        scaled = (raw - raw.mean(axis=0)) / np.where(raw.std(axis=0) > 0, raw.std(axis=0), 1.0)
-        artists = np.array([row.artist for row in rows], dtype=object)
-        _, artist_ids = np.unique(np.char.lower(artists.astype(str)), return_inverse=True)
+        return cls.from_sources(kind, [rows])
+
+    @classmethod
+    def from_sources(cls, kind: str, sources: list[list[SongRow]]) -> Catalog:
+        """One catalog from several sources, each standardised on its own distribution, and every
+        song kept once: a song spelled differently in a later source (or twice in one) is dropped."""
+        kept: list[SongRow] = []
+        affect, energy = [], []
+        seen: set[str] = set()
+        for rows in sources:
+            if not rows:
+                continue
+            scaled = _standardised(np.array([(row.valence, row.arousal) for row in rows], np.float64))
+            drive = np.array([row.energy for row in rows], np.float64)
+            drive = scaled[:, 1] if np.isnan(drive).all() else _standardised(np.nan_to_num(drive)[:, None])[:, 0]
+            order = sorted(range(len(rows)), key=lambda i: -np.nan_to_num(rows[i].popularity, nan=-1.0))
+            keep = []
+            for i in order:  # the best-known spelling of a song wins
+                keys = song_keys(rows[i].artist, rows[i].title)
+                if not seen.isdisjoint(keys):
+                    continue
+                seen.update(keys)
+                keep.append(i)
+            keep.sort()
+            kept += [rows[i] for i in keep]
+            affect.append(scaled[keep])
+            energy.append(drive[keep])
+        artists = np.array([row.artist for row in kept], dtype=object)
+        leads = [(artist_names(a) or [a.lower()])[0] for a in artists]
+        _, artist_ids = np.unique(np.array(leads, dtype=str), return_inverse=True)
         return cls(
             kind=kind,
-            song_ids=np.array([row.song_id for row in rows], dtype=object),
+            song_ids=np.array([row.song_id for row in kept], dtype=object),
             artists=artists,
-            titles=np.array([row.title for row in rows], dtype=object),
-            urls=np.array([row.url for row in rows], dtype=object),
-            affect=scaled.astype(np.float32),
-            labels=np.array(["|".join(row.labels) for row in rows], dtype=object),
+            titles=np.array([row.title for row in kept], dtype=object),
+            urls=np.array([row.url for row in kept], dtype=object),
+            affect=np.concatenate(affect).astype(np.float32) if affect else np.zeros((0, 2), np.float32),
+            labels=np.array(["|".join(row.labels) for row in kept], dtype=object),
             artist_ids=artist_ids.astype(np.int64),
+            popularity=np.array([row.popularity for row in kept], np.float32),
+            energy=np.concatenate(energy).astype(np.float32) if energy else np.zeros(0, np.float32),
+            genres=np.array(["|".join(row.genres) for row in kept], dtype=object),
+            song_groups=np.arange(len(kept), dtype=np.int64),
         )
 
     def save(self, path: Path) -> None:
@@ -58,6 +101,10 @@ class Catalog:
                 "arousal": self.affect[:, 1],
                 "labels": self.labels,
                 "artist_id": self.artist_ids,
+                "popularity": self.popularity,
+                "energy": self.energy,
+                "genres": self.genres,
+                "song_group": self.song_groups,
             }
         ).to_csv(path, index=False)
 
@@ -65,7 +112,7 @@ class Catalog:
     def load(cls, path: Path, kind: str) -> Catalog:
         import pandas as pd
 
-        text_columns = {"song_id": str, "artist": str, "title": str, "url": str, "labels": str}
+        text_columns = {"song_id": str, "artist": str, "title": str, "url": str, "labels": str, "genres": str}
         frame = pd.read_csv(path, dtype=text_columns, keep_default_na=False)
         return cls(
             kind=kind,
@@ -76,7 +123,23 @@ class Catalog:
             affect=frame[["valence", "arousal"]].to_numpy(np.float32),
             labels=frame["labels"].to_numpy(object),
             artist_ids=frame["artist_id"].to_numpy(np.int64),
+            popularity=frame["popularity"].replace("", np.nan).astype(np.float32).to_numpy(),
+            energy=frame["energy"].to_numpy(np.float32),
+            genres=frame["genres"].to_numpy(object),
+            song_groups=frame["song_group"].to_numpy(np.int64),
         )
+
+    def measured_energy(self, only: bool = False) -> np.ndarray:
+        """(N,) bool: songs whose drive comes from audio (Spotify's); unless `only`, all songs when
+        none has it (then drive is the tag arousal everywhere)."""
+        audio = np.array([str(song_id).startswith("sp") for song_id in self.song_ids], bool)
+        return audio if audio.any() or only else np.ones(len(self), bool)
+
+    def theme_texts(self) -> list[str]:
+        """What a song's theme is read from: its title without version notes."""
+        from .songkeys import clean_title
+
+        return [clean_title(str(title)) for title in self.titles]
 
     def songs_by_combination(self, combinations: list[tuple[str, ...]]) -> list[np.ndarray]:
         """For a tagged catalog, (C,) lists of the songs whose label set is each combination."""
@@ -86,3 +149,8 @@ class Catalog:
             if labels in position:
                 buckets[position[labels]].append(song)
         return [np.array(b, np.int64) for b in buckets]
+
+
+def _standardised(values: np.ndarray) -> np.ndarray:
+    spread = values.std(axis=0)
+    return (values - values.mean(axis=0)) / np.where(spread > 0, spread, 1.0)

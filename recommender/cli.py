@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--sources", type=Path, help="folder laid out like ../shared/data (default: ../shared/data, "
                                                      "else download the public files)")
     build.add_argument("--muse", type=Path, help="the full MuSe song table (muse_v3.csv) to use as the catalog")
+    build.add_argument("--catalog", choices=("spotify", "deezer", "both"),
+                       help="the song catalog (default: both, Spotify's well-known songs with Deezer's; "
+                            "see BENCHMARKS.md); --muse replaces it")
     build.add_argument("--data-dir", type=Path, help="where to write the index (default: data/)")
     build.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     build.set_defaults(run=_build)
@@ -54,7 +57,8 @@ def _build(args: argparse.Namespace) -> int:
 
     logging.getLogger("recommender").setLevel(logging.INFO)
     try:
-        report = build(args.data_dir, sources_dir=args.sources, muse_path=args.muse, force=args.force)
+        report = build(args.data_dir, sources_dir=args.sources, muse_path=args.muse, force=args.force,
+                       catalog_name=args.catalog)
     except SourcesError as error:
         raise RecommenderError(str(error)) from error
     except (OSError, ValueError) as error:

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from . import scoring
+from . import moodpicking, scoring, songscore
 from .errors import RecommenderError
 from .index import IndexData, load_index
 from .suggestion import Mood, Song, Suggestion
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 5000
 SCORINGS = ("improved", "original")
+GENRE_SHARE = 3  # at most this many songs of one genre in eight
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class MoodPreferences:
     """A listener's taste from feedback: label -> weight in [-1, 1] (liked moods count more)."""
 
     label_weights: dict[str, float]
-    strength: float = 0.15
+    strength: float = 0.3  # the mood gate leaves sets closer together: a like weighs more than before (0.15)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,13 @@ class Recommender:
         self._songs_by_combination = (
             index.catalog.songs_by_combination(index.combination_labels) if index.catalog.kind == "muse" else None
         )
+        self.song_weights = songscore.SongWeights()
+        self._song_features = _song_features(index, encoder)
+        self._song_groups = np.ascontiguousarray(index.catalog.song_groups, np.int64)
+        self._main_genres, genre_count = _main_genres(index.catalog.genres)
+        self._shown_titles, self._title_ids = _titles(index.catalog.titles)
+        self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
+        self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None, *, scoring_name: str = "improved") -> Recommender:
@@ -137,12 +145,14 @@ class Recommender:
     def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],
                  embeddings: np.ndarray) -> list[Suggestion]:
         affect = self._index.affect.predict(embeddings)[:, :2]
+        read = np.clip(affect, *self._affect_bounds)  # the text's own reading, before hints and steering
         for row, request in enumerate(requests):
             hint = request.affect_hint
             if hint is not None:
                 affect[row] = (1 - hint.weight) * affect[row] + hint.weight * np.array([hint.valence, hint.arousal])
         shifts = np.array([request.affect_shift for request in requests], dtype=affect.dtype)
         affect = np.clip(affect, *self._affect_bounds) + shifts
+        titles = self._title_similarities(embeddings, names)
         scores_by_name = {}
         for name in set(names):
             rows = [row for row, row_name in enumerate(names) if row_name == name]
@@ -154,7 +164,9 @@ class Recommender:
                 scores = scores + request.preferences.strength * self._preference_scores(
                     request.preferences.label_weights)
             answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
-                                            self._excluded_mask(request.exclude)))
+                                            self._excluded_mask(request.exclude), embeddings[row],
+                                            None if titles is None else titles[row],
+                                            float(affect[row, 1] - read[row, 1])))
         return answers
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
@@ -167,22 +179,78 @@ class Recommender:
         similarities = scoring.label_similarities(embeddings, self._index.label_embeddings)
         if name == "original":
             return scoring.mean_label_similarity(similarities, self._index.combinations)
-        return self._ranking.scores(similarities, affect)
+        return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect)
 
     def _preference_scores(self, label_weights: dict[str, float]) -> np.ndarray:
         """(C,) mean preference weight of each combination's labels."""
         weights = np.array([[label_weights.get(label, 0.0) for label in self._index.labels]])
         return scoring.combination_sums(weights, self._index.combinations)[0] / self._index.combinations.sizes
 
-    def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded) -> Suggestion:
+    def _title_similarities(self, embeddings: np.ndarray, names: list[str]) -> np.ndarray | None:
+        """(B, N) description-title cosines for the whole batch in one product (None if unused)."""
+        if self._song_features is None or all(name == "original" for name in names):
+            return None
+        return np.asarray(embeddings, np.float32) @ self._song_features.themes.T
+
+    def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded, query,
+                    similarities=None, moved_arousal=0.0) -> Suggestion:
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
             picked = scoring.pick_distinct(scores, self._index.combinations, mood_count,
                                            overlap_penalty=self.weights.overlap_penalty)
         chosen = tuple(Mood(self._index.combination_labels[c], float(scores[c])) for c in picked)
-        return Suggestion(text, chosen, tuple(self._songs_for(picked, affect, song_count, excluded)),
-                          float(affect[0]), float(affect[1]))
+        if name == "original" or self._song_features is None:
+            songs = self._songs_for(picked, affect, song_count, excluded)
+        else:
+            songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities, moved_arousal)
+        return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
+
+    def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
+                          query: np.ndarray, similarities: np.ndarray | None = None,
+                          moved_arousal: float = 0.0) -> list[Song]:
+        """Songs spread over the moods, each scored on closeness to a blend of the description's and
+        its mood's affect, popularity, energy and title theme (songscore); within each mood the
+        slots take turns (songscore.SLOT_ROLES): a title that carries the scene, a well-known song,
+        a discovery; never an artist or a song twice, and no genre in more than GENRE_SHARE of
+        every eight songs (an answer is not all trap or all reggaeton). moved_arousal: how far a
+        photo's affect or the listener's steering moved the arousal from the text's reading; the
+        energy the songs should have moves with it ("more energy" gets livelier songs)."""
+        features, weights = self._song_features, self.song_weights
+        if similarities is None:
+            similarities = features.theme_similarities(query)
+        # The text's arousal misses a scene's energy (a gym reads calm); the catalog's titles carry it.
+        energy = self._scene_energy(query) + moved_arousal / weights.energy_gain
+        scene = songscore.scene_terms(features, energy, similarities,
+                                      features.occasion_shortfall(query), weights, features.genre_fit(query))
+        blocked_artists = self._songs.no_artists()
+        blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
+        room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
+        used_titles = np.zeros(int(self._title_ids.max(initial=-1)) + 1, bool)
+        results: list[Song] = []
+        for combination, wanted in zip(picked, _split(count, len(picked))):
+            target = (self.description_weight * affect
+                      + (1 - self.description_weight) * self._combination_affect[combination])
+            terms = songscore.song_scores(features, target, scene, weights)
+            candidates = self._tagged_candidates(combination)
+            labels = self._index.combination_labels[combination]
+            for slot in range(wanted):
+                total = terms.total(*songscore.SLOT_ROLES[slot % len(songscore.SLOT_ROLES)])
+                found = songscore.pick_songs(total, 1, artists=self._songs.artists,
+                                             groups=self._song_groups, excluded=excluded,
+                                             blocked_artists=blocked_artists, blocked_groups=blocked_groups,
+                                             candidates=candidates, genres=self._main_genres, genre_room=room,
+                                             titles=self._title_ids, blocked_titles=used_titles)
+                if not found and candidates is not None:
+                    found = songscore.pick_songs(total, 1, artists=self._songs.artists,
+                                                 groups=self._song_groups, excluded=excluded,
+                                                 blocked_artists=blocked_artists, blocked_groups=blocked_groups,
+                                                 genres=self._main_genres, genre_room=room,
+                                                 titles=self._title_ids, blocked_titles=used_titles)
+                results += [self._song(song, labels, songscore.reasons(
+                    features, str(self._index.catalog.genres[song]), song, float(similarities[song]), weights))
+                    for song in found]
+        return results
 
     def _songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray) -> list[Song]:
         """Songs spread over the moods: each near a blend of the description's and its mood's affect,
@@ -203,17 +271,24 @@ class Recommender:
                 results.append(self._song(song, self._index.combination_labels[combination]))
         return results
 
+    def _scene_energy(self, query: np.ndarray) -> float:
+        reader = self._index.scene_energy
+        if reader is None:
+            return 0.0
+        return float(np.asarray(query, np.float32) @ reader[:-1] - reader[-1])
+
     def _tagged_candidates(self, combination: int) -> np.ndarray | None:
         if self._songs_by_combination is None:
             return None
         return self._songs_by_combination[combination]
 
-    def _song(self, index: int, mood_labels: tuple[str, ...]) -> Song:
+    def _song(self, index: int, mood_labels: tuple[str, ...], reasons: tuple[str, ...] | None = None) -> Song:
         catalog = self._index.catalog
         own = tuple(catalog.labels[index].split("|")) if catalog.labels[index] else ()
-        return Song(str(catalog.song_ids[index]), str(catalog.artists[index]), str(catalog.titles[index]),
+        title = str(catalog.titles[index]) if reasons is None else self._shown_titles[index]
+        return Song(str(catalog.song_ids[index]), str(catalog.artists[index]), title,
                     str(catalog.urls[index]), round(float(catalog.affect[index, 0]), 4),
-                    round(float(catalog.affect[index, 1]), 4), own or mood_labels)
+                    round(float(catalog.affect[index, 1]), 4), own or mood_labels, reasons or ())
 
     def _excluded_mask(self, exclude: Collection[str]) -> np.ndarray:
         mask = np.zeros(len(self._index.catalog), bool)
@@ -222,6 +297,34 @@ class Recommender:
             if position is not None:
                 mask[position] = True
         return mask
+
+
+def _titles(titles: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """Each title as shown (without version notes: "Umbrella", not "Umbrella - Remastered 2011"),
+    and (N,) one id per title as a listener reads it (also without case or accents)."""
+    from .songkeys import clean_title, song_keys
+
+    shown = [clean_title(str(title)) for title in titles]
+    keys = [song_keys("", title)[0] for title in shown]
+    return shown, np.unique(np.array(keys, dtype=str), return_inverse=True)[1].astype(np.int64)
+
+
+def _main_genres(genres: np.ndarray) -> tuple[np.ndarray, int]:
+    """(N,) id of each song's first genre (its playlist genre; -1 for none) and how many there are."""
+    firsts = [str(cell).split("|")[0] for cell in genres]
+    names = sorted({name for name in firsts if name})
+    position = {name: i for i, name in enumerate(names)}
+    return np.array([position.get(name, -1) for name in firsts], np.int64), len(names)
+
+
+def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
+    """The catalog's per-song features for the improved song score (None for an index without titles)."""
+    if index.song_themes is None:
+        return None
+    catalog = index.catalog
+    return songscore.SongFeatures.of(catalog.affect, catalog.popularity, catalog.energy, index.song_themes,
+                                     encoder.encode(list(songscore.OCCASIONS)), genres=catalog.genres,
+                                     encode=encoder.encode, energy_known=catalog.measured_energy(only=True))
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

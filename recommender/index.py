@@ -20,14 +20,18 @@ import numpy as np
 
 from .affect import AffectModel
 from .catalog import Catalog
-from .datasets import read_combinations, read_deezer, read_emobank, read_muse_songs
+from .datasets import read_combinations, read_deezer, read_emobank, read_muse_songs, read_spotify
 from .errors import IndexUnavailableError
 from .scoring import Combinations
 from .sources import REPO_ROOT, resolve_sources, sha256_of
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
+CATALOGS = ("spotify", "deezer", "both")
+DEFAULT_CATALOG = "both"
+SONG_THEMES = "song_themes.npy"
+SCENE_ENERGY = "scene_energy.npy"
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 MANIFEST = "manifest.json"
 ENCODER_DIR = "encoder"
@@ -57,6 +61,7 @@ def build(
     public_files=None,
     force: bool = False,
     cache_dir: Path | None = None,
+    catalog_name: str | None = None,
 ) -> BuildReport:
     """Read the sources, embed labels, fit the affect model, write the index and catalog."""
     from . import model_export, photo_export
@@ -67,12 +72,21 @@ def build(
     data_dir.mkdir(parents=True, exist_ok=True)
     extra = {} if public_files is None else {"public_files": public_files}
     sources = resolve_sources(sources_dir, data_dir / "downloads", **extra)
-    inputs = {str(path.relative_to(path.parents[1])): sha256_of(path) for path in sources.all()}
+    if catalog_name is None:  # the default, or Deezer's alone where the sources have no Spotify table
+        catalog_name = DEFAULT_CATALOG if sources.spotify else "deezer"
+    if catalog_name not in CATALOGS:
+        raise ValueError(f"unknown catalog {catalog_name!r}; choose one of {', '.join(CATALOGS)}")
+    if not muse_path and catalog_name != "deezer" and sources.spotify is None:
+        raise IndexUnavailableError(f"the {catalog_name} catalog needs spotify/spotify_songs.csv in the sources")
+    read = sources.all() if catalog_name != "deezer" and not muse_path else (
+        sources.combinations, *sources.deezer, sources.emobank)
+    inputs = {str(path.relative_to(path.parents[1])): sha256_of(path) for path in read}
     if muse_path:
         inputs["muse_songs"] = sha256_of(Path(muse_path))
     oasis = oasis_dir(sources_dir, data_dir / "downloads")
     key = {
         "format": FORMAT,
+        "catalog": "muse" if muse_path else catalog_name,
         "model": model_export.model_fingerprint(),
         "affect": {"gamma": AFFECT_GAMMA, "ridge": AFFECT_RIDGE},
         "inputs": inputs,
@@ -90,10 +104,7 @@ def build(
     # leaves the previous index in place; its label sets join the combinations before
     # the labels are listed, so every label of every combination gets an embedding.
     combinations = read_combinations(sources.combinations)
-    rows = read_muse_songs(Path(muse_path)) if muse_path else read_deezer(sources.deezer)
-    if not rows:
-        raise IndexUnavailableError("the song catalog is empty: every row was malformed")
-    catalog = Catalog.from_rows("muse" if muse_path else "deezer", rows)
+    catalog = _read_catalog(sources, muse_path, catalog_name)
     if muse_path:
         combinations = _with_catalog_sets(combinations, catalog)
     labels = sorted({label for combination in combinations for label in combination})
@@ -113,6 +124,11 @@ def build(
     affect = AffectModel.fit(emobank_embeddings, emobank.vad, gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
     label_affect = affect.predict(label_embeddings)[:, :2]
     photo_export.build_photo_model(data_dir, cache.directory, oasis, key["photo"]["oasis"])
+    song_themes = cache.embeddings(catalog.theme_texts(), encoder)
+    from .songscore import energy_reader
+
+    measured = catalog.measured_energy()  # audio drive where a source has it, else every song's
+    scene_energy = energy_reader(song_themes[measured], catalog.energy[measured], emobank_embeddings)
 
     (data_dir / "labels.json").write_text(json.dumps(labels))
     (data_dir / "combinations.json").write_text(json.dumps([list(c) for c in combinations]))
@@ -120,6 +136,8 @@ def build(
     np.save(data_dir / "label_affect.npy", label_affect.astype(np.float32))
     affect.save(data_dir / "affect_model.npz")
     catalog.save(data_dir / "catalog.csv")
+    np.save(data_dir / SONG_THEMES, song_themes.astype(np.float32))
+    np.save(data_dir / SCENE_ENERGY, scene_energy)
     manifest = {"key": key, "combinations": len(combinations), "labels": len(labels), "songs": len(catalog),
                 "catalog": catalog.kind, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     partial = manifest_path.with_suffix(".part")
@@ -129,6 +147,19 @@ def build(
     log.info("built %d combinations, %d labels, %d %s songs in %.0f s",
              len(combinations), len(labels), len(catalog), catalog.kind, seconds)
     return BuildReport(data_dir, True, len(combinations), len(labels), len(catalog), catalog.kind, seconds)
+
+
+def _read_catalog(sources, muse_path: Path | None, catalog_name: str) -> Catalog:
+    """The chosen catalog; "both" lists Spotify's songs first, so a song in both keeps its popularity."""
+    if muse_path:
+        parts, kind = [read_muse_songs(Path(muse_path))], "muse"
+    else:
+        parts = {"spotify": [read_spotify(sources.spotify)] if catalog_name != "deezer" else [],
+                 "deezer": [read_deezer(sources.deezer)] if catalog_name != "spotify" else []}
+        parts, kind = parts["spotify"] + parts["deezer"], catalog_name
+    if not any(parts):
+        raise IndexUnavailableError("the song catalog is empty: every row was malformed")
+    return Catalog.from_sources(kind, parts)
 
 
 class _BuildCache:
@@ -176,7 +207,7 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
-         "catalog.csv", f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json",
+         "catalog.csv", SONG_THEMES, SCENE_ENERGY, f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json",
          "photo_model.onnx", "photo_head.npz", "photo_model.json")
 
 
@@ -203,6 +234,8 @@ class IndexData:
     affect: AffectModel
     catalog: Catalog
     encoder_dir: Path
+    song_themes: np.ndarray | None = None  # (N, D) unit embeddings of the song titles
+    scene_energy: np.ndarray | None = None  # (D + 1,) songscore.energy_reader
 
 
 def load_index(data_dir: Path | None = None) -> IndexData:
@@ -230,6 +263,8 @@ def load_index(data_dir: Path | None = None) -> IndexData:
             affect=AffectModel.load(data_dir / "affect_model.npz"),
             catalog=Catalog.load(data_dir / "catalog.csv", manifest["catalog"]),
             encoder_dir=data_dir / ENCODER_DIR,
+            song_themes=np.load(data_dir / SONG_THEMES),
+            scene_energy=np.load(data_dir / SCENE_ENERGY),
         )
     except (OSError, ValueError, KeyError) as error:
         raise IndexUnavailableError(f"the index in {data_dir} is unreadable ({error}): {hint}") from error

@@ -6,6 +6,7 @@ to a cache under data/) and records their SHA-256 in the manifest.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import urllib.request
@@ -54,6 +55,12 @@ PUBLIC_FILES = (
         "https://raw.githubusercontent.com/JULIELab/EmoBank/master/corpus/emobank.csv",
         "1ade4a4a453e880c0f39d0536d2b355e8a716e0cf88236c64cdb4d438cf9605b",
     ),
+    PublicFile(
+        # TidyTuesday 2020-01-21 "Song genres" (R for Data Science community, MIT; Spotify Web API via spotifyr).
+        "spotify/spotify_songs.csv",
+        "https://raw.githubusercontent.com/rfordatascience/tidytuesday/master/data/2020/2020-01-21/spotify_songs.csv",
+        "9902920cfe4940f0914ebb6716801a42f7f19ac88fbd6693eaae7e2822b16845",
+    ),
 )
 
 SHARED_EMOBANK = "emobank/emobank_train_dev.csv"
@@ -78,9 +85,10 @@ class SourceFiles:
     combinations: Path
     deezer: tuple[Path, ...]
     emobank: Path
+    spotify: Path | None = None  # optional: only the Spotify and combined catalogs need it
 
     def all(self) -> tuple[Path, ...]:
-        return (self.combinations, *self.deezer, self.emobank)
+        return (self.combinations, *self.deezer, self.emobank, *([self.spotify] if self.spotify else []))
 
 
 def local_sources(directory: Path) -> SourceFiles | None:
@@ -93,7 +101,10 @@ def local_sources(directory: Path) -> SourceFiles | None:
         deezer=tuple(directory / "deezer" / f"{split}.csv" for split in ("train", "validation", "test")),
         emobank=emobank,
     )
-    return files if all(path.exists() for path in files.all()) else None
+    if not all(path.exists() for path in files.all()):
+        return None
+    spotify = directory / "spotify" / "spotify_songs.csv"
+    return dataclasses.replace(files, spotify=spotify) if spotify.exists() else files
 
 
 def download_sources(cache_dir: Path, public_files: tuple[PublicFile, ...] = PUBLIC_FILES) -> SourceFiles:

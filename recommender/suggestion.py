@@ -24,6 +24,13 @@ class Song:
     valence: float
     arousal: float
     labels: tuple[str, ...]
+    reasons: tuple[str, ...] = ()  # why this song won, as "kind:value" codes (see songscore.reasons)
+
+    def __post_init__(self) -> None:
+        # Read back from JSON (a stored answer), the sequences arrive as lists: same song, same value.
+        for name in ("labels", "reasons"):
+            if not isinstance(getattr(self, name), tuple):
+                object.__setattr__(self, name, tuple(getattr(self, name)))
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,7 @@ class Suggestion:
             "text": self.text,
             "moods": [{"labels": list(m.labels), "score": round(m.score, 6)} for m in self.moods],
             "songs": [
-                {key: (list(value) if key == "labels" else value) for key, value in asdict(s).items() if key != "id"}
+                {key: (list(value) if key in ("labels", "reasons") else value) for key, value in asdict(s).items() if key != "id"}
                 for s in self.songs
             ],
         }

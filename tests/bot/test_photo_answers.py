@@ -46,7 +46,8 @@ async def test_photo_gets_caption_moods_and_one_url_button_per_song(bot, chat_id
     songs, buttons = song_lines(answer), url_buttons(answer)
     assert 6 <= len(songs) <= 9 and len(buttons) == len(songs)
     assert [b["text"] for b in buttons] == songs, "titles are in the text too, for copying"
-    assert all(b["url"].startswith("https://www.deezer.com/track/") for b in buttons)
+    assert all(b["url"].startswith(("https://www.deezer.com/track/", "https://open.spotify.com/track/"))
+               for b in buttons)
     song_rows = [row for row in answer["reply_markup"]["inline_keyboard"] if "url" in row[0]]
     assert all(len(row) == 2 and row[1]["text"] == "▶" for row in song_rows), "one song per row, with its preview"
     assert {b["callback_data"].split(":")[0] for b in callback_buttons(answer)} == {

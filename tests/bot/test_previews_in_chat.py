@@ -3,36 +3,57 @@
 from tests.fakes.deezer_api import quota_exceeded, server_error
 
 from .test_buttons import photo_answer
-from .test_photo_answers import url_buttons
+from .test_photo_answers import song_lines, url_buttons
 
 
 def play_buttons(answer: dict) -> list[tuple[dict, dict]]:
-    """(link button, ▶ button) per song row."""
-    return [(row[0], row[1]) for row in answer["reply_markup"]["inline_keyboard"] if "url" in row[0]]
+    """(link button, ▶ button) per song row; the link's text is the song's full line of the answer
+    (a button's own text is cut at 60 characters)."""
+    rows = [(row[0], row[1]) for row in answer["reply_markup"]["inline_keyboard"] if "url" in row[0]]
+    return [({**link, "text": line}, play) for (link, play), line in zip(rows, song_lines(answer))]
 
 
-def deezer_id(link: dict) -> int:
-    return int(link["url"].rsplit("/", 1)[1])
+def on_deezer(bot, link: dict, **options) -> tuple[int, list[str]]:
+    """Put a link button's song in the fake Deezer: a Deezer song under its own id (fetched by id),
+    a Spotify one under a new id that only a search by artist and title finds. Returns the id and
+    the API calls a tap should make."""
+    artist, title = link["text"].split(" — ", 1)
+    if link["url"].startswith("https://www.deezer.com/track/"):
+        track, calls = int(link["url"].rsplit("/", 1)[1]), ["track"]
+    else:
+        track, calls = 900_000 + abs(hash(link["url"])) % 100_000, ["search", "track"]
+    bot.deezer.add_track(track, artist, title, **options)
+    return track, calls
 
 
 async def test_play_sends_the_preview_with_title_and_performer(bot, chat_id):
     answer = await photo_answer(bot, chat_id)
     link, play = play_buttons(answer)[2]
     artist, title = link["text"].split(" — ", 1)
-    bot.deezer.add_track(deezer_id(link), artist, title)
+    track, calls = on_deezer(bot, link)
     toast = await bot.press(chat_id, answer["message_id"], play["callback_data"])
     assert not toast.get("text"), "no error toast"
     audio = await bot.telegram.wait_for("sendAudio", chat_id=chat_id)
     assert audio.params["title"] == title and audio.params["performer"] == artist
-    assert f"/preview/{deezer_id(link)}.mp3" in audio.params["audio"]
-    assert bot.deezer.endpoints() == ["track"], "fetched at tap time, by the song's Deezer id"
+    assert f"/preview/{track}.mp3" in audio.params["audio"]
+    assert bot.deezer.endpoints() == calls, "fetched at tap time, by Deezer id or by artist and title"
+
+
+async def test_every_song_of_an_answer_can_be_previewed_whatever_its_catalog(bot, chat_id):
+    answer = await photo_answer(bot, chat_id)
+    for link, play in play_buttons(answer):
+        track, _ = on_deezer(bot, link)
+        toast = await bot.press(chat_id, answer["message_id"], play["callback_data"])
+        assert not toast.get("text"), (link, toast)
+        audio = await bot.telegram.wait_for("sendAudio", chat_id=chat_id)
+        assert f"/preview/{track}.mp3" in audio.params["audio"]
 
 
 async def test_when_telegram_refuses_the_url_the_preview_is_uploaded(bot, chat_id):
     answer = await photo_answer(bot, chat_id)
     link, play = play_buttons(answer)[0]
     artist, title = link["text"].split(" — ", 1)
-    bot.deezer.add_track(deezer_id(link), artist, title)
+    on_deezer(bot, link)
     bot.telegram.fail_next("sendAudio", 400, "Bad Request: wrong file identifier/HTTP URL specified")
     await bot.press(chat_id, answer["message_id"], play["callback_data"])
     uploaded = await bot.telegram.wait_for("sendAudio", chat_id=chat_id)
@@ -43,8 +64,7 @@ async def test_when_telegram_refuses_the_url_the_preview_is_uploaded(bot, chat_i
 async def test_a_song_without_preview_says_so_in_a_toast(bot, chat_id):
     answer = await photo_answer(bot, chat_id)
     link, play = play_buttons(answer)[1]
-    artist, title = link["text"].split(" — ", 1)
-    bot.deezer.add_track(deezer_id(link), artist, title, has_preview=False)
+    on_deezer(bot, link, has_preview=False)
     toast = await bot.press(chat_id, answer["message_id"], play["callback_data"])
     assert toast["text"] == "No preview for this song, sorry."
     assert not bot.telegram.calls_for("sendAudio", chat_id)
@@ -53,7 +73,7 @@ async def test_a_song_without_preview_says_so_in_a_toast(bot, chat_id):
 async def test_deezer_down_or_over_quota_gives_a_toast_and_the_bot_goes_on(bot, chat_id):
     answer = await photo_answer(bot, chat_id)
     link, play = play_buttons(answer)[3]
-    bot.deezer.add_track(deezer_id(link), *link["text"].split(" — ", 1))
+    on_deezer(bot, link)
     for failure in ((server_error(500), server_error(502)), (quota_exceeded(),)):
         bot.deezer.script(*failure)
         toast = await bot.press(chat_id, answer["message_id"], play["callback_data"])
@@ -66,14 +86,18 @@ async def test_deezer_down_or_over_quota_gives_a_toast_and_the_bot_goes_on(bot, 
 async def test_previews_only_setting_keeps_only_songs_that_have_one(bot, chat_id, recommender):
     vibe = "friends having a picnic in a sunny park"
     candidates = recommender.suggest(vibe, songs=16).songs
-    silent = {int(song.id[2:]) for song in candidates[:5]}
+    # A Deezer song keeps its id; a Spotify one gets a Deezer id its artist and title find.
+    on_deezer = {song.url: int(song.id[2:]) if song.id.startswith("dz") else 900_000 + n
+                 for n, song in enumerate(candidates)}
+    silent = {on_deezer[song.url] for song in candidates[:5]}
     for song in candidates:
-        bot.deezer.add_track(int(song.id[2:]), song.artist, song.title, has_preview=int(song.id[2:]) not in silent)
+        bot.deezer.add_track(on_deezer[song.url], song.artist, song.title,
+                             has_preview=on_deezer[song.url] not in silent)
     bot.telegram.push_text(chat_id, "/settings")
     settings = await bot.reply_to(chat_id)
     assert "Saved" in (await bot.press(chat_id, settings["message_id"], "set:prev:on"))["text"]
     assert "preview: on" in (await bot.telegram.wait_for("editMessageText", chat_id=chat_id)).result["text"]
     bot.telegram.push_text(chat_id, f"/mood {vibe}")
     answer = await bot.answer_to(chat_id)
-    shown = {deezer_id(b) for b in url_buttons(answer)}
+    shown = {on_deezer.get(b["url"]) for b in url_buttons(answer)}
     assert len(shown) >= 6 and not shown & silent

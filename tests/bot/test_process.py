@@ -104,7 +104,7 @@ async def test_try_prints_the_answer_with_its_buttons_without_telegram(tmp_path)
     code, out, err = await run_bot(tmp_path, "try", str(photo), "--caption", "late night drive")
     assert code == 0, err
     assert "From your words: late night drive" in out
-    assert out.count("https://www.deezer.com/track/") >= 6
+    assert out.count("https://www.deezer.com/track/") + out.count("https://open.spotify.com/track/") >= 6
     assert "[🔄 More songs] [❓ Why these?]" in out and "[☀ happier] [🌙 calmer]" in out and "[👍] [👎]" in out
 
 

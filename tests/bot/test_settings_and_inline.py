@@ -45,7 +45,7 @@ async def test_inline_query_lists_songs_for_the_vibe(bot):
     assert 6 <= len(results) <= 9
     for result in results:
         assert result["type"] == "article" and " — " in result["title"]
-        assert result["url"].startswith("https://www.deezer.com/track/")
+        assert result["url"].startswith(("https://www.deezer.com/track/", "https://open.spotify.com/track/"))
         assert result["url"] in result["input_message_content"]["message_text"]
     assert len({r["id"] for r in results}) == len(results)
     assert int(call.params["cache_time"]) > 0

@@ -37,6 +37,9 @@ SHARED = DEFAULT_SOURCES_DIR
 SHARED_FILES = ("muse/combinations.csv", "deezer/train.csv", "deezer/validation.csv", "deezer/test.csv",
                 "emobank/emobank_train_dev.csv")
 HAPPY = "a group of friends laughing on a beach at sunset"
+# Deezer's 18,644 rows hold 125 second spellings of a song already listed ("A / B — T" and "B — T"):
+# the catalog keeps each song once.
+DEEZER_SONGS = 18519
 
 
 def sha256_hex(path: Path) -> str:
@@ -74,7 +77,7 @@ def build_cache(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def shared_build(tmp_path_factory, build_cache):
     """A build from ../shared/data into an empty folder (the first one exports the model)."""
-    return build(tmp_path_factory.mktemp("index"), sources_dir=SHARED, cache_dir=build_cache)
+    return build(tmp_path_factory.mktemp("index"), sources_dir=SHARED, cache_dir=build_cache, catalog_name="deezer")
 
 
 # --- from the shared sources -------------------------------------------------------------------
@@ -83,7 +86,7 @@ def shared_build(tmp_path_factory, build_cache):
 def test_a_build_from_the_shared_sources_indexes_every_combination_label_and_song(shared_build):
     data_dir = shared_build.data_dir
     assert shared_build.rebuilt
-    assert (shared_build.combinations, shared_build.labels, shared_build.songs) == (9031, 276, 18644)
+    assert (shared_build.combinations, shared_build.labels, shared_build.songs) == (9031, 276, DEEZER_SONGS)
     assert shared_build.catalog == "deezer"
 
     labels = json.loads((data_dir / "labels.json").read_text())
@@ -94,14 +97,14 @@ def test_a_build_from_the_shared_sources_indexes_every_combination_label_and_son
     assert embeddings.shape == (276, 384)
     assert np.allclose(np.linalg.norm(embeddings, axis=1), 1.0, atol=1e-4)
     with (data_dir / "catalog.csv").open(newline="") as handle:
-        assert sum(1 for _ in csv.DictReader(handle)) == 18644
+        assert sum(1 for _ in csv.DictReader(handle)) == DEEZER_SONGS
 
 
 def test_the_manifest_records_each_sources_sha256_and_the_model(shared_build):
     manifest = json.loads((shared_build.data_dir / MANIFEST).read_text())
     assert manifest["key"]["inputs"] == {name: sha256_hex(SHARED / name) for name in SHARED_FILES}
     assert "all-MiniLM-L6-v2" in manifest["key"]["model"]
-    assert (manifest["combinations"], manifest["labels"], manifest["songs"]) == (9031, 276, 18644)
+    assert (manifest["combinations"], manifest["labels"], manifest["songs"]) == (9031, 276, DEEZER_SONGS)
 
 
 def test_the_built_index_loads_and_answers(shared_build):
@@ -115,9 +118,9 @@ def test_the_built_index_loads_and_answers(shared_build):
 
 def test_a_second_build_with_nothing_changed_returns_at_once_and_touches_nothing(shared_build, build_cache):
     before = mtimes(shared_build.data_dir, build_cache)
-    again = build(shared_build.data_dir, sources_dir=SHARED, cache_dir=build_cache)
+    again = build(shared_build.data_dir, sources_dir=SHARED, cache_dir=build_cache, catalog_name="deezer")
     assert not again.rebuilt
-    assert (again.combinations, again.labels, again.songs, again.catalog) == (9031, 276, 18644, "deezer")
+    assert (again.combinations, again.labels, again.songs, again.catalog) == (9031, 276, DEEZER_SONGS, "deezer")
     assert mtimes(shared_build.data_dir, build_cache) == before
 
 
@@ -138,11 +141,80 @@ def test_a_changed_source_row_triggers_a_rebuild(shared_build, build_cache, tmp_
     train.write_text("".join(lines), encoding="utf-8")
 
     report = build(data_dir, sources_dir=sources, cache_dir=build_cache)
-    assert report.rebuilt and report.songs == 18644
+    assert report.rebuilt and report.songs == DEEZER_SONGS
     manifest = json.loads((data_dir / MANIFEST).read_text())
     assert manifest["key"]["inputs"]["deezer/train.csv"] == sha256_hex(train)
     catalog = load_index(data_dir).catalog
     assert catalog.titles[list(catalog.song_ids).index(f"dz{int(cells[0])}")] == "Renamed For This Test"
+
+
+# --- the Spotify songs table --------------------------------------------------------------------
+
+SPOTIFY_COLUMNS = ["track_id", "track_name", "track_artist", "track_popularity", "track_album_id", "track_album_name",
+                   "track_album_release_date", "playlist_name", "playlist_id", "playlist_genre", "playlist_subgenre",
+                   "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness",
+                   "instrumentalness", "liveness", "valence", "tempo", "duration_ms"]
+
+
+def spotify_row(track: str, title: str, artist: str, popularity: int, genre: str, subgenre: str,
+                valence: float, energy: float) -> dict:
+    return {"track_id": track, "track_name": title, "track_artist": artist, "track_popularity": popularity,
+            "track_album_id": "album", "track_album_name": "Album", "track_album_release_date": "2019-06-14",
+            "playlist_name": f"{subgenre} mix", "playlist_id": f"pl-{subgenre}", "playlist_genre": genre,
+            "playlist_subgenre": subgenre, "danceability": 0.6, "energy": energy, "key": 1, "loudness": -5.0,
+            "mode": 1, "speechiness": 0.05, "acousticness": 0.1, "instrumentalness": 0.0, "liveness": 0.1,
+            "valence": valence, "tempo": 120.0, "duration_ms": 200000}
+
+
+@pytest.fixture(scope="module")
+def spotify_build(tmp_path_factory, build_cache, shared_build):
+    """Shared sources plus a small Spotify table written here: one track in two playlists, a remix
+    spelling of another, a nameless row, and a song that is also in Deezer's catalog."""
+    folder = tmp_path_factory.mktemp("spotify")
+    sources = folder / "sources"
+    copy_files(SHARED, sources, SHARED_FILES)
+    deezer = next(csv.DictReader((SHARED / "deezer" / "train.csv").open(encoding="utf-8")))
+    rows = [spotify_row("6f807x0ima9a1j3VPbc7VN", "Sunny Morning", "Band One", 80, "pop", "dance pop", 0.9, 0.8),
+            spotify_row("6f807x0ima9a1j3VPbc7VN", "Sunny Morning", "Band One", 80, "edm", "electro house", 0.9, 0.8),
+            spotify_row("0r7CVbZTWZgbTCYdfa2P31", "Rainy Night", "Band Two", 30, "rock", "album rock", 0.2, 0.3),
+            spotify_row("1r7CVbZTWZgbTCYdfa2P31", "Rainy Night - Dillon Francis Remix", "Band Two", 20, "edm",
+                        "pop edm", 0.5, 0.9),
+            spotify_row("2r7CVbZTWZgbTCYdfa2P31", "", "", 10, "rap", "trap", 0.5, 0.5),
+            spotify_row("3r7CVbZTWZgbTCYdfa2P31", deezer["track_name"], deezer["artist_name"], 70, "r&b",
+                        "neo soul", 0.4, 0.4)]
+    (sources / "spotify").mkdir(parents=True)
+    with (sources / "spotify" / "spotify_songs.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, SPOTIFY_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    spotify = build(folder / "spotify-index", sources_dir=sources, cache_dir=build_cache, catalog_name="spotify")
+    both = build(folder / "both-index", sources_dir=sources, cache_dir=build_cache)
+    return spotify, both, deezer
+
+
+def test_a_spotify_catalog_keeps_each_track_once_with_all_its_genres(spotify_build):
+    spotify, _, _ = spotify_build
+    assert spotify.catalog == "spotify" and spotify.songs == 3, "merged per track, remix and nameless row dropped"
+    catalog = load_index(spotify.data_dir).catalog
+    first = list(catalog.song_ids).index("sp6f807x0ima9a1j3VPbc7VN")
+    assert catalog.urls[first] == "https://open.spotify.com/track/6f807x0ima9a1j3VPbc7VN"
+    assert set(catalog.genres[first].split("|")) == {"pop", "dance pop", "edm", "electro house"}
+    assert catalog.popularity[first] == pytest.approx(0.8)
+    rainy = list(catalog.titles).index("Rainy Night")
+    assert catalog.song_ids[rainy] == "sp0r7CVbZTWZgbTCYdfa2P31", "the best-known spelling wins"
+    answer = Recommender.load(spotify.data_dir).suggest(HAPPY, songs=3)
+    assert {song.url.split("/track/")[0] for song in answer.songs} == {"https://open.spotify.com"}
+
+
+def test_the_default_catalog_joins_spotify_and_deezer_without_a_song_twice(spotify_build):
+    _, both, deezer = spotify_build
+    assert both.catalog == "both" and both.songs == 3 + DEEZER_SONGS - 1
+    catalog = load_index(both.data_dir).catalog
+    spelled = [i for i, (artist, title) in enumerate(zip(catalog.artists, catalog.titles))
+               if (artist, title) == (deezer["artist_name"], deezer["track_name"])]
+    assert [catalog.song_ids[i] for i in spelled] == ["sp3r7CVbZTWZgbTCYdfa2P31"], "Spotify's row, with popularity"
+    manifest = json.loads((both.data_dir / MANIFEST).read_text())
+    assert "spotify/spotify_songs.csv" in manifest["key"]["inputs"]
 
 
 # --- a MuSe song table --------------------------------------------------------------------------

@@ -17,7 +17,7 @@ CAPTIONS = [HAPPY, "an old man crying alone at a grave in the rain", "a crowd ju
             "a cup of tea by a window on a quiet morning", "a dark empty street at night",
             "a bride and groom dancing under fairy lights", "two kids splashing in a muddy puddle",
             "a lonely lighthouse in a storm", "fireworks over a city skyline", "a cat asleep on a sunny windowsill"]
-SONG_KEYS = {"artist", "title", "url", "valence", "arousal", "labels"}
+SONG_KEYS = {"artist", "title", "url", "valence", "arousal", "labels", "reasons"}
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:

@@ -27,7 +27,7 @@ def test_suggest_returns_three_distinct_moods_and_eight_songs_with_links(recomme
     assert len(suggestion.songs) == 8
     assert len({song.artist.lower() for song in suggestion.songs}) == 8, "no artist twice"
     for song in suggestion.songs:
-        assert song.url.startswith("https://www.deezer.com/track/")
+        assert song.url.startswith(("https://www.deezer.com/track/", "https://open.spotify.com/track/"))
         assert song.artist and song.title and song.labels
 
 

@@ -1,0 +1,99 @@
+"""Mood sets a person would accept: two to four labels that agree with the description and
+with each other, and no strongly coloured label the description does not call for.
+
+Applied on top of the improved ranking (scoring.ImprovedRanking); `--scoring original` never
+comes here. Shapes: B queries, L labels, C combinations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .scoring import Combinations
+
+# Labels that colour a whole answer: an occasion, the occult, death, sex, drugs, menace. The
+# judges flagged the first five; the rest are their neighbours. Measured on everyday scenes,
+# "halloween" is the single most similar label for a birthday cake with candles (cosine 0.26)
+# and New Year's fireworks (0.31), against 0.59 for children in Halloween costumes: similarity
+# rank says nothing here, its level does (COLOURED_SUPPORT).
+COLOURED = ("halloween", "funereal", "apocalyptic", "demonic", "erotic", "sexual", "sexy", "macabre",
+            "malevolent", "druggy", "narcotic", "nihilistic", "suffocating", "scary music", "spooky",
+            "menacing", "threatening", "hostile", "savage", "thuggish", "sleazy", "trashy", "paranoid",
+            "hedonistic", "feral", "belligerent", "sacred", "devotional", "monastic", "martial")
+COLOURED_SUPPORT = 0.4  # cosine a description must reach before a coloured label may be offered
+# Labels that name a season or a time of day: right when the photo shows it, a blunder otherwise
+# ("nocturnal" for a cat asleep in the sun, "autumnal" at a beach). The encoder links any time
+# word to them ("in the morning" -> nocturnal 0.35), so they need more support than a feeling.
+TOPICAL = ("nocturnal", "autumnal", "wintry", "summery", "springlike", "pastoral", "rustic", "cold", "warm", "dark")
+TOPICAL_SUPPORT = 0.38
+# Labels for a lyric's stance or the music's make-up rather than a feeling: a photo meets them
+# only by word-play ("acerbic · ironic" for a child's sandcastle, "crunchy" for autumn leaves,
+# "mechanical" for a gym, "campy" for a campfire on the scenes we tuned on): gated like the
+# coloured ones, so they need a description that really says so.
+STANCE = ("wry", "sardonic", "acerbic", "ironic", "sarcastic", "cynical", "snide", "satirical", "bitter",
+          "literate", "cerebral", "philosophical", "uncompromising", "confrontational", "provocative",
+          "cathartic", "crunchy", "greasy", "brassy", "circular", "motoric", "mechanical", "technical", "knotty",
+          "sparse", "messy", "ramshackle", "hymn-like", "campy", "translucent", "transparent", "spacey", "slick",
+          "elaborate", "ornate", "austere", "complex", "meandering", "sprawling", "difficult", "explosive",
+          "bombastic", "volatile", "street-smart")
+
+
+@dataclass(frozen=True)
+class MoodWeights:
+    """coloured: per unit of cosine (plus a step of 0.1) a coloured or topical label falls short of
+    its support (a blunder outweighs any fit); clash: per standard deviation of valence a label sits beyond `tolerance`
+    from the description's; single: a one-word set says little; oversized: sets over four labels;
+    spread: per standard deviation beyond spread_tolerance that a set's own labels scatter in
+    valence/arousal (no "lively · quiet")."""
+
+    coloured: float = 4.0
+    clash: float = 0.06
+    tolerance: float = 1.5
+    single: float = 0.06
+    oversized: float = 1.0
+    spread: float = 0.2
+    spread_tolerance: float = 0.8
+
+
+@dataclass(frozen=True)
+class MoodGate:
+    """Per-combination adjustments worked out once: (L,) support a label needs (0: any), (L,) label valence,
+    the combinations' mean-weights and a (C,) size penalty."""
+
+    coloured: np.ndarray
+    label_valence: np.ndarray
+    mean_weights: np.ndarray
+    sizes: np.ndarray
+    size_penalty: np.ndarray
+    weights: MoodWeights
+
+    @classmethod
+    def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
+           weights: MoodWeights = MoodWeights()) -> MoodGate:
+        coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
+                             else TOPICAL_SUPPORT if label in TOPICAL else 0.0
+                             for label in labels], np.float32)[: combinations.label_count]
+        sizes = combinations.sizes
+        size_penalty = weights.single * (sizes == 1) + weights.oversized * (sizes > 4)
+        affect = np.asarray(label_affect[: combinations.label_count, :2], np.float64)
+        means = affect.T @ combinations.mean_weights  # (2, C)
+        scatter = np.sqrt(np.maximum(((affect ** 2).T @ combinations.mean_weights - means ** 2).sum(axis=0), 0))
+        size_penalty = size_penalty + weights.spread * np.maximum(scatter - weights.spread_tolerance, 0)
+        return cls(coloured, np.asarray(label_affect[: combinations.label_count, 0], np.float32),
+                   combinations.mean_weights, combinations.sizes.astype(np.float32),
+                   size_penalty.astype(np.float32), weights)
+
+    def adjusted(self, scores: np.ndarray, similarities: np.ndarray, affect: np.ndarray) -> np.ndarray:
+        """(B, C) scores less each set's label penalties and its size penalty; affect: (B, 2)."""
+        similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
+        # Any shortfall at all costs a step (0.1), so a label just under its bar stays out too.
+        shortfall = np.where(similarities < self.coloured, 0.1 + self.coloured - similarities, 0)
+        gap = np.abs(self.label_valence[None, :] - np.asarray(affect, np.float32)[:, :1])
+        clash = np.maximum(gap - self.weights.tolerance, 0)
+        # A coloured label spoils a set however many others it has: it counts in full, not averaged.
+        # mean over the set times its size: the coloured shortfall summed, without a second (L, C) matrix
+        penalty = ((self.weights.coloured * shortfall) @ self.mean_weights) * self.sizes
+        penalty += (self.weights.clash * clash) @ self.mean_weights
+        return scores - penalty - self.size_penalty

@@ -1,0 +1,296 @@
+"""Which songs a person would pick: affect closeness first, then recognisable, right in energy, on theme.
+
+Pure numpy over arrays worked out once per catalog (SongFeatures); a query adds only its
+(N, D) @ (D,) title product. Shapes: N songs, D = 384.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+UNKNOWN_POPULARITY = 0.35  # a song whose source gives no popularity counts as moderately known
+
+# Occasions and stark topics a title can be strongly about: such a song only fits a description
+# about the same thing (no Christmas songs for a surfer, no "KILL4ME" for a sleeping baby). These
+# are words, not songs: the encoder decides which titles are about them (OCCASION_TITLE cosine:
+# 114 titles for murder, 356 for death, 56 with "christmas") and which descriptions support them.
+OCCASIONS = ("christmas", "halloween", "birthday", "wedding", "funeral", "valentine's day", "new year's eve",
+             "easter", "thanksgiving", "hanukkah", "graduation", "murder and killing", "death", "drugs", "sex")
+OCCASION_TITLE = 0.45  # a title this close to an occasion is about it ("Rudolph The Red-Nosed Reindeer": 0.47)
+# A description supports the occasion it is closest to, if at least this close (birthday-cake
+# captions reach 0.36-0.41 to "birthday", Christmas ones 0.45-0.48, a funeral 0.62 to "funeral";
+# a surfer stays under 0.17 to all), and any other within OCCASION_MARGIN of that one.
+OCCASION_SUPPORT = 0.3
+OCCASION_MARGIN = 0.05
+
+
+@dataclass(frozen=True)
+class SongWeights:
+    """How much each term counts (tuned on EmoBank dev and the tuning scenes, see BENCHMARKS.md).
+
+    affect: per squared standard deviation between a song and the target (keeps songs on the
+    description's valence/arousal); popularity: for a song everyone knows over an unknown one
+    (a third of it in the discovery slots, SLOT_ROLES);
+    energy: per squared standard deviation between the song's drive and the description's arousal
+    times energy_gain; where the description's energy is marked (beyond energy_shift_from standard
+    deviations), energy_shift per standard deviation beyond it moves the target's arousal too (else a
+    gym's calm-reading text and its energy pull apart and only odd songs satisfy both; ordinary
+    text is left alone, which keeps the arousal r on EmoBank); theme: per unit of title-description cosine above theme_floor (up to
+    theme_cap: a title that names the scene outright wins no more than one that evokes it), fading
+    with the squared affect distance over theme_fit (a title is no reason to play a song that
+    feels wrong: no "Lake Of Fire" for a quiet lake); genre: per standard deviation the description's
+    cosine to the song's best genre sits above its mean over all genres (a club gets house, not trap);
+    off_theme: per unit of specificity of a title about an occasion the description does not support.
+    """
+
+    affect: float = 1.0
+    popularity: float = 0.3
+    energy: float = 0.5
+    energy_gain: float = 0.6
+    energy_shift: float = 0.15
+    energy_shift_from: float = 1.2
+    theme: float = 3.0
+    theme_floor: float = 0.3
+    theme_cap: float = 0.5
+    theme_fit: float = 3.0
+    genre: float = 0.04
+    off_theme: float = 10.0
+
+
+@dataclass(frozen=True)
+class SongFeatures:
+    """affect: (N, 2); popularity: (N,) 0-1; energy: (N,) common scale; themes: (N, D) unit title
+    embeddings; occasions: (K, D) unit embeddings of OCCASIONS; occasion: (N,) the occasion a
+    title is about (-1: none); specificity: (N,) how strongly (its cosine to it, 0 for none)."""
+
+    affect: np.ndarray
+    popularity: np.ndarray
+    energy: np.ndarray
+    themes: np.ndarray
+    occasions: np.ndarray
+    occasion: np.ndarray
+    specificity: np.ndarray
+    energy_known: np.ndarray | None = None  # (N,) bool: drive measured from audio, not copied from arousal
+    genre_names: tuple[str, ...] = ()
+    genre_embeddings: np.ndarray | None = None  # (G, D) unit embeddings of the genre names
+    genre_members: np.ndarray | None = None  # (P, G) float32, each distinct genre set: 1/k for its k genres
+    genre_sets: np.ndarray | None = None  # (N,) each song's row in genre_members
+
+    @classmethod
+    def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float = 0.6,
+           genres=None, encode=None, energy_known=None) -> SongFeatures:
+        """popularity saturates at well_known_at: among songs everyone knows, fit decides, so the
+        few most popular ones do not come back for every photo."""
+        popularity = np.minimum(np.where(np.isnan(popularity), UNKNOWN_POPULARITY, popularity), well_known_at)
+        popularity = popularity / well_known_at
+        themes = np.ascontiguousarray(themes, np.float32)
+        occasions = np.ascontiguousarray(occasions, np.float32).reshape(-1, themes.shape[1])
+        closeness = themes @ occasions.T if len(occasions) else np.zeros((len(themes), 0), np.float32)
+        nearest = closeness.argmax(axis=1) if len(occasions) else np.zeros(len(themes), np.int64)
+        strength = closeness.max(axis=1) if len(occasions) else np.zeros(len(themes), np.float32)
+        about = strength >= OCCASION_TITLE
+        names: tuple[str, ...] = ()
+        members = embeddings = sets = None
+        if genres is not None and encode is not None:
+            names = tuple(sorted({name for cell in genres for name in str(cell).split("|") if name}))
+            if names:
+                position = {name: i for i, name in enumerate(names)}
+                distinct, sets = np.unique(np.array([str(cell) for cell in genres], dtype=object).astype(str),
+                                           return_inverse=True)
+                members = np.zeros((len(distinct), len(names)), np.float32)
+                for row, cell in enumerate(distinct):
+                    for name in cell.split("|"):
+                        if name:
+                            members[row, position[name]] = 1.0
+                members /= np.maximum(members.sum(axis=1, keepdims=True), 1.0)  # a mean over its genres
+                embeddings = np.ascontiguousarray(encode([f"{name} music" for name in names]), np.float32)
+        return cls(np.ascontiguousarray(affect, np.float32), popularity.astype(np.float32),
+                   np.ascontiguousarray(energy, np.float32), themes, occasions,
+                   np.where(about, nearest, -1).astype(np.int64), np.where(about, strength, 0).astype(np.float32),
+                   np.ones(len(themes), bool) if energy_known is None else np.asarray(energy_known, bool),
+                   names, embeddings, members, None if sets is None else sets.astype(np.int64))
+
+    @cached_property
+    def columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """Valence and arousal as two contiguous (N,) arrays (a sum over a 2-wide axis is slow)."""
+        return np.ascontiguousarray(self.affect[:, 0]), np.ascontiguousarray(self.affect[:, 1])
+
+    @cached_property
+    def known_energy(self) -> tuple[np.ndarray, int]:
+        """(N,) float32 1 where drive is measured, and how many are."""
+        known = np.ones(len(self.energy), bool) if self.energy_known is None else self.energy_known
+        return known.astype(np.float32), int(np.count_nonzero(known))
+
+    def genre_fit(self, query: np.ndarray) -> np.ndarray:
+        """(N,) the description's mean cosine to each song's genres, in standard deviations over
+        all genres (0 for songs without a genre), worked out once per distinct genre set."""
+        if self.genre_members is None:
+            return np.zeros(len(self.themes), np.float32)
+        fit = self.genre_embeddings @ np.asarray(query, np.float32)
+        fit = (fit - fit.mean()) / (fit.std() or 1.0)
+        return (self.genre_members @ fit.astype(np.float32))[self.genre_sets]
+
+    def theme_similarities(self, query: np.ndarray) -> np.ndarray:
+        """(N,) cosine between one unit description embedding (D,) and every title."""
+        return self.themes @ np.asarray(query, np.float32)
+
+    def occasion_shortfall(self, query: np.ndarray) -> np.ndarray:
+        """(N,) for each song about an occasion the description does not support, how strongly it is
+        about it (its specificity); 0 for the others."""
+        if not len(self.occasions):
+            return np.zeros(len(self.themes), np.float32)
+        support = self.occasions @ np.asarray(query, np.float32)
+        unsupported = (support < OCCASION_SUPPORT) | (support < support.max() - OCCASION_MARGIN)
+        return np.where(self.occasion >= 0, unsupported[np.maximum(self.occasion, 0)], False) * self.specificity
+
+
+@dataclass(frozen=True)
+class SongScores:
+    """One target's per-song terms (each (N,)), kept apart so a pick can say why it won."""
+
+    closeness: np.ndarray
+    popularity: np.ndarray
+    energy: np.ndarray
+    theme: np.ndarray
+
+    def total(self, popularity_share: float = 1.0, theme_share: float = 1.0,
+              closeness_share: float = 1.0) -> np.ndarray:
+        return (closeness_share * self.closeness + popularity_share * self.popularity + self.energy
+                + theme_share * self.theme)
+
+
+# The roles of an answer's slots, taken in turn within each mood: a song whose title carries the
+# scene (its feel counts less there: a birthday song is the right song at a birthday even when
+# its audio reads a little darker than the caption), a well-known song, a discovery:
+# (popularity share, theme share, closeness share) of each role's total.
+SLOT_ROLES = ((1.0, 3.0, 0.6), (1.0, 1.0, 1.0), (1 / 3, 1.0, 1.0))
+
+
+def energy_reader(themes: np.ndarray, energy: np.ndarray, reference: np.ndarray, ridge: float = 100.0) -> np.ndarray:
+    """(D + 1,) a linear reading of a description's energy, learnt from the catalog: a ridge fit of
+    the songs' drive (N,) on their title embeddings (N, D), so "gym", "party", "festival" read high
+    and "lullaby", "rainy window", "quiet lake" low (held-out r 0.21 on Spotify's titles, enough for
+    a direction). Scaled so that reference texts (M, D) read mean 0, spread 1; the last value is the
+    offset: energy = query @ reader[:-1] - reader[-1]."""
+    themes = np.asarray(themes, np.float64)
+    centred = np.asarray(energy, np.float64) - np.mean(energy)
+    direction = np.linalg.solve(themes.T @ themes + ridge * np.eye(themes.shape[1]), themes.T @ centred)
+    readings = np.asarray(reference, np.float64) @ direction
+    spread = readings.std() or 1.0
+    return np.append(direction / spread, readings.mean() / spread).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class SceneTerms:
+    """What one description contributes to every song's score whatever the target: its energy,
+    the static theme term (N,) (occasion gate, genre fit) and the titles over the theme floor
+    (indices and their capped excess), so the mood loop only redoes what depends on the target."""
+
+    energy: float
+    static_theme: np.ndarray
+    titled: np.ndarray
+    excess: np.ndarray
+
+
+def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray, shortfall: np.ndarray,
+                weights: SongWeights = SongWeights(), genre_fit: np.ndarray | None = None) -> SceneTerms:
+    """similarities: (N,) description-title cosines; shortfall: (N,) SongFeatures.occasion_shortfall."""
+    static = -weights.off_theme * np.asarray(shortfall, np.float32)
+    if genre_fit is not None:
+        static = static + np.float32(weights.genre) * genre_fit
+    titled = np.flatnonzero(similarities > weights.theme_floor)
+    excess = np.minimum(similarities[titled], weights.theme_cap) - weights.theme_floor
+    return SceneTerms(float(energy), static.astype(np.float32), titled, excess.astype(np.float32))
+
+
+def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
+                weights: SongWeights = SongWeights()) -> SongScores:
+    """Every song's terms for a target (valence, arousal) (2,) and a description's SceneTerms."""
+    arousal = scene.energy
+    marked = np.sign(arousal) * max(abs(arousal) - weights.energy_shift_from, 0.0)
+    target = np.asarray(target, np.float32) + np.float32([0.0, weights.energy_shift * marked])
+    valence, song_arousal = features.columns
+    distance = (valence - target[0]) ** 2
+    distance += (song_arousal - target[1]) ** 2
+    energy_gap = (features.energy - np.float32(weights.energy_gain * arousal)) ** 2
+    known, count = features.known_energy
+    if count < len(energy_gap):
+        # A song whose drive is only its tag arousal counts as typical: the term would fight closeness.
+        typical = float(np.dot(known, energy_gap)) / count if count else 0.0
+        energy_gap = np.where(known > 0, energy_gap, np.float32(typical))
+    theme = scene.static_theme.copy()
+    theme[scene.titled] += weights.theme * scene.excess * np.exp(-distance[scene.titled] / weights.theme_fit)
+    return SongScores(closeness=-weights.affect * distance,
+                      popularity=weights.popularity * features.popularity,
+                      energy=-weights.energy * energy_gap,
+                      theme=theme)
+
+
+def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np.ndarray,
+               excluded: np.ndarray, blocked_artists: np.ndarray, blocked_groups: np.ndarray,
+               candidates: np.ndarray | None = None, genres: np.ndarray | None = None,
+               genre_room: np.ndarray | None = None, titles: np.ndarray | None = None,
+               blocked_titles: np.ndarray | None = None) -> list[int]:
+    """Up to `count` songs with the highest totals (N,), best first, never an excluded song,
+    a blocked artist or a blocked song group (the same song spelled another way), nor a song of
+    a genre with no room left (genres: (N,) genre id or -1; genre_room: (G,) songs still allowed),
+    nor a title already used (titles: (N,) title id; two covers of one song read as one song twice);
+    marks what it picks in blocked_artists, blocked_groups, genre_room and blocked_titles."""
+    if count <= 0:
+        return []
+    pool = None if candidates is None else np.asarray(candidates, np.int64)
+    size = len(total) if pool is None else len(pool)
+    if size == 0:
+        return []
+    values = total if pool is None else total[pool]
+    picked: list[int] = []
+    window = min(size, max(64, count * 16))
+    while True:
+        order = np.argpartition(-values, window - 1)[:window] if window < size else np.arange(size)
+        order = order[np.argsort(-values[order], kind="stable")]
+        for position in order:
+            song = int(position if pool is None else pool[position])
+            if excluded[song] or blocked_artists[artists[song]] or blocked_groups[groups[song]] or song in picked:
+                continue
+            if titles is not None and blocked_titles is not None and blocked_titles[titles[song]]:
+                continue
+            genre = -1 if genres is None or genre_room is None else int(genres[song])
+            if genre >= 0:
+                if genre_room[genre] <= 0:
+                    continue
+                genre_room[genre] -= 1
+            picked.append(song)
+            if titles is not None and blocked_titles is not None:
+                blocked_titles[titles[song]] = True
+            blocked_artists[artists[song]] = True
+            blocked_groups[groups[song]] = True
+            if len(picked) == count:
+                return picked
+        if window >= size:
+            return picked
+        window = min(size, window * 8)
+
+
+STRONG_ENERGY = 0.8  # standard deviations of drive from which a song is called high- or low-energy
+
+
+def reasons(features: SongFeatures, genres: str, song: int, similarity: float,
+            weights: SongWeights = SongWeights()) -> tuple[str, ...]:
+    """Why `song` won, as codes the bot words in the user's language: "title" (its title carries
+    the scene), "well-known", "energy:high"/"energy:low", "genre:<name>" (its most specific genre)."""
+    found = []
+    if similarity > weights.theme_floor:
+        found.append("title")
+    if features.popularity[song] >= 1.0:
+        found.append("well-known")
+    if features.energy[song] >= STRONG_ENERGY:
+        found.append("energy:high")
+    elif features.energy[song] <= -STRONG_ENERGY:
+        found.append("energy:low")
+    names = [name for name in genres.split("|") if name]
+    if names:
+        found.append(f"genre:{max(names, key=len)}")
+    return tuple(found)
