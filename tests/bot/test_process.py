@@ -95,7 +95,7 @@ async def test_try_without_azure_reads_a_real_photo_on_the_device(tmp_path, lang
     code, out, err = await run_bot(tmp_path, "try", str(oasis_path("Beach 1")), "--lang", language)
     assert code == 0, err
     assert out.startswith(expected)
-    assert out.count("https://www.deezer.com/track/") >= 6
+    assert out.count("https://www.deezer.com/track/") + out.count("https://open.spotify.com/track/") >= 6
 
 
 async def test_try_prints_the_answer_with_its_buttons_without_telegram(tmp_path):
