@@ -22,6 +22,8 @@ from .affect import AffectModel
 from .catalog import Catalog
 from .datasets import read_combinations, read_deezer, read_emobank, read_muse_songs
 from .errors import IndexUnavailableError
+from .multilingual import FILES as MULTILINGUAL_FILES
+from .multilingual import MultilingualSpace
 from .scoring import Combinations
 from .sources import REPO_ROOT, resolve_sources, sha256_of
 
@@ -73,6 +75,7 @@ def build(
         "format": FORMAT,
         "model": model_export.model_fingerprint(),
         "affect": {"gamma": AFFECT_GAMMA, "ridge": AFFECT_RIDGE},
+        "multilingual": multilingual_key(),
         "inputs": inputs,
     }
     manifest_path = data_dir / MANIFEST
@@ -108,12 +111,15 @@ def build(
     emobank_embeddings = cache.embeddings(emobank.texts, encoder)
     affect = AffectModel.fit(emobank_embeddings, emobank.vad, gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
     label_affect = affect.predict(label_embeddings)[:, :2]
+    multilingual = _multilingual_space(cache.directory, emobank.texts + labels,
+                                       np.vstack([emobank_embeddings, label_embeddings]), emobank.vad)
 
     (data_dir / "labels.json").write_text(json.dumps(labels))
     (data_dir / "combinations.json").write_text(json.dumps([list(c) for c in combinations]))
     np.save(data_dir / "label_embeddings.npy", label_embeddings)
     np.save(data_dir / "label_affect.npy", label_affect.astype(np.float32))
     affect.save(data_dir / "affect_model.npz")
+    multilingual.save(data_dir)
     catalog.save(data_dir / "catalog.csv")
     manifest = {"key": key, "combinations": len(combinations), "labels": len(labels), "songs": len(catalog),
                 "catalog": catalog.kind, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -162,6 +168,22 @@ class _BuildCache:
         return vectors
 
 
+def multilingual_key() -> dict:
+    from . import multilingual
+
+    return {"encoders": multilingual.ENCODERS, "gamma": multilingual.AFFECT_GAMMA,
+            "ridge": multilingual.AFFECT_RIDGE, "map_ridge": multilingual.MAP_RIDGE}
+
+
+def _multilingual_space(cache_dir: Path, texts: list[str], minilm: np.ndarray, ratings: np.ndarray):
+    """The multilingual side of the index (see multilingual.py), fitted on the same English sentences."""
+    from .multilingual import EmbeddingCache, MultilingualEncoder, build_multilingual_space
+
+    log.info("fitting the multilingual map and affect model")
+    embeddings = EmbeddingCache(cache_dir).embeddings(texts, MultilingualEncoder)
+    return build_multilingual_space(embeddings, minilm, ratings)
+
+
 def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) -> list[tuple[str, ...]]:
     """Keep the index's combinations; a MuSe table's label sets are the same seeds, so
     only sets missing from combinations.csv (a newer MuSe copy) are added."""
@@ -171,7 +193,7 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
-         "catalog.csv", f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json")
+         "catalog.csv", f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json", *MULTILINGUAL_FILES)
 
 
 def _files_present(data_dir: Path) -> bool:
@@ -197,6 +219,7 @@ class IndexData:
     affect: AffectModel
     catalog: Catalog
     encoder_dir: Path
+    multilingual: MultilingualSpace | None = None
 
 
 def load_index(data_dir: Path | None = None) -> IndexData:
@@ -224,6 +247,7 @@ def load_index(data_dir: Path | None = None) -> IndexData:
             affect=AffectModel.load(data_dir / "affect_model.npz"),
             catalog=Catalog.load(data_dir / "catalog.csv", manifest["catalog"]),
             encoder_dir=data_dir / ENCODER_DIR,
+            multilingual=MultilingualSpace.load(data_dir),
         )
     except (OSError, ValueError, KeyError) as error:
         raise IndexUnavailableError(f"the index in {data_dir} is unreadable ({error}): {hint}") from error

@@ -1,0 +1,37 @@
+"""Which language a description is written in, decided by its own words.
+
+The Telegram setting only picks the reply language: a French speaker with an
+English interface still writes French, and Azure's captions are English
+whoever asked. py3langid ships its naive-Bayes model inside the wheel (no
+download) and answers in well under a millisecond; it is limited to the
+languages people write to us in, which keeps short texts from being read as
+something exotic.
+"""
+
+from __future__ import annotations
+
+import threading
+
+ENGLISH = "en"
+LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl")
+
+_identifier = None
+_lock = threading.Lock()
+
+
+def text_language(text: str) -> str:
+    """ISO 639-1 code of the language the text is written in (one of LANGUAGES)."""
+    language, _ = _get_identifier().classify(text)
+    return str(language)
+
+
+def _get_identifier():
+    global _identifier
+    with _lock:
+        if _identifier is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            identifier.set_languages(list(LANGUAGES))
+            _identifier = identifier
+    return _identifier
