@@ -101,6 +101,8 @@ class Recommender:
         finally:
             warming.join()
         recommender = cls(index, encoder, scoring_name=scoring_name)
+        if recommender._multilingual is not None:
+            recommender._multilingual.start()  # ready for the first non-English text, off the start-up path
         log.info("recommender loaded in %.2f s (%d combinations, %d %s songs)", time.perf_counter() - started,
                  len(index.combination_labels), len(index.catalog), index.catalog.kind)
         return recommender

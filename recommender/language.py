@@ -14,15 +14,19 @@ import threading
 
 ENGLISH = "en"
 LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl")
+# English stays the default unless another language is this likely: "an empty hospital corridor"
+# scores 0.59 Spanish. On 300 EmoBank sentences and their French translations, 0.8 reads 299/300
+# English ones as English and 287/300 French ones as not English (the rest are names and dates).
+MIN_CONFIDENCE = 0.8
 
 _identifier = None
 _lock = threading.Lock()
 
 
 def text_language(text: str) -> str:
-    """ISO 639-1 code of the language the text is written in (one of LANGUAGES)."""
-    language, _ = _get_identifier().classify(text)
-    return str(language)
+    """ISO 639-1 code of the language the text is written in (one of LANGUAGES), English when unsure."""
+    language, probability = _get_identifier().classify(text)
+    return str(language) if probability >= MIN_CONFIDENCE else ENGLISH
 
 
 def _get_identifier():

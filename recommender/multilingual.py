@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,25 +68,33 @@ class MultilingualEncoder:
 
 
 class BackgroundEncoder:
-    """A MultilingualEncoder loading in a thread (USE takes seconds to load), waited for on first use,
-    so start-up and English answers never wait for it."""
+    """A MultilingualEncoder loaded in a thread once start() is called (USE's pure-python tokenizer
+    takes seconds to load), or on first use; English answers never wait for it."""
 
     def __init__(self):
         self._encoder: MultilingualEncoder | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._load, name="multilingual-load", daemon=True)
-        self._thread.start()
+        self._starting = threading.Lock()
+
+    def start(self) -> None:
+        with self._starting:
+            if not self._thread.is_alive() and self._encoder is None and self._error is None:
+                self._thread.start()
 
     def _load(self) -> None:
+        started = time.perf_counter()
         try:
             self._encoder = MultilingualEncoder()
+            log.info("multilingual encoders loaded in %.1f s", time.perf_counter() - started)
         except BaseException as error:  # kept and re-raised to the caller that needs the encoder
             self._error = error
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        self.start()
         self._thread.join()
         if self._encoder is None:
-            raise RuntimeError("the multilingual encoder failed to load") from self._error
+            raise RuntimeError("the multilingual encoders failed to load") from self._error
         return self._encoder.encode(texts)
 
 

@@ -41,6 +41,10 @@ def _song_affect(suggestions) -> np.ndarray:
                      for g in suggestions])
 
 
+def _correlation(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.corrcoef(a, b)[0, 1])
+
+
 def _labels(suggestion) -> set[str]:
     return {label for mood in suggestion.moods for label in mood.labels}
 
@@ -63,11 +67,11 @@ def test_french_descriptions_get_the_affect_and_songs_of_their_english_translati
     english, french = recommender.suggest_many(ENGLISH), recommender.suggest_many(FRENCH)
     text_en = np.array([[g.valence, g.arousal] for g in english])
     text_fr = np.array([[g.valence, g.arousal] for g in french])
-    assert np.corrcoef(text_en[:, 0], text_fr[:, 0])[0, 1] > 0.8
-    assert np.corrcoef(text_en[:, 1], text_fr[:, 1])[0, 1] > 0.6
+    assert _correlation(text_en[:, 0], text_fr[:, 0]) > 0.7
+    assert _correlation(text_en[:, 1], text_fr[:, 1]) > 0.55
     songs_en, songs_fr = _song_affect(english), _song_affect(french)
-    assert np.corrcoef(songs_en[:, 0], songs_fr[:, 0])[0, 1] > 0.8
-    assert np.corrcoef(songs_en[:, 1], songs_fr[:, 1])[0, 1] > 0.6
+    assert _correlation(songs_en[:, 0], songs_fr[:, 0]) > 0.7
+    assert _correlation(songs_en[:, 1], songs_fr[:, 1]) > 0.55
 
 
 def test_french_descriptions_share_mood_labels_with_their_english_translation(recommender):
@@ -80,7 +84,8 @@ def test_french_is_read_much_closer_to_english_than_through_the_english_model(re
     english = np.array([[g.valence, g.arousal] for g in recommender.suggest_many(ENGLISH)])
     now = np.array([[g.valence, g.arousal] for g in recommender.suggest_many(FRENCH)])
     before = np.array([[g.valence, g.arousal] for g in minilm_only.suggest_many(FRENCH)])
-    assert np.abs(now - english).mean() < 0.6 * np.abs(before - english).mean()
+    for axis in (0, 1):
+        assert _correlation(english[:, axis], now[:, axis]) > _correlation(english[:, axis], before[:, axis]) + 0.15
 
 
 def test_english_text_is_read_exactly_as_before(recommender, minilm_only):
