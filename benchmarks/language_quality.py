@@ -154,16 +154,18 @@ def main() -> None:
     full_v, full_a = songs_r(after, [t for t, d in zip(texts, dev) if d], vad[dev])
     print(json.dumps({"after, all 1000 dev sentences (English)": [full_v, full_a]}))
 
-    batch = (french * 4)[:1000]
-    after.suggest_many(batch[:64])
-    started = time.perf_counter()
-    for start in range(0, len(batch), 64):
-        after.suggest_many(batch[start:start + 64])
-    french_per_second = len(batch) / (time.perf_counter() - started)
-    print(json.dumps({"french_per_second": french_per_second, "read_as": read_as}))
+    from benchmarks.recommender_speed import batched, captions
+
+    load = os.getloadavg()[0]
+
+    english_before = batched(before, captions(1000))
+    english_per_second = batched(after, captions(1000))
+    french_per_second = batched(after, (french * 4)[:1000])
+    print(json.dumps({"english_captions_per_second": english_per_second,
+                      "english_captions_per_second_before": english_before, "french_per_second": french_per_second,
+                      "read_as": read_as}))
 
     if args.write:
-        load = os.getloadavg()[0]
         rows_options = ["| encoder, head | EN valence r | EN arousal r | FR valence r | FR arousal r |",
                         "|---|---|---|---|---|"]
         rows_options += [f"| {o['option']} | {o['en_v']:.3f} | {o['en_a']:.3f} | {o['fr_v']:.3f} | {o['fr_a']:.3f} |"
@@ -184,8 +186,13 @@ def main() -> None:
             "\n\nThrough the recommender (mean valence/arousal of the 8 suggested songs, as `suggest --json` "
             "answers):\n\n" + "\n".join(rows_songs) +
             f"\n\nAll 1000 dev sentences in English after the change: songs r {full_v:.3f} / {full_a:.3f} "
-            "(English text takes the same MiniLM path as before). French descriptions in batches of 64: "
-            f"{french_per_second:.0f}/s (English batches: see the speed section, unchanged path)."
+            "(English text takes the same MiniLM path as before).\n\n"
+            "Batched `suggest_many`, 1,000 descriptions in batches of 64 (as `benchmarks/recommender_speed.py`), "
+            f"load average {load:.2f} before the run: English captions {english_per_second:.0f}/s after, "
+            f"{english_before:.0f}/s before, same process (each text's language is decided, then the unchanged "
+            "MiniLM path; target >= 300/s); French descriptions "
+            f"{french_per_second:.0f}/s (e5 takes ~20 ms a sentence: fine for /mood and inline queries, which "
+            "come one at a time; Azure captions are English)."
         )
         replace_section(ROOT / "BENCHMARKS.md", "language", body)
 
