@@ -143,9 +143,11 @@ def main() -> None:
                                       multilingual=space)
     before = Recommender(dataclasses.replace(after_index, multilingual=None), encoder)
     after = Recommender(after_index, encoder)
-    read_as = {"en": sum(text_language(t) == "en" for t in english), "fr": sum(text_language(t) == "fr" for t in french)}
+    read_as = {"en": sum(text_language(t) == "en" for t in english),
+               "fr": sum(text_language(t) == "fr" for t in french)}
     through = []
-    for name, recommender in (("before: MiniLM for every text", before), ("after: each text in its own language", after)):
+    configurations = (("before: MiniLM for every text", before), ("after: each text in its own language", after))
+    for name, recommender in configurations:
         en_v, en_a = songs_r(recommender, english, gold)
         fr_v, fr_a = songs_r(recommender, french, gold)
         through.append({"config": name, "en_v": en_v, "en_a": en_a, "fr_v": fr_v, "fr_a": fr_a})

@@ -29,6 +29,11 @@ def text_language(text: str) -> str:
     return str(language) if probability >= MIN_CONFIDENCE else ENGLISH
 
 
+def warm_up() -> None:
+    """Load the identifier's model now (~0.5 s), not on the first description."""
+    _get_identifier()
+
+
 def _get_identifier():
     global _identifier
     with _lock:

@@ -14,7 +14,8 @@ from recommender.language import text_language
 PAIRS = [
     ("beach holiday with friends", "vacances à la plage avec les copains"),
     ("rainy sunday in paris", "dimanche pluvieux à Paris"),
-    ("a group of friends laughing on a beach at sunset", "un groupe d'amis qui rient sur une plage au coucher du soleil"),
+    ("a group of friends laughing on a beach at sunset",
+     "un groupe d'amis qui rient sur une plage au coucher du soleil"),
     ("a lonely man walking in the rain at night", "un homme seul qui marche sous la pluie la nuit"),
     ("a birthday party with balloons and cake", "une fête d'anniversaire avec des ballons et un gâteau"),
     ("a quiet lake surrounded by mountains at dawn", "un lac paisible entouré de montagnes à l'aube"),
