@@ -181,9 +181,9 @@ def main() -> None:
             f"`python benchmarks/language_quality.py --write`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
             f"load average {load:.2f}. {len(french)} EmoBank dev sentences and their French translations "
             "(`benchmarks/emobank_dev_fr.tsv`, written for this project); every model refitted on the train rows "
-            f"only. Read as English / French by py3langid: {read_as['en']}/{len(english)} English sentences, "
-            f"{read_as['fr']}/{len(french)} French ones (the rest are names, dates and one-word lines, read "
-            "by the multilingual side).\n\n"
+            f"only. Read as English / French (`recommender/language.py`): {read_as['en']}/{len(english)} English "
+            f"sentences, {read_as['fr']}/{len(french)} French ones (the rest are names, dates and quoted words, "
+            "read by the English side).\n\n"
             "Text affect, Pearson r with the gold rating, per encoder and head:\n\n" + "\n".join(rows_options) +
             "\n\nThrough the recommender (mean valence/arousal of the 8 suggested songs, as `suggest --json` "
             "answers):\n\n" + "\n".join(rows_songs) +

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from . import language, scoring
+from . import scoring
 from .errors import RecommenderError
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
@@ -92,17 +92,14 @@ class Recommender:
         from .encoder import TextEncoder
 
         started = time.perf_counter()
-        # Loading the compiled loops and the language model is mostly native work: it overlaps with reading the index.
-        warming = [threading.Thread(target=scoring.warm_up, name="warm-up"),
-                   threading.Thread(target=language.warm_up, name="language-warm-up")]
-        for thread in warming:
-            thread.start()
+        # Loading the compiled loops is mostly native work: it overlaps with reading the index.
+        warming = threading.Thread(target=scoring.warm_up, name="warm-up")
+        warming.start()
         try:
             index = load_index(Path(data_dir) if data_dir else None)
             encoder = TextEncoder(index.encoder_dir)
         finally:
-            for thread in warming:
-                thread.join()
+            warming.join()
         recommender = cls(index, encoder, scoring_name=scoring_name)
         if recommender._multilingual is not None:
             recommender._multilingual.start()  # ready for the first non-English text, off the start-up path
