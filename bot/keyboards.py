@@ -13,6 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from recommender import Suggestion
 
+from .mood_names import mood_names
 from .state import AnswerState, Settings, ShownSong
 from .texts import feel, song_reasons, text
 
@@ -105,7 +106,7 @@ def steering_words(shift: tuple[float, float], language: str) -> str:
 def answer_text(suggestion: Suggestion, language: str, header: list[str]) -> str:
     """HTML: the header, the three moods, the songs as copyable 'Artist — Title' lines."""
     lines = [*header, "", text("moods", language)]
-    lines += [f"• {escape(' · '.join(mood.labels))}" for mood in suggestion.moods]
+    lines += [f"• {escape(' · '.join(mood_names(mood.labels, language)))}" for mood in suggestion.moods]
     lines += ["", *_song_lines(suggestion.songs, "songs", language)]
     return "\n".join(lines)
 
@@ -119,7 +120,7 @@ def why_text(songs: list[ShownSong], language: str) -> str:
     and the mood labels it matched."""
     lines = [text("why_title", language)]
     lines += [text("why_line", language, n=n, artist=s.artist, title=s.title, feel=feel(s.valence, s.arousal, language),
-                   reasons=song_reasons(s.reasons, language), labels=", ".join(s.labels))
+                   reasons=song_reasons(s.reasons, language), labels=", ".join(mood_names(s.labels, language)))
               for n, s in enumerate(songs, 1)]
     return "\n".join([*lines, "", text("why_hint", language)])
 

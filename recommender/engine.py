@@ -15,6 +15,7 @@ from threadpoolctl import ThreadpoolController
 from . import moodpicking, scoring, songscore
 from .errors import RecommenderError
 from .index import IndexData, load_index
+from .language import ENGLISH, text_language
 from .suggestion import Mood, Song, Suggestion
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,11 @@ class Recommender:
                  weights: scoring.Weights = scoring.Weights(), description_weight: float = 0.75):
         self._index = index
         self._encoder = encoder
+        self._multilingual = None
+        if index.multilingual is not None:
+            from .multilingual import BackgroundEncoder
+
+            self._multilingual = BackgroundEncoder()
         self.scoring = _checked_scoring(scoring_name)
         self.weights = weights
         self.description_weight = description_weight
@@ -103,6 +109,8 @@ class Recommender:
         finally:
             warming.join()
         recommender = cls(index, encoder, scoring_name=scoring_name)
+        if recommender._multilingual is not None:
+            recommender._multilingual.start()  # ready for the first non-English text, off the start-up path
         log.info("recommender loaded in %.2f s (%d combinations, %d %s songs)", time.perf_counter() - started,
                  len(index.combination_labels), len(index.catalog), index.catalog.kind)
         return recommender
@@ -137,14 +145,36 @@ class Recommender:
         if not cleaned:
             return []
         names = [_checked_scoring(request.scoring_name or self.scoring) for request in requests]
-        embeddings = self._encoder.encode(cleaned)
         # The products below are small; OpenBLAS's own threads would only spin against the encoder's.
         with self._blas.limit(limits=1, user_api="blas"):
-            return self._answers(cleaned, requests, names, embeddings)
+            embeddings, affect = self._read(cleaned, names)
+            return self._answers(cleaned, requests, names, embeddings, affect)
+
+    def _read(self, texts: list[str], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(n, 384) MiniLM-space embeddings and (n, 2) valence/arousal of the texts.
+
+        English is read by MiniLM, as the original scoring always is. Text in another
+        language (decided by its own words) is read by the multilingual encoders, mapped
+        into MiniLM space for the comparison with mood labels, its affect taken from the
+        model fitted in the multilingual space (see multilingual.py).
+        """
+        foreign = [row for row, (text, name) in enumerate(zip(texts, names))
+                   if name != "original" and self._multilingual is not None and text_language(text) != ENGLISH]
+        english = sorted(set(range(len(texts))) - set(foreign))
+        embeddings = np.empty((len(texts), self._index.label_embeddings.shape[1]), np.float32)
+        affect = np.empty((len(texts), 2), np.float32)
+        if english:
+            embeddings[english] = self._encoder.encode([texts[row] for row in english])
+            affect[english] = self._index.affect.predict(embeddings[english])[:, :2]
+        if foreign:
+            space = self._index.multilingual
+            multilingual = self._multilingual.encode([texts[row] for row in foreign])
+            embeddings[foreign] = space.minilm_vectors(multilingual)
+            affect[foreign] = space.affect.predict(multilingual)[:, :2]
+        return embeddings, affect
 
     def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],
-                 embeddings: np.ndarray) -> list[Suggestion]:
-        affect = self._index.affect.predict(embeddings)[:, :2]
+                 embeddings: np.ndarray, affect: np.ndarray) -> list[Suggestion]:
         read = np.clip(affect, *self._affect_bounds)  # the text's own reading, before hints and steering
         for row, request in enumerate(requests):
             hint = request.affect_hint

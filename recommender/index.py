@@ -22,6 +22,8 @@ from .affect import AffectModel
 from .catalog import Catalog
 from .datasets import read_combinations, read_deezer, read_emobank, read_muse_songs, read_spotify
 from .errors import IndexUnavailableError
+from .multilingual import FILES as MULTILINGUAL_FILES
+from .multilingual import MultilingualSpace
 from .scoring import Combinations
 from .sources import REPO_ROOT, resolve_sources, sha256_of
 
@@ -89,6 +91,7 @@ def build(
         "catalog": "muse" if muse_path else catalog_name,
         "model": model_export.model_fingerprint(),
         "affect": {"gamma": AFFECT_GAMMA, "ridge": AFFECT_RIDGE},
+        "multilingual": multilingual_key(),
         "inputs": inputs,
         "photo": {"model": photo_export.model_fingerprint(), "ridge": photo_export.RIDGE,
                   "oasis": photo_export.oasis_fingerprint(oasis)},
@@ -129,12 +132,15 @@ def build(
 
     measured = catalog.measured_energy()  # audio drive where a source has it, else every song's
     scene_energy = energy_reader(song_themes[measured], catalog.energy[measured], emobank_embeddings)
+    multilingual = _multilingual_space(cache.directory, emobank.texts + labels,
+                                       np.vstack([emobank_embeddings, label_embeddings]), emobank.vad)
 
     (data_dir / "labels.json").write_text(json.dumps(labels))
     (data_dir / "combinations.json").write_text(json.dumps([list(c) for c in combinations]))
     np.save(data_dir / "label_embeddings.npy", label_embeddings)
     np.save(data_dir / "label_affect.npy", label_affect.astype(np.float32))
     affect.save(data_dir / "affect_model.npz")
+    multilingual.save(data_dir)
     catalog.save(data_dir / "catalog.csv")
     np.save(data_dir / SONG_THEMES, song_themes.astype(np.float32))
     np.save(data_dir / SCENE_ENERGY, scene_energy)
@@ -198,6 +204,22 @@ class _BuildCache:
         return vectors
 
 
+def multilingual_key() -> dict:
+    from . import multilingual
+
+    return {"encoders": multilingual.ENCODERS, "gamma": multilingual.AFFECT_GAMMA,
+            "ridge": multilingual.AFFECT_RIDGE, "map_ridge": multilingual.MAP_RIDGE}
+
+
+def _multilingual_space(cache_dir: Path, texts: list[str], minilm: np.ndarray, ratings: np.ndarray):
+    """The multilingual side of the index (see multilingual.py), fitted on the same English sentences."""
+    from .multilingual import EmbeddingCache, MultilingualEncoder, build_multilingual_space
+
+    log.info("fitting the multilingual map and affect model")
+    embeddings = EmbeddingCache(cache_dir).embeddings(texts, MultilingualEncoder)
+    return build_multilingual_space(embeddings, minilm, ratings)
+
+
 def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) -> list[tuple[str, ...]]:
     """Keep the index's combinations; a MuSe table's label sets are the same seeds, so
     only sets missing from combinations.csv (a newer MuSe copy) are added."""
@@ -208,7 +230,7 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
          "catalog.csv", SONG_THEMES, SCENE_ENERGY, f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json",
-         "photo_model.onnx", "photo_head.npz", "photo_model.json")
+         "photo_model.onnx", "photo_head.npz", "photo_model.json", *MULTILINGUAL_FILES)
 
 
 def _files_present(data_dir: Path) -> bool:
@@ -236,6 +258,7 @@ class IndexData:
     encoder_dir: Path
     song_themes: np.ndarray | None = None  # (N, D) unit embeddings of the song titles
     scene_energy: np.ndarray | None = None  # (D + 1,) songscore.energy_reader
+    multilingual: MultilingualSpace | None = None
 
 
 def load_index(data_dir: Path | None = None) -> IndexData:
@@ -265,6 +288,7 @@ def load_index(data_dir: Path | None = None) -> IndexData:
             encoder_dir=data_dir / ENCODER_DIR,
             song_themes=np.load(data_dir / SONG_THEMES),
             scene_energy=np.load(data_dir / SCENE_ENERGY),
+            multilingual=MultilingualSpace.load(data_dir),
         )
     except (OSError, ValueError, KeyError) as error:
         raise IndexUnavailableError(f"the index in {data_dir} is unreadable ({error}): {hint}") from error

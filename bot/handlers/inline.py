@@ -13,6 +13,7 @@ from telegram import (
 from telegram.constants import ParseMode
 
 from ..services import INLINE_CACHE_SECONDS, BotContext
+from ..mood_names import mood_names
 from ..state import AnswerState
 from ..texts import text
 from .common import listener_of
@@ -38,7 +39,7 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
 
 
 def _result(song, suggestion, language: str) -> InlineQueryResultArticle:
-    moods = " | ".join(" · ".join(mood.labels) for mood in suggestion.moods)
+    moods = " | ".join(" · ".join(mood_names(mood.labels, language)) for mood in suggestion.moods)
     return InlineQueryResultArticle(
         id=song.id,
         title=f"{song.artist} — {song.title}",

@@ -31,7 +31,7 @@ from recommender.datasets import read_emobank
 from recommender.index import MANIFEST, build, load_index
 from recommender.sources import DEFAULT_SOURCES_DIR, PublicFile, SourcesError, download_sources, resolve_sources
 
-pytestmark = pytest.mark.timeout(900)  # a first build exports the model: minutes on a busy 2-core machine
+pytestmark = pytest.mark.timeout(1500)  # a first build exports the model and embeds EmoBank three ways: minutes
 
 SHARED = DEFAULT_SOURCES_DIR
 SHARED_FILES = ("muse/combinations.csv", "deezer/train.csv", "deezer/validation.csv", "deezer/test.csv",

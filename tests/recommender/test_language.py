@@ -1,0 +1,99 @@
+"""French descriptions read as well as English ones, with the real encoders and index."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from recommender import Recommender
+from recommender.encoder import TextEncoder
+from recommender.index import load_index
+from recommender.language import text_language
+
+# (English, French) descriptions of the same scene, written for this test.
+PAIRS = [
+    ("beach holiday with friends", "vacances à la plage avec les copains"),
+    ("rainy sunday in paris", "dimanche pluvieux à Paris"),
+    ("a group of friends laughing on a beach at sunset",
+     "un groupe d'amis qui rient sur une plage au coucher du soleil"),
+    ("a lonely man walking in the rain at night", "un homme seul qui marche sous la pluie la nuit"),
+    ("a birthday party with balloons and cake", "une fête d'anniversaire avec des ballons et un gâteau"),
+    ("a quiet lake surrounded by mountains at dawn", "un lac paisible entouré de montagnes à l'aube"),
+    ("a crowd dancing at a loud concert", "une foule qui danse à un concert bruyant"),
+    ("an empty hospital corridor", "un couloir d'hôpital vide"),
+    ("a cemetery in the fog", "un cimetière dans le brouillard"),
+    ("kids playing in the snow", "des enfants qui jouent dans la neige"),
+    ("a warm cup of coffee by the window on a grey morning",
+     "une tasse de café chaud près de la fenêtre par un matin gris"),
+    ("a wedding kiss under fireworks", "un baiser de mariage sous les feux d'artifice"),
+    ("a car race at full speed", "une course de voitures à toute vitesse"),
+    ("a sad goodbye on a train platform", "un triste adieu sur le quai de la gare"),
+    ("a peaceful sunset over the sea", "un coucher de soleil paisible sur la mer"),
+    ("an angry protest in the street", "une manifestation en colère dans la rue"),
+    ("a dog sleeping on the sofa", "un chien qui dort sur le canapé"),
+    ("a storm coming over the dark city", "l'orage arrive sur la ville sombre"),
+]
+ENGLISH = [english for english, _ in PAIRS]
+FRENCH = [french for _, french in PAIRS]
+
+
+def _song_affect(suggestions) -> np.ndarray:
+    return np.array([[np.mean([s.valence for s in g.songs]), np.mean([s.arousal for s in g.songs])]
+                     for g in suggestions])
+
+
+def _correlation(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def _labels(suggestion) -> set[str]:
+    return {label for mood in suggestion.moods for label in mood.labels}
+
+
+@pytest.fixture(scope="module")
+def minilm_only():
+    """The same index with its multilingual side removed: every text through MiniLM, as before."""
+    index = load_index()
+    return Recommender(dataclasses.replace(index, multilingual=None), TextEncoder(index.encoder_dir))
+
+
+def test_the_text_decides_its_language():
+    assert text_language("dimanche pluvieux à Paris") == "fr"
+    assert text_language("vacances à la plage avec les copains") == "fr"
+    assert all(text_language(english) == "en" for english in ENGLISH)
+    assert all(text_language(french) == "fr" for french in FRENCH)
+
+
+def test_french_descriptions_get_the_affect_and_songs_of_their_english_translation(recommender):
+    english, french = recommender.suggest_many(ENGLISH), recommender.suggest_many(FRENCH)
+    text_en = np.array([[g.valence, g.arousal] for g in english])
+    text_fr = np.array([[g.valence, g.arousal] for g in french])
+    assert _correlation(text_en[:, 0], text_fr[:, 0]) > 0.7
+    assert _correlation(text_en[:, 1], text_fr[:, 1]) > 0.55
+    songs_en, songs_fr = _song_affect(english), _song_affect(french)
+    assert _correlation(songs_en[:, 0], songs_fr[:, 0]) > 0.7
+    assert _correlation(songs_en[:, 1], songs_fr[:, 1]) > 0.55
+
+
+def test_french_descriptions_share_mood_labels_with_their_english_translation(recommender):
+    english, french = recommender.suggest_many(ENGLISH), recommender.suggest_many(FRENCH)
+    shared = [bool(_labels(e) & _labels(f)) for e, f in zip(english, french)]
+    assert sum(shared) >= 0.6 * len(PAIRS), [(e.text, _labels(e), _labels(f)) for e, f in zip(english, french)]
+
+
+def test_french_is_read_much_closer_to_english_than_through_the_english_model(recommender, minilm_only):
+    english = np.array([[g.valence, g.arousal] for g in recommender.suggest_many(ENGLISH)])
+    now = np.array([[g.valence, g.arousal] for g in recommender.suggest_many(FRENCH)])
+    before = np.array([[g.valence, g.arousal] for g in minilm_only.suggest_many(FRENCH)])
+    for axis in (0, 1):
+        assert _correlation(english[:, axis], now[:, axis]) > _correlation(english[:, axis], before[:, axis]) + 0.15
+
+
+def test_english_text_is_read_exactly_as_before(recommender, minilm_only):
+    for now, before in zip(recommender.suggest_many(ENGLISH), minilm_only.suggest_many(ENGLISH)):
+        assert now.moods == before.moods and now.songs == before.songs
+
+
+def test_the_original_scoring_keeps_reading_every_text_with_minilm(recommender, minilm_only):
+    for text in FRENCH[:4]:
+        assert recommender.suggest(text, scoring_name="original") == minilm_only.suggest(text, scoring_name="original")
