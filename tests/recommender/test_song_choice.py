@@ -178,3 +178,17 @@ def test_excluded_and_steered_answers_still_work(recommender, text):
     again = recommender.suggest(text, exclude={s.id for s in first.songs}, affect_shift=(0.5, 0.0))
     assert not {s.id for s in first.songs} & {s.id for s in again.songs}
     assert np.mean([s.valence for s in again.songs]) > np.mean([s.valence for s in first.songs])
+
+
+UNEASY = {"unsettling", "eerie", "ominous", "brooding", "enigmatic", "grim", "bleak", "visceral", "elegiac", "gloomy"}
+
+
+def test_pleasant_scenes_get_no_mood_of_unease_while_a_graveyard_still_may(recommender):
+    pleasant = recommender.suggest_many(["a newborn baby asleep wrapped in a blanket", "a baby sleeping in a crib",
+                                         "a latte with heart-shaped foam art on a cafe table",
+                                         "a rooftop party with string lights at dusk"])
+    for answer in pleasant:
+        labels = {label for mood in answer.moods for label in mood.labels}
+        assert not labels & UNEASY, (answer.text, labels & UNEASY)
+    graveyard = recommender.suggest("a misty cemetery with old gravestones at dusk")
+    assert {label for mood in graveyard.moods for label in mood.labels} & {"somber", "eerie", "gloomy"}
