@@ -35,7 +35,7 @@ from recommender.photo_model import HEAD_FILE, MODEL_FILE, ImageNetModel, PhotoA
 from tests.fakes.azure_server import AzureVisionServer, success  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramServer  # noqa: E402
 
-TRACK = re.compile(r"https://(?:www\.deezer\.com|open\.spotify\.com)/track/(\w+)")
+TRACK = re.compile(r"https://(?:www\.deezer\.com|open\.spotify\.com)/track/(\w+)")  # both catalogs' links
 
 
 def held_out_data_dir(target: Path, held: np.ndarray, photos) -> Path:

@@ -28,6 +28,7 @@ class Catalog:
     energy: np.ndarray | None = None  # (N,) drive on the common scale (arousal where the source has nothing else)
     genres: np.ndarray | None = None  # (N,) "|"-joined genre names, "" when unknown
     song_groups: np.ndarray | None = None  # (N,) one id per song however spelled (songkeys)
+    speech: np.ndarray | None = None  # (N,) 0-1 spoken/rapped share (Spotify's speechiness), NaN unknown
 
     def __len__(self) -> int:
         return len(self.song_ids)
@@ -35,7 +36,8 @@ class Catalog:
     def __post_init__(self) -> None:
         size = len(self.song_ids)
         defaults = {"popularity": np.full(size, np.nan, np.float32), "energy": self.affect[:, 1].copy(),
-                    "genres": np.full(size, "", dtype=object), "song_groups": np.arange(size, dtype=np.int64)}
+                    "genres": np.full(size, "", dtype=object), "song_groups": np.arange(size, dtype=np.int64),
+                    "speech": np.full(size, np.nan, np.float32)}
         for name, value in defaults.items():
             if getattr(self, name) is None:
                 object.__setattr__(self, name, value)
@@ -86,6 +88,7 @@ class Catalog:
             energy=np.concatenate(energy).astype(np.float32) if energy else np.zeros(0, np.float32),
             genres=np.array(["|".join(row.genres) for row in kept], dtype=object),
             song_groups=np.arange(len(kept), dtype=np.int64),
+            speech=np.array([row.speech for row in kept], np.float32),
         )
 
     def save(self, path: Path) -> None:
@@ -105,6 +108,7 @@ class Catalog:
                 "energy": self.energy,
                 "genres": self.genres,
                 "song_group": self.song_groups,
+                "speech": self.speech,
             }
         ).to_csv(path, index=False)
 
@@ -127,6 +131,8 @@ class Catalog:
             energy=frame["energy"].to_numpy(np.float32),
             genres=frame["genres"].to_numpy(object),
             song_groups=frame["song_group"].to_numpy(np.int64),
+            speech=(frame["speech"].replace("", np.nan).astype(np.float32).to_numpy()
+                    if "speech" in frame else None),  # an index built before the column: unknown
         )
 
     def measured_energy(self, only: bool = False) -> np.ndarray:

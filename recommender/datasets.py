@@ -79,6 +79,7 @@ class SongRow:
     popularity: float = float("nan")  # 0-1 where the source says how well known a song is
     energy: float = float("nan")  # the source's own drive measure (Spotify: energy, danceability, tempo)
     genres: tuple[str, ...] = ()
+    speech: float = float("nan")  # 0-1 how much of the track is spoken or rapped (Spotify's speechiness)
 
 
 def read_deezer(paths: tuple[Path, ...]) -> list[SongRow]:
@@ -212,6 +213,7 @@ def read_spotify(path: Path) -> list[SongRow]:
                         "popularity": _finite(row["track_popularity"]) / 100.0,
                         "valence": _finite(row["valence"]), "arousal": _finite(row["energy"]),
                         "drive": (_finite(row["energy"]), _finite(row["danceability"]), _finite(row["tempo"])),
+                        "speech": _finite(row["speechiness"]) if row.get("speechiness") else float("nan"),
                         "genres": {}}
                 for column in ("playlist_genre", "playlist_subgenre"):
                     if (row.get(column) or "").strip():
@@ -225,5 +227,6 @@ def read_spotify(path: Path) -> list[SongRow]:
     energy = drive @ np.array([1.0, 0.5, 0.25])
     return [SongRow(song_id=f"sp{track}", artist=song["artist"], title=song["title"],
                     url=f"https://open.spotify.com/track/{track}", valence=song["valence"], arousal=song["arousal"],
-                    popularity=song["popularity"], energy=float(level), genres=tuple(song["genres"]))
+                    popularity=song["popularity"], energy=float(level), genres=tuple(song["genres"]),
+                    speech=song["speech"])
             for (track, song), level in zip(merged.items(), energy)]

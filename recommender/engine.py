@@ -252,7 +252,8 @@ class Recommender:
         # The text's arousal misses a scene's energy (a gym reads calm); the catalog's titles carry it.
         energy = self._scene_energy(query) + moved_arousal / weights.energy_gain
         scene = songscore.scene_terms(features, energy, similarities,
-                                      features.occasion_shortfall(query), weights, features.genre_fit(query))
+                                      features.occasion_shortfall(query), weights, features.genre_fit(query),
+                                      songscore.description_seed(query))
         blocked_artists = self._songs.no_artists()
         blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
         room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
@@ -354,7 +355,8 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
     catalog = index.catalog
     return songscore.SongFeatures.of(catalog.affect, catalog.popularity, catalog.energy, index.song_themes,
                                      encoder.encode(list(songscore.OCCASIONS)), genres=catalog.genres,
-                                     encode=encoder.encode, energy_known=catalog.measured_energy(only=True))
+                                     encode=encoder.encode, energy_known=catalog.measured_energy(only=True),
+                                     speech=catalog.speech)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

@@ -11,6 +11,7 @@ from functools import cached_property
 
 import numpy as np
 
+WELL_KNOWN_AT = 0.65  # Spotify popularity from which a song counts as known to everyone
 UNKNOWN_POPULARITY = 0.35  # a song whose source gives no popularity counts as moderately known
 
 # Occasions and stark topics a title can be strongly about: such a song only fits a description
@@ -43,11 +44,18 @@ class SongWeights:
     with the squared affect distance over theme_fit (a title is no reason to play a song that
     feels wrong: no "Lake Of Fire" for a quiet lake); genre: per standard deviation the description's
     cosine to the song's best genre sits above its mean over all genres (a club gets house, not trap);
-    off_theme: per unit of specificity of a title about an occasion the description does not support.
+    off_theme: per unit of specificity of a title about an occasion the description does not support;
+    theme_energy: how much the gap between a song's drive and the scene's energy also fades its
+    title (a calm scene does not take a loud song because a word matches);
+    rapped: per unit of a song's rapped share (rapped_share: its speechiness, or its genre's) in a
+    scene that keeps rap out (rapped_room: all but marked high-energy scenes; a birthday, a wedding,
+    a sleeping baby get sung songs, a gym or a club may still get rap);
+    variety: spread of the description's own draw among songs that fit about equally (else the
+    songs at the centre of the catalog's affect win every ordinary photo; 0.2 cost 0.02 of r_A).
     """
 
     affect: float = 1.0
-    popularity: float = 0.3
+    popularity: float = 0.4
     energy: float = 0.5
     energy_gain: float = 0.6
     energy_shift: float = 0.15
@@ -58,6 +66,11 @@ class SongWeights:
     theme_fit: float = 3.0
     genre: float = 0.04
     off_theme: float = 10.0
+    theme_energy: float = 0.5
+    rapped: float = 0.45
+    variety: float = 0.1
+    rapped_until: float = 2.0
+    rapped_span: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -78,12 +91,14 @@ class SongFeatures:
     genre_embeddings: np.ndarray | None = None  # (G, D) unit embeddings of the genre names
     genre_members: np.ndarray | None = None  # (P, G) float32, each distinct genre set: 1/k for its k genres
     genre_sets: np.ndarray | None = None  # (N,) each song's row in genre_members
+    rapped: np.ndarray | None = None  # (N,) 0-1 how far a song's audio says rapped/spoken (speechiness)
 
     @classmethod
-    def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float = 0.6,
-           genres=None, encode=None, energy_known=None) -> SongFeatures:
+    def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float | None = None,
+           genres=None, encode=None, energy_known=None, speech=None) -> SongFeatures:
         """popularity saturates at well_known_at: among songs everyone knows, fit decides, so the
         few most popular ones do not come back for every photo."""
+        well_known_at = WELL_KNOWN_AT if well_known_at is None else well_known_at
         popularity = np.minimum(np.where(np.isnan(popularity), UNKNOWN_POPULARITY, popularity), well_known_at)
         popularity = popularity / well_known_at
         themes = np.ascontiguousarray(themes, np.float32)
@@ -111,7 +126,8 @@ class SongFeatures:
                    np.ascontiguousarray(energy, np.float32), themes, occasions,
                    np.where(about, nearest, -1).astype(np.int64), np.where(about, strength, 0).astype(np.float32),
                    np.ones(len(themes), bool) if energy_known is None else np.asarray(energy_known, bool),
-                   names, embeddings, members, None if sets is None else sets.astype(np.int64))
+                   names, embeddings, members, None if sets is None else sets.astype(np.int64),
+                   None if speech is None else rapped_share(np.asarray(speech, np.float32), genres))
 
     @cached_property
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
@@ -155,11 +171,13 @@ class SongScores:
     popularity: np.ndarray
     energy: np.ndarray
     theme: np.ndarray
+    jitter: np.ndarray | None = None
 
     def total(self, popularity_share: float = 1.0, theme_share: float = 1.0,
               closeness_share: float = 1.0) -> np.ndarray:
-        return (closeness_share * self.closeness + popularity_share * self.popularity + self.energy
-                + theme_share * self.theme)
+        total = (closeness_share * self.closeness + popularity_share * self.popularity + self.energy
+                 + theme_share * self.theme)
+        return total if self.jitter is None else total + self.jitter
 
 
 # The roles of an answer's slots, taken in turn within each mood: a song whose title carries the
@@ -167,6 +185,48 @@ class SongScores:
 # its audio reads a little darker than the caption), a well-known song, a discovery:
 # (popularity share, theme share, closeness share) of each role's total.
 SLOT_ROLES = ((1.0, 3.0, 0.6), (1.0, 1.0, 1.0), (1 / 3, 1.0, 1.0))
+
+
+def description_seed(query: np.ndarray) -> int:
+    """A seed that depends only on the description's embedding (D,): repeatable answers."""
+    import zlib
+
+    return zlib.crc32(np.round(np.asarray(query, np.float32), 4).tobytes())
+
+
+RAPPED_FROM, RAPPED_FULL = 0.10, 0.25  # speechiness: median album rock 0.04, trap 0.10, gangster rap 0.25
+
+
+def rapped_share(speech: np.ndarray, genres=None) -> np.ndarray:
+    """(N,) 0-1 from speechiness (N,): 0 for sung music, 1 for a track mostly rapped or spoken;
+    0 where unknown (Deezer's songs have no audio facts). With genres ((N,) "|"-joined names) a
+    song also takes its most rapped genre's mean (measured over the catalog's songs of that genre:
+    gangster rap 0.98, southern hip hop 0.68, hip hop 0.59, trap 0.30, reggaeton and neo soul 0.15,
+    rock 0): one gangster-rap track sung over a slow beat is still gangster rap to a listener."""
+    own = np.clip((np.nan_to_num(speech, nan=0.0) - RAPPED_FROM) / (RAPPED_FULL - RAPPED_FROM), 0.0, 1.0)
+    if genres is None:
+        return own.astype(np.float32)
+    distinct, rows = np.unique(np.array([str(cell) for cell in genres], dtype=str), return_inverse=True)
+    known = ~np.isnan(speech)
+    totals: dict[str, list[float]] = {}
+    for position, cell in enumerate(distinct):
+        members = known & (rows == position)
+        for name in cell.split("|"):
+            if name and members.any():
+                total = totals.setdefault(name, [0.0, 0.0])
+                total[0] += float(speech[members].sum())
+                total[1] += int(members.sum())
+    share = {name: min(max((summed / count - RAPPED_FROM) / (RAPPED_FULL - RAPPED_FROM), 0.0), 1.0)
+             for name, (summed, count) in totals.items()}
+    by_cell = np.array([max((share.get(name, 0.0) for name in cell.split("|")), default=0.0) for cell in distinct])
+    return np.maximum(own, by_cell[rows] if len(distinct) else 0.0).astype(np.float32)
+
+
+def rapped_room(energy: float, weights: SongWeights = SongWeights()) -> float:
+    """How much a description's scene keeps rap out, 0-1: none for a marked high-energy scene
+    (gym, club, festival: its energy reads rapped_until sd or more), fully for ordinary,
+    calm or tender ones (a birthday, a sleeping baby, a wedding), in between over rapped_span."""
+    return float(np.clip((weights.rapped_until - energy) / weights.rapped_span, 0.0, 1.0))
 
 
 def energy_reader(themes: np.ndarray, energy: np.ndarray, reference: np.ndarray, ridge: float = 100.0) -> np.ndarray:
@@ -193,17 +253,27 @@ class SceneTerms:
     static_theme: np.ndarray
     titled: np.ndarray
     excess: np.ndarray
+    jitter: np.ndarray | None = None  # (N,) the description's own draw among near-equal songs
 
 
 def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray, shortfall: np.ndarray,
-                weights: SongWeights = SongWeights(), genre_fit: np.ndarray | None = None) -> SceneTerms:
-    """similarities: (N,) description-title cosines; shortfall: (N,) SongFeatures.occasion_shortfall."""
+                weights: SongWeights = SongWeights(), genre_fit: np.ndarray | None = None,
+                seed: int | None = None) -> SceneTerms:
+    """similarities: (N,) description-title cosines; shortfall: (N,) SongFeatures.occasion_shortfall;
+    seed: the description's own (see description_seed), for the variety jitter."""
     static = -weights.off_theme * np.asarray(shortfall, np.float32)
+    if features.rapped is not None and weights.rapped:
+        static = static - np.float32(weights.rapped * rapped_room(energy, weights)) * features.rapped
     if genre_fit is not None:
         static = static + np.float32(weights.genre) * genre_fit
     titled = np.flatnonzero(similarities > weights.theme_floor)
     excess = np.minimum(similarities[titled], weights.theme_cap) - weights.theme_floor
-    return SceneTerms(float(energy), static.astype(np.float32), titled, excess.astype(np.float32))
+    jitter = None
+    if weights.variety and seed is not None:
+        # Among songs that fit about equally, each description draws its own: the few songs at the
+        # centre of the catalog's affect no longer win every ordinary photo. Same text, same songs.
+        jitter = np.float32(weights.variety) * np.random.default_rng(seed).standard_normal(len(static), np.float32)
+    return SceneTerms(float(energy), static.astype(np.float32), titled, excess.astype(np.float32), jitter)
 
 
 def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
@@ -222,11 +292,14 @@ def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
         typical = float(np.dot(known, energy_gap)) / count if count else 0.0
         energy_gap = np.where(known > 0, energy_gap, np.float32(typical))
     theme = scene.static_theme.copy()
-    theme[scene.titled] += weights.theme * scene.excess * np.exp(-distance[scene.titled] / weights.theme_fit)
+    misfit = distance[scene.titled]
+    if weights.theme_energy:
+        misfit = misfit + np.float32(weights.theme_energy) * energy_gap[scene.titled]
+    theme[scene.titled] += weights.theme * scene.excess * np.exp(-misfit / weights.theme_fit)
     return SongScores(closeness=-weights.affect * distance,
                       popularity=weights.popularity * features.popularity,
                       energy=-weights.energy * energy_gap,
-                      theme=theme)
+                      theme=theme, jitter=scene.jitter)
 
 
 def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np.ndarray,

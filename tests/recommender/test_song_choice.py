@@ -10,7 +10,8 @@ import pytest
 from recommender.catalog import Catalog
 from recommender.datasets import SongRow
 from recommender.songkeys import clean_title, song_keys
-from recommender.songscore import SongFeatures, SongWeights, pick_songs, reasons, scene_terms, song_scores
+from recommender.songscore import (SongFeatures, SongWeights, description_seed, pick_songs, rapped_share, reasons,
+                                    scene_terms, song_scores)
 
 
 def unit(*values: float) -> np.ndarray:
@@ -192,3 +193,69 @@ def test_pleasant_scenes_get_no_mood_of_unease_while_a_graveyard_still_may(recom
         assert not labels & UNEASY, (answer.text, labels & UNEASY)
     graveyard = recommender.suggest("a misty cemetery with old gravestones at dusk")
     assert {label for mood in graveyard.moods for label in mood.labels} & {"somber", "eerie", "gloomy"}
+
+
+# --- rap, titles and variety (issue 11, second round) --------------------------------------------
+
+
+def rapped_features(affect, speech, genres=None, energy=None, themes=None) -> SongFeatures:
+    count = len(affect)
+    themes = np.tile(unit(0, 0, 1), (count, 1)) if themes is None else np.array(themes, np.float32)
+    return SongFeatures.of(np.array(affect, np.float32), np.full(count, 0.5, np.float32),
+                           np.zeros(count, np.float32) if energy is None else np.array(energy, np.float32),
+                           themes, np.zeros((0, 3), np.float32), genres=genres, speech=np.array(speech, np.float32))
+
+
+def test_a_calm_scene_never_gets_a_rapped_song_over_a_sung_one_that_fits_nearly_as_well():
+    # The rapped song sits right on the target, the sung one a little off it.
+    songs = rapped_features([[0.0, 0.0], [0.3, 0.3]], speech=[0.35, 0.04])
+    assert best(songs, energy=-1.0) == [1], "a sleeping baby gets the sung song"
+    assert best(songs, energy=0.3) == [1], "so does a birthday"
+    assert best(songs, energy=2.5) == [0], "a gym may still get rap"
+
+
+def test_a_song_of_a_rapped_genre_counts_as_rapped_even_when_its_own_audio_is_sung():
+    genres = np.array(["rap|gangster rap", "rap|gangster rap", "rock|album rock", "rock|album rock"], dtype=object)
+    share = rapped_share(np.array([0.4, 0.06, 0.04, 0.05], np.float32), genres)
+    assert share[0] == 1.0 and share[1] > 0.5, "a gangster-rap track over a slow beat is still gangster rap"
+    assert share[2] == share[3] == 0.0
+    assert rapped_share(np.array([np.nan], np.float32))[0] == 0.0, "no audio facts: no penalty"
+
+
+def test_a_title_match_does_not_carry_a_loud_song_into_a_calm_scene():
+    baby = unit(1, 0, 0)
+    # Song 0: its title names the scene, its drive is above what a calm scene wants (by little enough
+    # that the title alone would carry it); song 1: no title, the right calm drive.
+    songs = features([[0, 0], [0, 0]], [0.5, 0.5], energy=[0.45, -0.6], themes=[unit(1, 0.3, 0), unit(0, 0, 1)])
+    assert best(songs, query=baby, energy=-1.0) == [1]
+    assert best(songs, query=baby, energy=-1.0, weights=SongWeights(theme_energy=0.0)) == [0], \
+        "without the energy check the word match wins"
+    assert best(songs, query=baby, energy=0.75) == [0], "the same title wins where the energy fits"
+
+
+def test_variety_draw_is_repeatable_and_differs_between_descriptions():
+    songs = features([[0, 0]] * 40, [0.5] * 40)
+    weights = SongWeights(variety=0.1)
+
+    def top(query):
+        scene = scene_terms(songs, 0.0, songs.theme_similarities(query), songs.occasion_shortfall(query), weights,
+                            seed=description_seed(query))
+        return int(np.argmax(song_scores(songs, np.zeros(2), scene, weights).total()))
+
+    first, second = unit(1, 0, 0), unit(0.2, 1, 0)
+    assert top(first) == top(first)
+    assert len({top(unit(1, k / 10, 0)) for k in range(10)}) > 1, "equal songs are not always the same one"
+
+
+BIRTHDAY_AND_BABY = ["a woman blowing out candles on a birthday cake surrounded by friends",
+                     "a newborn baby asleep wrapped in a blanket", "a bride throwing her bouquet at a wedding"]
+
+
+def test_tender_and_festive_scenes_get_no_rap(recommender):
+    catalog = recommender._index.catalog
+    rapped = dict(zip(catalog.song_ids, recommender._song_features.rapped))
+    for answer in recommender.suggest_many(BIRTHDAY_AND_BABY):
+        assert all(rapped[song.id] < 0.5 for song in answer.songs), (answer.text, [
+            (song.artist, song.title) for song in answer.songs if rapped[song.id] >= 0.5])
+    gym = recommender.suggest("a man lifting a barbell in a gym")
+    assert any(rapped[song.id] >= 0.5 for song in gym.songs), "a workout may still get rap"
