@@ -224,6 +224,14 @@ def original_loop(recommender, description: str, limit: int | None) -> dict:
     }
 
 
+def _catalog_kind(data_dir) -> str:
+    """The built index's catalog ("both", "spotify", "deezer", "muse"), as its manifest says."""
+    from recommender.index import MANIFEST, default_data_dir
+
+    manifest = json.loads((Path(data_dir or default_data_dir()) / MANIFEST).read_text())
+    return manifest.get("catalog", "the built")
+
+
 def measure(args: argparse.Namespace) -> dict:
     from recommender import Recommender
 
@@ -231,7 +239,7 @@ def measure(args: argparse.Namespace) -> dict:
     texts = captions(1000)
     data_dir = str(args.data_dir or "")
     figures = {"date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(),
-               "quick": quick, "load": {}}
+               "quick": quick, "load": {}, "catalog": _catalog_kind(args.data_dir)}
 
     def stage(name: str, run):
         """Run one measurement, noting how much of the CPUs other processes took meanwhile."""
@@ -274,7 +282,7 @@ def report(figures: dict) -> str:
         "## Speed and memory: one description at a time, batches, start-up",
         "",
         "`python benchmarks/recommender_speed.py --write` — the recommender alone (no bot), on the built "
-        "`data/` (Deezer catalog).",
+        f"`data/` ({figures.get('catalog', 'the built')} catalog).",
         "",
         f"Measured {figures['date']}{' (QUICK smoke run: too few calls to quote)' if figures['quick'] else ''}.",
         "",
