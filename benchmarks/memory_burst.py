@@ -28,7 +28,6 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-import aiohttp
 from PIL import Image, ImageDraw
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.fakes import photos  # noqa: E402
 from tests.fakes.azure_server import AzureVisionServer, success  # noqa: E402
+from tests.bot.test_production import wait_ready  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramServer  # noqa: E402
 
 MARKERS = ("<!-- memory:start -->", "<!-- memory:end -->")
@@ -64,19 +64,6 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def wait_ready(port: int) -> None:
-    async with aiohttp.ClientSession() as http:
-        for _ in range(1200):
-            try:
-                async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.1)
-    raise RuntimeError("the bot never became ready")
-
-
 async def answered(telegram: FakeTelegramServer, chat: int, timeout: float = 180) -> float:
     """Seconds until the chat's status message became its answer (or a refusal)."""
     began = time.perf_counter()
@@ -97,7 +84,7 @@ async def measure(env_extra: dict[str, str]) -> dict:
                "BOT_PHOTOS_PER_MINUTE": "100", **env_extra}
         process = subprocess.Popen([sys.executable, "-m", "bot"], cwd=REPO, env=env, stderr=subprocess.PIPE)
         try:
-            await wait_ready(port)
+            await wait_ready(port, timeout=120)
             for chat in range(1, 6):
                 telegram.push_photo(chat, ordinary)
                 await answered(telegram, chat)
