@@ -54,7 +54,6 @@ def build_application(config: Config) -> Application:
         for language, commands_list in COMMANDS.items():
             await application.bot.set_my_commands([BotCommand(*c) for c in commands_list],
                                                   language_code=None if language == "en" else language)
-        metrics.mark_ready(True)
 
     async def post_stop(application: Application) -> None:
         metrics.mark_ready(False)
@@ -70,6 +69,7 @@ def build_application(config: Config) -> Application:
 
     builder: ApplicationBuilder = (
         Application.builder()
+        .application_class(ReadyWhenReceiving, kwargs={"metrics": metrics})
         .token(config.telegram_token)
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(config.concurrent_updates)
@@ -90,6 +90,20 @@ def build_application(config: Config) -> Application:
     application = builder.build()
     add_handlers(application)
     return application
+
+
+class ReadyWhenReceiving(Application):
+    """Says "ready" on /healthz only once updates can arrive: PTB registers the webhook before its
+    server listens, so readiness marked in post_init would send a load balancer (or Telegram) to a
+    closed port."""
+
+    def __init__(self, metrics: Metrics, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._readiness = metrics
+
+    async def start(self) -> None:
+        await super().start()
+        self._readiness.mark_ready(True)
 
 
 async def _cancel(tasks: list[asyncio.Task]) -> None:
