@@ -138,7 +138,7 @@ COMPONENTS = {
         "from recommender import Recommender; r = Recommender.load(); r.suggest('a calm lake at dawn')",
     "+ the bot's modules (telegram, aiohttp, redis, prometheus)":
         "from recommender import Recommender; r = Recommender.load(); r.suggest('a calm lake at dawn'); "
-        "import bot.app, bot.services, bot.reading",
+        "import bot.edge.app, bot.services, bot.reading",
 }
 
 

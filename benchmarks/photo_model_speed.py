@@ -1,6 +1,6 @@
 """The on-device image model alone: ms per photo, one at a time and in batches, and the memory
 it adds to the process. Photos are OASIS's 500x400 JPEGs, already decoded to the model's view
-(decoding is timed apart: it happens in bot/photos.py whether or not the model runs).
+(decoding is timed apart: it happens in bot/reading/photos.py whether or not the model runs).
 
     .venv/bin/python benchmarks/photo_model_speed.py [--threads 1] [--photos 96]
 """

@@ -28,20 +28,20 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
-    from .redaction import redact_logs
+    from .edge.redaction import redact_logs
 
     redact_logs(config)
     if args.command == "try":
-        from .try_photo import try_photo
+        from .tools.try_photo import try_photo
 
         return try_photo(config, args.photo, caption=args.caption, language=args.lang)
     if args.command == "export-feedback":
-        from .feedback_export import export_feedback
+        from .tools.feedback_export import export_feedback
 
         return export_feedback(config, args.out)
     from telegram.error import InvalidToken, TelegramError
 
-    from .app import build_application
+    from .edge.app import build_application
     from .memory import tune_allocator
 
     tune_allocator()

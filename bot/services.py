@@ -29,16 +29,16 @@ from recommender.photo_model import PhotoModel
 
 from .batching import MicroBatcher
 from .config import Config
-from .decode_gate import DecodeGate
-from .journal import UpdateJournal
+from .reading.decode_gate import DecodeGate
+from .edge.journal import UpdateJournal
 from .observability import Metrics, Trace
 from .previews import DeezerPreviews, Preview, PreviewError, PreviewProblem
 from .reading import AzureQuota, PhotoReader
 from .state import AnswerState, Settings, ShownSong, StateStore, UserKeys
 from .state.fail_soft import FailSoftStore
 from .state.sqlite import SQLiteStore
-from .texts import language_for
-from .vision import AzureVision
+from .views.texts import language_for
+from .reading.vision import AzureVision
 
 log = logging.getLogger(__name__)
 

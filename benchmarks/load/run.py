@@ -60,7 +60,7 @@ sys.path.insert(0, str(REPO))
 from aiohttp import ClientSession, ClientTimeout, TCPConnector, web  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from bot.texts import TEXTS  # noqa: E402
+from bot.views.texts import TEXTS  # noqa: E402
 from tests.fakes import photos  # noqa: E402
 from tests.fakes.azure_server import AzureVisionServer, slow, success  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramServer  # noqa: E402

@@ -9,11 +9,11 @@ from telegram.constants import ParseMode
 
 from recommender import Suggestion
 
-from ..fitting import fit_answer
-from ..keyboards import answer_keyboard, answer_text, header_lines, song_links_keyboard
+from ..views.fitting import fit_answer
+from ..views.keyboards import answer_keyboard, answer_text, header_lines, song_links_keyboard
 from ..services import Services, shown_songs
 from ..state import AnswerState, StoreUnavailable
-from ..texts import text
+from ..views.texts import text
 
 
 def new_token() -> str:

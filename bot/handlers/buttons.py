@@ -6,11 +6,11 @@ from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from ..keyboards import STEERING, ButtonPress, answer_keyboard, more_songs_text, parse_button, why_keyboard, why_text
+from ..views.keyboards import STEERING, ButtonPress, answer_keyboard, more_songs_text, parse_button, why_keyboard, why_text
 from ..previews import PreviewError, PreviewProblem
 from ..services import BotContext, Listener, shown_songs
 from ..state import AnswerState, StoreUnavailable
-from ..texts import text
+from ..views.texts import text
 from .answering import publish_answer
 from .common import listener_of
 

@@ -6,7 +6,7 @@ from telegram import Message, Update
 from telegram.constants import ParseMode
 
 from ..services import BotContext, Listener
-from ..texts import text
+from ..views.texts import text
 
 
 async def listener_of(update: Update, context: BotContext) -> Listener:

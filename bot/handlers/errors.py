@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from ..observability import APOLOGISED, FAILED, Trace
 from ..services import SERVICES_KEY
-from ..texts import language_for, text
+from ..views.texts import language_for, text
 from .common import AlreadyApologised
 
 log = logging.getLogger(__name__)

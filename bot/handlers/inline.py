@@ -13,9 +13,9 @@ from telegram import (
 from telegram.constants import ParseMode
 
 from ..services import INLINE_CACHE_SECONDS, BotContext
-from ..mood_names import mood_names
+from ..views.mood_names import mood_names
 from ..state import AnswerState
-from ..texts import text
+from ..views.texts import text
 from .common import listener_of
 
 MAX_QUERY_CHARS = 200

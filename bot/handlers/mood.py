@@ -9,7 +9,7 @@ from recommender import MAX_TEXT_CHARS
 from ..services import BotContext
 from ..state import AnswerState
 from .answering import new_token, publish_answer
-from ..texts import text
+from ..views.texts import text
 from .common import AlreadyApologised, listener_of, reply, show_working
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ParseMode
 
-from ..downloads import Refused, download, image_file
-from ..photos import PhotoError, PhotoProblem
+from ..edge.downloads import Refused, download, image_file
+from ..reading.photos import PhotoError, PhotoProblem
 from ..services import BotContext
 from ..state import AnswerState
-from ..texts import text
+from ..views.texts import text
 from .answering import new_token, publish_answer
 from .common import AlreadyApologised, listener_of, reply, show_working
 

@@ -8,10 +8,10 @@ import re
 from telegram import Update
 from telegram.constants import ParseMode
 
-from ..keyboards import settings_keyboard
+from ..views.keyboards import settings_keyboard
 from ..services import BotContext, Listener
 from ..state import Settings, StoreUnavailable
-from ..texts import text
+from ..views.texts import text
 from .common import listener_of
 
 SETTING = re.compile(r"^set:(lang:(?:en|fr|auto)|prev:(?:on|off))$")

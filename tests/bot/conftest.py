@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from bot.app import build_application
+from bot.edge.app import build_application
 from bot.config import Config
 from tests.fakes.azure_server import AzureVisionServer
 from tests.fakes.deezer_api import DeezerApiServer

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from bot.colours import AFFECT_LIMIT, hasler_susstrunk_colourfulness, read_colours
-from bot.photos import prepare_photo
+from bot.reading.colours import AFFECT_LIMIT, hasler_susstrunk_colourfulness, read_colours
+from bot.reading.photos import prepare_photo
 from tests.fakes import photos
 
 

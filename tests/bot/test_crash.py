@@ -8,7 +8,7 @@ import signal
 import sqlite3
 from pathlib import Path
 
-from bot.journal import STATUS_FIELD
+from bot.edge.journal import STATUS_FIELD
 from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, slow, success
 from tests.fakes.telegram_api import FakeTelegramServer

@@ -5,8 +5,8 @@ import io
 
 from PIL import Image
 
-from bot.decode_gate import LARGE_DECODE_BYTES, DecodeGate
-from bot.photos import decode_cost
+from bot.reading.decode_gate import LARGE_DECODE_BYTES, DecodeGate
+from bot.reading.photos import decode_cost
 from tests.fakes import photos
 
 

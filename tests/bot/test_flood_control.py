@@ -5,7 +5,7 @@ import time
 
 from telegram import Bot
 
-from bot.flood_control import MessageRateLimiter
+from bot.edge.flood_control import MessageRateLimiter
 from tests.fakes.telegram_api import FakeTelegramServer
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from bot.mood_names import FRENCH, mood_names
+from bot.views.mood_names import FRENCH, mood_names
 
 from .test_buttons import button
 from .test_photo_answers import mood_lines

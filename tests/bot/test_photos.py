@@ -6,7 +6,7 @@ import os
 import pytest
 from PIL import Image
 
-from bot.photos import (
+from bot.reading.photos import (
     AZURE_MIN_SIDE,
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_SIDE,

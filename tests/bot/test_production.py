@@ -9,7 +9,7 @@ import sys
 import aiohttp
 
 from bot.observability import Metrics
-from bot.ops_server import OpsServer
+from bot.edge.ops_server import OpsServer
 from bot.services import SERVICES_KEY
 from bot.state.sqlite import SQLiteStore
 from tests.fakes import photos

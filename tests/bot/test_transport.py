@@ -13,7 +13,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 from telegram.request import HTTPXRequest
 
-from bot.transport import AiohttpRequest
+from bot.edge.transport import AiohttpRequest
 from tests.fakes.photos import jpeg_photo
 from tests.fakes.telegram_api import FakeTelegramServer, UploadedFile
 

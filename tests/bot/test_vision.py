@@ -8,8 +8,8 @@ import aiohttp
 import pytest
 import pytest_asyncio
 
-from bot.photos import prepare_photo
-from bot.vision import AzureVision, ImageDescription, VisionError, VisionProblem
+from bot.reading.photos import prepare_photo
+from bot.reading.vision import AzureVision, ImageDescription, VisionError, VisionProblem
 from tests.fakes import photos
 from tests.fakes.azure_server import (
     V32_PATH,
@@ -197,7 +197,7 @@ async def test_a_wrong_key_is_an_auth_error_logged_without_the_key(azure, sessio
     wrong_key = "wrong-key-that-must-never-be-logged"
     vision = AzureVision(session, azure.url, wrong_key, time_budget=BUDGET)
 
-    with caplog.at_level(logging.INFO, logger="bot.vision"):
+    with caplog.at_level(logging.INFO, logger="bot.reading.vision"):
         kind, _ = await failure_of(vision)
 
     assert kind is VisionProblem.AUTH
@@ -236,7 +236,7 @@ async def test_no_32_captions_is_no_caption(azure, vision):
 
 
 async def test_success_is_logged_with_the_api_version(azure, vision, caplog):
-    with caplog.at_level(logging.INFO, logger="bot.vision"):
+    with caplog.at_level(logging.INFO, logger="bot.reading.vision"):
         await vision.describe(beach_jpeg())
 
     assert any(

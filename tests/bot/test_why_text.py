@@ -1,6 +1,6 @@
 """"Why these?" gives each song its own reasons, in the listener's language."""
 
-from bot.keyboards import why_text
+from bot.views.keyboards import why_text
 from bot.state import ShownSong
 
 

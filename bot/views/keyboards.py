@@ -14,7 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from recommender import Suggestion
 
 from .mood_names import mood_names
-from .state import AnswerState, Settings, ShownSong
+from ..state import AnswerState, Settings, ShownSong
 from .texts import feel, song_reasons, text
 
 BUTTON_LABEL_LIMIT = 60

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from recommender import RecommenderError
 
-from .config import Config
-from .downloads import TELEGRAM_DOWNLOAD_LIMIT
-from .handlers.photo import PROBLEM_TEXT
-from .keyboards import answer_keyboard, answer_text, header_lines
-from .photos import PhotoError
-from .services import Listener, close_services, open_services, shown_songs
-from .state import AnswerState, Settings
-from .texts import text
+from ..config import Config
+from ..edge.downloads import TELEGRAM_DOWNLOAD_LIMIT
+from ..handlers.photo import PROBLEM_TEXT
+from ..views.keyboards import answer_keyboard, answer_text, header_lines
+from ..reading.photos import PhotoError
+from ..services import Listener, close_services, open_services, shown_songs
+from ..state import AnswerState, Settings
+from ..views.texts import text
 
 
 def try_photo(config: Config, photo: str, *, caption: str | None, language: str) -> int:

@@ -13,7 +13,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from .memory import give_back_freed_memory
+from ..memory import give_back_freed_memory
 from .photos import decode_cost
 
 LARGE_DECODE_BYTES = 48_000_000  # e.g. 4000x3000 RGBA; a phone photo read at reduced size is ~6 MB

@@ -6,9 +6,9 @@ import asyncio
 import csv
 import sys
 
-from .config import Config
-from .services import open_store
-from .state import StoreUnavailable
+from ..config import Config
+from ..services import open_store
+from ..state import StoreUnavailable
 
 COLUMNS = ("kind", "answer", "user", "vote", "moods", "song_id", "at")
 

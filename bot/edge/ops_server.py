@@ -9,7 +9,7 @@ from __future__ import annotations
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from .observability import Metrics
+from ..observability import Metrics
 
 
 class OpsServer:

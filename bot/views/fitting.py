@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Callable
 
-from .state import AnswerState
+from ..state import AnswerState
 
 MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024

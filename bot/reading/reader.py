@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from recommender import AffectHint
 from recommender.photo_model import PhotoContent, PhotoModel
 
-from .batching import MicroBatcher
+from ..batching import MicroBatcher
 from .colours import read_colours
 from .photos import PreparedPhoto, prepare_photo
 from .vision import AzureVision, VisionError, VisionProblem
@@ -100,7 +100,7 @@ class PhotoReader:
                          if model is not None else None)
 
     async def read(self, data: bytes, user_caption: str | None) -> PhotoReading:
-        """Raises bot.photos.PhotoError when the bytes are not a usable image."""
+        """Raises bot.reading.photos.PhotoError when the bytes are not a usable image."""
         photo = await asyncio.get_running_loop().run_in_executor(self._executor, prepare_photo, data)
         content = asyncio.ensure_future(self._content(photo))
         caption, reason = await self._azure_caption(photo.jpeg)

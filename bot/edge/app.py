@@ -18,15 +18,15 @@ from telegram.ext import (
     filters,
 )
 
-from .config import Config
+from ..config import Config
 from .flood_control import MessageRateLimiter
 from .journal import JournalingQueue, UpdateJournal, take_up_unfinished
-from .handlers import buttons, commands, errors, inline, mood, other, photo, settings, tracing
-from .observability import Metrics
+from ..handlers import buttons, commands, errors, inline, mood, other, photo, settings, tracing
+from ..observability import Metrics
 from .ops_server import OpsServer
 from .transport import AiohttpRequest
-from .services import SERVICES_KEY, BotContext, close_services, open_services
-from .texts import COMMANDS
+from ..services import SERVICES_KEY, BotContext, close_services, open_services
+from ..views.texts import COMMANDS
 
 log = logging.getLogger(__name__)
 

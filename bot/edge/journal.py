@@ -20,7 +20,7 @@ import logging
 
 from telegram import Bot, Update
 
-from .state import StateStore
+from ..state import StateStore
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
-from .config import Config
+from ..config import Config
 
 MASK = "[REDACTED]"
 SHORTEST_SECRET = 8  # anything shorter would mask ordinary words

@@ -1,0 +1,1 @@
+"""Command-line tools beside the bot: `python -m bot try PHOTO` and `python -m bot export-feedback`."""
