@@ -70,6 +70,9 @@ class Trace:
     outcome: str = ANSWERED
     reason: str | None = None
     degraded: bool = False
+    # For the error handler, which PTB gives a fresh context: whom to tell, in which language.
+    language: str | None = None  # the listener's, once known
+    status: object | None = None  # the "working…" message that becomes the answer (a telegram.Message)
 
     def refuse(self, reason: str) -> None:
         self.outcome, self.reason = REFUSED, reason

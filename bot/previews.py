@@ -11,7 +11,6 @@ ends within ``time_budget`` seconds, because a user is waiting.
 from __future__ import annotations
 
 import asyncio
-import enum
 import json
 import logging
 import time
@@ -22,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
 import aiohttp
+
+from .errors import PreviewError, PreviewProblem
 
 log = logging.getLogger(__name__)
 
@@ -36,21 +37,6 @@ DOWNLOAD_CHUNK = 64 * 1024
 QUOTA = 4
 SERVICE_BUSY = 700
 DATA_NOT_FOUND = 800
-
-
-class PreviewProblem(enum.Enum):
-    """Why no preview came back; the bot words each one for the user."""
-
-    NOT_FOUND = "not_found"  # no such track, no match for the song, or no preview for it
-    UNAVAILABLE = "unavailable"  # slow, down, over quota, refusing, or answering nonsense
-
-
-class PreviewError(Exception):
-    """Deezer gave no playable preview; ``kind`` says why."""
-
-    def __init__(self, kind: PreviewProblem, detail: str) -> None:
-        super().__init__(f"{kind.value}: {detail}")
-        self.kind = kind
 
 
 @dataclass(frozen=True)

@@ -12,140 +12,48 @@ from pathlib import Path
 
 import aiohttp
 from cachetools import TTLCache
-from telegram import Update
-from telegram.ext import CallbackContext, ExtBot
 
-from recommender import (
-    AffectHint,
-    MoodPreferences,
-    Recommender,
-    RecommenderError,
-    Suggestion,
-    SuggestRequest,
-    checked_text,
-)
+from recommender import Recommender
 from recommender.index import default_data_dir
 from recommender.photo_model import PhotoModel
 
+from .answers import Answers
 from .batching import MicroBatcher
 from .config import Config
-from .reading.decode_gate import DecodeGate
 from .edge.journal import UpdateJournal
 from .observability import Metrics, Trace
-from .previews import DeezerPreviews, Preview, PreviewError, PreviewProblem
+from .previews import DeezerPreviews
 from .reading import AzureQuota, PhotoReader
-from .state import AnswerState, Settings, ShownSong, StateStore, UserKeys
+from .reading.decode_gate import DecodeGate
+from .reading.vision import AzureVision
+from .state import StateStore, UserKeys
 from .state.fail_soft import FailSoftStore
 from .state.sqlite import SQLiteStore
-from .views.texts import language_for
-from .reading.vision import AzureVision
 
 log = logging.getLogger(__name__)
 
-SONGS_PER_ANSWER = 8
 # Image decoding and model calls get their own threads (the native code inside releases the GIL),
 # so quick store calls on the default executor never queue behind them.
 CPU_WORKERS = 3
 INLINE_CACHE_SECONDS = 300
-PREVIEW_CHECK_SECONDS = 4.0
-
-
-@dataclass(frozen=True)
-class Listener:
-    """Who pressed or sent something: their keyed id, settings and reply language."""
-
-    user: str
-    settings: Settings
-    language: str
 
 
 @dataclass
 class Services:
-    recommender: Recommender
-    vision: AzureVision | None
-    previews: DeezerPreviews
+    """Everything long-lived: one HTTP session, one recommender, one store, one worker pool."""
+
+    answers: Answers
+    reader: PhotoReader
     http: aiohttp.ClientSession
     store: StateStore
     users: UserKeys
-    batcher: MicroBatcher
     metrics: Metrics
     cpu: ThreadPoolExecutor
-    reader: PhotoReader
     photos_per_minute: int = 10
     inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
     traces: dict[int, Trace] = field(default_factory=dict)  # update id -> its trace, while it is handled
     journal: UpdateJournal | None = None
     decodes: DecodeGate = field(default_factory=DecodeGate)
-
-    async def listener(self, update: Update) -> Listener:
-        user = update.effective_user
-        key = self.users.of(user.id if user else 0)
-        settings = await self.store.settings(key)
-        return Listener(key, settings, settings.language or language_for(user.language_code if user else None))
-
-    async def answer_for(self, state: AnswerState, listener: Listener) -> Suggestion:
-        """Songs not yet shown for this photo nor disliked, steered and weighted by the user's taste.
-
-        The recommender runs in a worker thread, batched with requests arriving at the same
-        moment, so one slow answer never blocks other chats.
-        """
-        preferences = await self.store.preferences(listener.user)
-        wanted = SONGS_PER_ANSWER * (2 if listener.settings.previews_only else 1)
-        suggestion = await self.batcher.submit(SuggestRequest(
-            state.description, songs=wanted, exclude=frozenset(state.shown) | preferences.disliked_songs,
-            affect_hint=AffectHint(*state.affect_hint) if state.affect_hint else None,
-            affect_shift=state.shift,
-            preferences=MoodPreferences(preferences.label_weights) if preferences.label_weights else None))
-        if listener.settings.previews_only:
-            return await self._with_previews(suggestion)
-        return suggestion
-
-    async def preview(self, song: ShownSong) -> Preview:
-        """Fetched at tap time: Deezer's preview links are signed and short-lived."""
-        if song.id.startswith("dz") and song.id[2:].isdigit():
-            return await self.previews.preview_for_track(int(song.id[2:]))
-        return await self.previews.preview_for_song(song.artist, song.title)
-
-    async def _with_previews(self, suggestion: Suggestion) -> Suggestion:
-        """Keep songs that have a preview; if Deezer can't tell in time, or none has one, keep them all."""
-        checks = asyncio.gather(*(self.preview(song) for song in shown_songs(suggestion)), return_exceptions=True)
-        try:
-            results = await asyncio.wait_for(checks, PREVIEW_CHECK_SECONDS)
-        except TimeoutError:
-            return _first(suggestion, suggestion.songs)
-        if any(isinstance(r, PreviewError) and r.kind is PreviewProblem.UNAVAILABLE for r in results):
-            return _first(suggestion, suggestion.songs)
-        playable = [song for song, r in zip(suggestion.songs, results) if isinstance(r, Preview)]
-        return _first(suggestion, playable or suggestion.songs)
-
-
-def _first(suggestion: Suggestion, songs) -> Suggestion:
-    """The suggestion with only the first SONGS_PER_ANSWER of `songs`."""
-    return Suggestion(suggestion.text, suggestion.moods, tuple(songs)[:SONGS_PER_ANSWER], suggestion.valence,
-                      suggestion.arousal)
-
-
-def batch_suggester(recommender: Recommender):
-    """What the micro-batcher runs: each request checked alone, the valid ones embedded together."""
-
-    def run(requests: list[SuggestRequest]) -> list[Suggestion | RecommenderError]:
-        results: list[Suggestion | RecommenderError | None] = [None] * len(requests)
-        valid = []
-        for position, request in enumerate(requests):
-            try:
-                checked_text(request.text)
-                valid.append(position)
-            except RecommenderError as error:
-                results[position] = error
-        for position, suggestion in zip(valid, recommender.suggest_requests([requests[p] for p in valid])):
-            results[position] = suggestion
-        return results
-
-    return run
-
-
-def shown_songs(suggestion: Suggestion) -> list[ShownSong]:
-    return list(suggestion.songs)
 
 
 async def open_services(config: Config, metrics: Metrics | None = None) -> Services:
@@ -164,9 +72,9 @@ async def open_services(config: Config, metrics: Metrics | None = None) -> Servi
     cpu = ThreadPoolExecutor(max_workers=CPU_WORKERS, thread_name_prefix="storytune-cpu")
     reader = PhotoReader(vision=vision, model=await asyncio.to_thread(load_photo_model, config.data_dir),
                          quota=AzureQuota(config.azure_calls_per_minute), executor=cpu, metrics=metrics)
-    services = Services(recommender, vision, DeezerPreviews(http, config.deezer_api_base_url), http, store, users,
-                        MicroBatcher(batch_suggester(recommender), executor=cpu), metrics, cpu, reader,
-                        config.photos_per_minute)
+    answers = Answers(store, users, MicroBatcher(recommender.suggest_each, executor=cpu),
+                      DeezerPreviews(http, config.deezer_api_base_url))
+    services = Services(answers, reader, http, store, users, metrics, cpu, config.photos_per_minute)
     log.info("services ready in %.2f s", time.perf_counter() - started)
     return services
 
@@ -212,14 +120,4 @@ def _local_secret(path: Path) -> bytes:
     return path.read_bytes()
 
 
-SERVICES_KEY = "storytune.services"
-
-
-class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
-    """PTB's context (one per update) with one typed way to reach the services, and the update's trace."""
-
-    trace: Trace
-
-    @property
-    def services(self) -> Services:
-        return self.bot_data[SERVICES_KEY]
+SERVICES_KEY = "storytune.services"  # where the Application keeps them, in bot_data

@@ -116,22 +116,16 @@ def _suggest_lines(recommender, stream, args: argparse.Namespace) -> int:
 
 def _answer_batch(recommender, batch, songs: int) -> list[tuple[dict, object]]:
     """(JSON object, Suggestion or None) per line, valid lines embedded in one batch."""
-    from .engine import checked_text
+    from .engine import SuggestRequest
 
-    answers: list[tuple[dict, object]] = [({}, None)] * len(batch)
-    valid: list[int] = []
-    for position, (text, problem) in enumerate(batch):
-        if text is None:
-            answers[position] = ({"error": problem}, None)
-            continue
-        try:
-            checked_text(text)
-            valid.append(position)
-        except RecommenderError as error:
-            answers[position] = ({"text": text[:200], "error": str(error)}, None)
-    if valid:
-        for position, suggestion in zip(valid, recommender.suggest_many([batch[p][0] for p in valid], songs=songs)):
-            answers[position] = (suggestion.to_json(), suggestion)
+    readable = [position for position, (text, _) in enumerate(batch) if text is not None]
+    answers: list[tuple[dict, object]] = [({"error": problem}, None) for _, problem in batch]
+    results = recommender.suggest_each([SuggestRequest(batch[p][0], songs=songs) for p in readable])
+    for position, result in zip(readable, results):
+        if isinstance(result, RecommenderError):
+            answers[position] = ({"text": batch[position][0][:200], "error": str(result)}, None)
+        else:
+            answers[position] = (result.to_json(), result)
     return answers
 
 

@@ -150,6 +150,22 @@ class Recommender:
             embeddings, affect = self._read(cleaned, names)
             return self._answers(cleaned, requests, names, embeddings, affect)
 
+    def suggest_each(self, requests: Sequence[SuggestRequest]) -> list[Suggestion | RecommenderError]:
+        """Like suggest_requests, but a request whose text is refused gets its RecommenderError in
+        its place instead of failing the others: each text is checked alone, the valid ones are
+        embedded together."""
+        results: list[Suggestion | RecommenderError | None] = [None] * len(requests)
+        valid = []
+        for position, request in enumerate(requests):
+            try:
+                checked_text(request.text)
+                valid.append(position)
+            except RecommenderError as error:
+                results[position] = error
+        for position, suggestion in zip(valid, self.suggest_requests([requests[p] for p in valid])):
+            results[position] = suggestion
+        return results
+
     def _read(self, texts: list[str], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """(n, 384) MiniLM-space embeddings and (n, 2) valence/arousal of the texts.
 

@@ -25,7 +25,8 @@ from ..handlers import buttons, commands, errors, inline, mood, other, photo, se
 from ..observability import Metrics
 from .ops_server import OpsServer
 from .transport import AiohttpRequest
-from ..services import SERVICES_KEY, BotContext, close_services, open_services
+from ..services import SERVICES_KEY, close_services, open_services
+from .context import BotContext
 from ..views.texts import COMMANDS
 
 log = logging.getLogger(__name__)

@@ -5,15 +5,9 @@ from __future__ import annotations
 from telegram import Bot, Message
 from telegram.error import BadRequest, TelegramError
 
+from ..errors import Refused
+
 TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024  # Bot API getFile refuses larger files
-
-
-class Refused(Exception):
-    """The message's image cannot be had; `key` names the text that tells the user why."""
-
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
 
 
 def image_file(message: Message) -> tuple[str, int | None]:

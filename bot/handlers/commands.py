@@ -2,7 +2,7 @@
 
 from telegram import Update
 
-from ..services import BotContext
+from ..edge.context import BotContext
 from .common import listener_of, reply
 
 

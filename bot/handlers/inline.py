@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    InlineQueryResultArticle,
-    InlineQueryResultsButton,
-    InputTextMessageContent,
-    Update,
-)
+from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 
-from ..services import INLINE_CACHE_SECONDS, BotContext
-from ..views.mood_names import mood_names
-from ..state import AnswerState
+from recommender import Suggestion
+
+from ..answers import words_state
+from ..edge.context import BotContext
+from ..services import INLINE_CACHE_SECONDS
+from ..state import ShownSong
+from ..views.keyboards import inline_song_keyboard
+from ..views.messages import inline_song_text, moods_line
 from ..views.texts import text
 from .common import listener_of
 
@@ -33,21 +31,15 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     cache, key = context.services.inline_results, (words.lower(), listener.language, listener.user)
     results = cache.get(key)
     if results is None:
-        suggestion = await context.services.answer_for(AnswerState(words, listener.user), listener)
+        suggestion = await context.services.answers.suggest(words_state(words, listener.user), listener)
         results = cache[key] = [_result(song, suggestion, listener.language) for song in suggestion.songs]
     await query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=True)
 
 
-def _result(song, suggestion, language: str) -> InlineQueryResultArticle:
-    moods = " | ".join(" · ".join(mood_names(mood.labels, language)) for mood in suggestion.moods)
+def _result(song: ShownSong, suggestion: Suggestion, language: str) -> InlineQueryResultArticle:
+    moods = moods_line(suggestion, language)
     return InlineQueryResultArticle(
-        id=song.id,
-        title=f"{song.artist} — {song.title}",
-        description=moods,
-        url=song.url,
-        input_message_content=InputTextMessageContent(
-            text("inline_song", language, artist=song.artist, title=song.title, url=song.url, moods=moods),
-            parse_mode=ParseMode.HTML),
-        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(f"🎵 {song.artist} — {song.title}"[:60],
-                                                                 url=song.url)]]),
-    )
+        id=song.id, title=f"{song.artist} — {song.title}", description=moods, url=song.url,
+        input_message_content=InputTextMessageContent(inline_song_text(song, moods, language),
+                                                      parse_mode=ParseMode.HTML),
+        reply_markup=inline_song_keyboard(song))

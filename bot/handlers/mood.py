@@ -6,11 +6,10 @@ from telegram import Update
 
 from recommender import MAX_TEXT_CHARS
 
-from ..services import BotContext
-from ..state import AnswerState
-from .answering import new_token, publish_answer
-from ..views.texts import text
-from .common import AlreadyApologised, listener_of, reply, show_working
+from ..answers import words_state
+from ..edge.context import BotContext
+from .answering import publish_answer
+from .common import listener_of, reply, show_working
 
 
 async def on_mood(update: Update, context: BotContext) -> None:
@@ -26,11 +25,6 @@ async def on_mood(update: Update, context: BotContext) -> None:
         await reply(message, "mood_too_long", listener.language, limit=MAX_TEXT_CHARS)
         return
     status = await show_working(update, context, listener.language, "working_mood")
-    state = AnswerState(words, listener.user, seen=words, source="mood")
-    try:
-        suggestion = await context.services.answer_for(state, listener)
-        context.trace.degraded = not await publish_answer(status, context.services, new_token(), state, suggestion,
-                                                          listener.language)
-    except Exception as error:
-        await status.edit_text(text("error", listener.language))
-        raise AlreadyApologised() from error
+    state = words_state(words, listener.user)
+    suggestion = await context.services.answers.suggest(state, listener)
+    await publish_answer(status, context, state, suggestion, listener.language)

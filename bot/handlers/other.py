@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from ..services import BotContext
+from ..edge.context import BotContext
 from .common import listener_of, reply
 
 

@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ParseMode
 
-from ..edge.downloads import Refused, download, image_file
-from ..reading.photos import PhotoError, PhotoProblem
-from ..services import BotContext
-from ..state import AnswerState
-from ..views.texts import text
-from .answering import new_token, publish_answer
-from .common import AlreadyApologised, listener_of, reply, show_working
-
-PROBLEM_TEXT = {
-    PhotoProblem.NOT_AN_IMAGE: "not_an_image",
-    PhotoProblem.CORRUPT: "corrupt",
-    PhotoProblem.TOO_SMALL: "too_small",
-    PhotoProblem.UNSUPPORTED: "unsupported",
-    PhotoProblem.TOO_LARGE: "too_many_pixels",
-}
+from ..answers import photo_state
+from ..edge.context import BotContext
+from ..edge.downloads import download, image_file
+from .answering import publish_answer
+from .common import listener_of, reply, show_working
 
 
 async def on_photo(update: Update, context: BotContext) -> None:
-    """Download, read, recommend, reply — the status message becomes the answer, or the apology."""
+    """Download, read, recommend, reply: the status message becomes the answer (or says what went wrong)."""
     message, services, trace = update.effective_message, context.services, context.trace
     listener = await listener_of(update, context)
     if not await services.store.hit(f"photo:{listener.user}", 60, services.photos_per_minute):
@@ -32,27 +21,15 @@ async def on_photo(update: Update, context: BotContext) -> None:
         await reply(message, "slow_down", listener.language, limit=services.photos_per_minute)
         return
     status = await show_working(update, context, listener.language)
-    try:
-        with trace.stage("download"):
-            data = await download(context.bot, *image_file(message))
-        with trace.stage("caption"):
-            async with services.decodes.slot(listener.user, data):
-                reading = await services.reader.read(data, message.caption)
-        del data  # photos live in memory only as long as needed
-        trace.source = reading.source.value
-        hint = reading.affect_hint
-        state = AnswerState(reading.description, listener.user, seen=reading.shown, source=reading.source.value,
-                            user_words=reading.user_words, affect_hint=(hint.valence, hint.arousal, hint.weight))
-        with trace.stage("recommend"):
-            suggestion = await services.answer_for(state, listener)
-        with trace.stage("reply"):
-            trace.degraded = not await publish_answer(status, services, new_token(), state, suggestion,
-                                                      listener.language)
-    except (Refused, PhotoError) as refusal:
-        key = refusal.key if isinstance(refusal, Refused) else PROBLEM_TEXT[refusal.reason]
-        trace.refuse(key)
-        await status.edit_text(text(key, listener.language), parse_mode=ParseMode.HTML)
-        return
-    except Exception as error:
-        await status.edit_text(text("error", listener.language))
-        raise AlreadyApologised() from error
+    with trace.stage("download"):
+        data = await download(context.bot, *image_file(message))
+    with trace.stage("caption"):
+        async with services.decodes.slot(listener.user, data):
+            reading = await services.reader.read(data, message.caption)
+    del data  # photos live in memory only as long as needed
+    trace.source = reading.source.value
+    state = photo_state(reading, listener.user)
+    with trace.stage("recommend"):
+        suggestion = await services.answers.suggest(state, listener)
+    with trace.stage("reply"):
+        await publish_answer(status, context, state, suggestion, listener.language)

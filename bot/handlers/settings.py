@@ -8,9 +8,9 @@ import re
 from telegram import Update
 from telegram.constants import ParseMode
 
+from ..edge.context import BotContext
 from ..views.keyboards import settings_keyboard
-from ..services import BotContext, Listener
-from ..state import Settings, StoreUnavailable
+from ..views.messages import settings_text
 from ..views.texts import text
 from .common import listener_of
 
@@ -20,7 +20,8 @@ SETTING = re.compile(r"^set:(lang:(?:en|fr|auto)|prev:(?:on|off))$")
 async def on_settings(update: Update, context: BotContext) -> None:
     """Show the current settings with buttons to change them."""
     listener = await listener_of(update, context)
-    await update.effective_message.reply_text(settings_text(listener), parse_mode=ParseMode.HTML,
+    await update.effective_message.reply_text(settings_text(listener.settings, listener.language),
+                                              parse_mode=ParseMode.HTML,
                                               reply_markup=settings_keyboard(listener.settings, listener.language))
 
 
@@ -35,20 +36,9 @@ async def on_setting_button(update: Update, context: BotContext) -> None:
     name, value = match.group(1).split(":")
     changed = (dataclasses.replace(listener.settings, language=None if value == "auto" else value) if name == "lang"
                else dataclasses.replace(listener.settings, previews_only=value == "on"))
-    try:
-        await context.services.store.save_settings(listener.user, changed)
-    except StoreUnavailable:
-        context.trace.refuse("store_unavailable")
-        await query.answer(text("store_unavailable", listener.language))
-        return
+    await context.services.store.save_settings(listener.user, changed)
     listener = await listener_of(update, context)
     await query.answer(text("saved", listener.language))
-    await update.effective_message.edit_text(settings_text(listener), parse_mode=ParseMode.HTML,
+    await update.effective_message.edit_text(settings_text(listener.settings, listener.language),
+                                             parse_mode=ParseMode.HTML,
                                              reply_markup=settings_keyboard(changed, listener.language))
-
-
-def settings_text(listener: Listener) -> str:
-    settings: Settings = listener.settings
-    language = text(f"language_{settings.language}" if settings.language else "language_auto", listener.language)
-    previews = text("on" if settings.previews_only else "off", listener.language)
-    return text("settings", listener.language, language=language, previews=previews)

@@ -7,7 +7,7 @@ handler a fresh context: that is how a failure reaches the update's log line and
 from telegram import Update
 
 from ..observability import Trace, update_kind
-from ..services import BotContext
+from ..edge.context import BotContext
 
 
 async def begin(update: Update, context: BotContext) -> None:

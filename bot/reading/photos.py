@@ -9,7 +9,6 @@ photo's location never leaves the bot. CPU-bound: call it through
 
 from __future__ import annotations
 
-import enum
 import io
 import struct
 from dataclasses import dataclass, field
@@ -18,6 +17,8 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from recommender.photo_model import VIEW_SIDE, view_of
+
+from ..errors import PhotoError, PhotoProblem
 
 try:
     import pillow_heif
@@ -39,24 +40,6 @@ THUMBNAIL_SIDE = 128
 JPEG_QUALITIES = (85, 70, 55)
 
 _DECODE_FAILURES = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, struct.error)
-
-
-class PhotoProblem(enum.Enum):
-    """Why a photo was refused; the bot words each one for the user."""
-
-    NOT_AN_IMAGE = "not_an_image"
-    CORRUPT = "corrupt"
-    TOO_SMALL = "too_small"
-    UNSUPPORTED = "unsupported"
-    TOO_LARGE = "too_large"
-
-
-class PhotoError(Exception):
-    """A photo we cannot send to Azure; ``reason`` says which kind of problem."""
-
-    def __init__(self, reason: PhotoProblem, detail: str = "") -> None:
-        super().__init__(f"{reason.value}: {detail}" if detail else reason.value)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""From photo bytes (and the user's caption) to one reading: the words shown, the description
+"""From photo bytes (and the user's caption) to one reading: the words we say we saw, the description
 the recommender reads, where it came from, and the photo's affect.
 
 Azure's caption gives the content when Azure is configured, within its quota and answering;
@@ -53,10 +53,10 @@ class DeviceReason(enum.Enum):
 
 @dataclass(frozen=True)
 class PhotoReading:
-    """description: what the recommender reads; shown: what we tell the user we saw."""
+    """description: what the recommender reads; seen: what we tell the user we saw."""
 
     description: str
-    shown: str
+    seen: str
     source: CaptionSource
     affect_hint: AffectHint
     user_words: str = ""
@@ -111,8 +111,8 @@ class PhotoReader:
         if caption:
             return _reading(CaptionSource.AZURE, caption, caption, seen, words, PIXEL_WEIGHT["azure"])
         self._count(reason or DeviceReason.FAILED)
-        shown = ", ".join(seen.words) or seen.description
-        return _reading(CaptionSource.DEVICE, shown, seen.description, seen, words,
+        said = ", ".join(seen.words) or seen.description
+        return _reading(CaptionSource.DEVICE, said, seen.description, seen, words,
                         PIXEL_WEIGHT["user" if words else "device"])
 
     async def _content(self, photo: PreparedPhoto) -> PhotoContent | None:
@@ -143,23 +143,23 @@ class PhotoReader:
     async def _colour_reading(self, photo: PreparedPhoto, caption: str | None, words: str) -> PhotoReading:
         colours = await asyncio.get_running_loop().run_in_executor(self._executor, read_colours, photo.thumbnail)
         if caption:
-            source, shown = CaptionSource.AZURE, caption
+            source, said = CaptionSource.AZURE, caption
             description = f"{caption}. {words}" if words else caption
             weight = COLOUR_WEIGHT["azure"]
         elif words:
-            source, shown, description, weight = CaptionSource.USER, words, words, COLOUR_WEIGHT["user"]
+            source, said, description, weight = CaptionSource.USER, words, words, COLOUR_WEIGHT["user"]
         else:
-            source, shown, description = CaptionSource.COLOURS, colours.description, colours.description
+            source, said, description = CaptionSource.COLOURS, colours.description, colours.description
             weight = COLOUR_WEIGHT["colours"]
-        return PhotoReading(description, shown, source, AffectHint(colours.valence, colours.arousal, weight), words)
+        return PhotoReading(description, said, source, AffectHint(colours.valence, colours.arousal, weight), words)
 
     def _count(self, reason: DeviceReason) -> None:
         if self._metrics is not None:
             self._metrics.device_readings.labels(reason.value).inc()
 
 
-def _reading(source: CaptionSource, shown: str, text: str, seen: PhotoContent, words: str,
+def _reading(source: CaptionSource, said: str, text: str, seen: PhotoContent, words: str,
              weight: float) -> PhotoReading:
     description = f"{text}. {words}" if words else text
     hint = AffectHint(PIXEL_GAIN * seen.valence, PIXEL_GAIN * seen.arousal, weight)
-    return PhotoReading(description, shown, source, hint, words)
+    return PhotoReading(description, said, source, hint, words)

@@ -9,7 +9,6 @@ waiting and the colour reading is always there as a fallback.
 from __future__ import annotations
 
 import asyncio
-import enum
 import json
 import logging
 import re
@@ -19,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 import aiohttp
+
+from ..errors import VisionError, VisionProblem
 
 log = logging.getLogger(__name__)
 
@@ -30,24 +31,6 @@ MAX_ATTEMPTS = 5
 
 _WAIT_IN_MESSAGE = re.compile(r"(?:retry after|try again in)\s+(\d+(?:\.\d+)?)\s*s", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
-
-
-class VisionProblem(enum.Enum):
-    """Why no description came back; the bot words each one for the user."""
-
-    UNAVAILABLE = "unavailable"  # down, slow, throttled past the budget, or answering nonsense
-    AUTH = "auth"  # key or endpoint refused (401/403/404): a configuration error
-    NO_CAPTION = "no_caption"  # answered, but had no caption for this photo
-    THROTTLED = "throttled"  # HTTP 429 and the caller asked not to wait (``retry_after`` says how long)
-
-
-class VisionError(Exception):
-    """Azure AI Vision gave no usable description; ``kind`` says why."""
-
-    def __init__(self, kind: VisionProblem, detail: str, *, retry_after: float = 0.0) -> None:
-        super().__init__(f"{kind.value}: {detail}")
-        self.kind = kind
-        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,6 @@ ANSWER_TTL_SECONDS = 48 * 3600
 UPDATE_MEMORY_SECONDS = 26 * 3600  # Telegram keeps an unconfirmed update for 24 hours
 
 
-class StoreUnavailable(ConnectionError):
-    """The store could not be reached or did not answer in time; callers degrade rather than fail."""
-
-
 @dataclass
 class AnswerState:
     """Everything the buttons under one photo's answers need; keyed by a short random token.
@@ -31,7 +27,7 @@ class AnswerState:
     "colours" or "mood"), so an edited answer reads the same;
     affect_hint: (valence, arousal, weight) from the photo's colours or None;
     shift: the (valence, arousal) steering applied so far;
-    shown: every song id shown for this photo, so none comes back;
+    offered: every song id offered for this photo, so none comes back;
     messages: message id -> the songs that message shows;
     chat: keyed hash of the chat the answer was sent to, and replies: other messages there that
     carry this answer's buttons (the "why" lists) — a press counts only on one of those messages,
@@ -46,7 +42,7 @@ class AnswerState:
     affect_hint: tuple[float, float, float] | None = None
     moods: list[list[str]] = field(default_factory=list)
     shift: tuple[float, float] = (0.0, 0.0)
-    shown: list[str] = field(default_factory=list)
+    offered: list[str] = field(default_factory=list)
     messages: dict[str, list[ShownSong]] = field(default_factory=dict)
     created: float = field(default_factory=time.time)
     chat: str = ""
@@ -58,6 +54,7 @@ class AnswerState:
     @classmethod
     def from_json(cls, raw: str | bytes) -> AnswerState:
         data = json.loads(raw)
+        data.setdefault("offered", data.pop("shown", []))  # the field's name in answers saved before
         data["messages"] = {k: [ShownSong(**{**s, "labels": tuple(s["labels"])}) for s in v]
                             for k, v in data.get("messages", {}).items()}
         data["shift"] = tuple(data.get("shift", (0.0, 0.0)))
@@ -67,7 +64,7 @@ class AnswerState:
 
     def show(self, message_id: int, songs: list[ShownSong]) -> None:
         self.messages[str(message_id)] = songs
-        self.shown.extend(song.id for song in songs if song.id not in self.shown)
+        self.offered.extend(song.id for song in songs if song.id not in self.offered)
 
     def attach(self, message_id: int) -> None:
         """Another message in the answer's chat carries its buttons."""

@@ -16,7 +16,8 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from ..observability import Metrics
-from .base import AnswerState, Preferences, Settings, StateStore, StoreUnavailable
+from ..errors import StoreUnavailable
+from .base import AnswerState, Preferences, Settings, StateStore
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 import redis.asyncio
 import redis.exceptions
 
-from .base import ANSWER_TTL_SECONDS, UPDATE_MEMORY_SECONDS, AnswerState, Preferences, Settings, StoreUnavailable, label_weights
+from ..errors import StoreUnavailable
+from .base import ANSWER_TTL_SECONDS, UPDATE_MEMORY_SECONDS, AnswerState, Preferences, Settings, label_weights
 
 
 class RedisUnavailable(StoreUnavailable):

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from recommender import RecommenderError
 
+from ..answers import Listener, photo_state
 from ..config import Config
 from ..edge.downloads import TELEGRAM_DOWNLOAD_LIMIT
-from ..handlers.photo import PROBLEM_TEXT
-from ..views.keyboards import answer_keyboard, answer_text, header_lines
-from ..reading.photos import PhotoError
-from ..services import Listener, close_services, open_services, shown_songs
-from ..state import AnswerState, Settings
+from ..errors import StorytuneError
+from ..services import close_services, open_services
+from ..state import Settings
+from ..views.keyboards import answer_keyboard
+from ..views.messages import answer_text, header_lines
 from ..views.texts import text
 
 
@@ -30,8 +31,8 @@ def try_photo(config: Config, photo: str, *, caption: str | None, language: str)
         return 1
     try:
         print(asyncio.run(_answer(config, path.read_bytes(), caption, language)))
-    except PhotoError as problem:
-        print(_plain(text(PROBLEM_TEXT[problem.reason], language)))
+    except StorytuneError as refusal:
+        print(_plain(text(refusal.key, language)))
         return 1
     except RecommenderError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -42,14 +43,11 @@ def try_photo(config: Config, photo: str, *, caption: str | None, language: str)
 async def _answer(config: Config, data: bytes, caption: str | None, language: str) -> str:
     services = await open_services(config)
     try:
-        reading = await services.reader.read(data, caption)
-        hint = reading.affect_hint
-        state = AnswerState(reading.description, "try", seen=reading.shown, source=reading.source.value,
-                            user_words=reading.user_words, affect_hint=(hint.valence, hint.arousal, hint.weight))
-        suggestion = await services.answer_for(state, Listener("try", Settings(), language))
+        state = photo_state(await services.reader.read(data, caption), "try")
+        suggestion = await services.answers.suggest(state, Listener("try", Settings(), language))
     finally:
         await close_services(services)
-    keyboard = answer_keyboard(shown_songs(suggestion), "-" * 8, language)
+    keyboard = answer_keyboard(list(suggestion.songs), "-" * 8, language)
     buttons = [" ".join(f"[{b.text}]" + (f" {b.url}" if b.url else "") for b in row)
                for row in keyboard.inline_keyboard]
     return "\n".join([_plain(answer_text(suggestion, language, header_lines(state, language))), "", *buttons])

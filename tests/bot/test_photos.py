@@ -30,7 +30,7 @@ def close_to(pixel: tuple[int, ...], expected: tuple[int, int, int], tolerance: 
 def refusal(data: bytes, **limits) -> PhotoProblem:
     with pytest.raises(PhotoError) as raised:
         prepare_photo(data, **limits)
-    return raised.value.reason
+    return raised.value.kind
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,7 @@ async def test_answer_state_round_trips_with_its_songs(store):
     await store.put_answer("tok12345", state)
     loaded = await store.get_answer("tok12345")
     assert loaded == state
-    assert loaded.songs_in(10) == [SONG] and loaded.song("dz1") == SONG and loaded.shown == ["dz1"]
+    assert loaded.songs_in(10) == [SONG] and loaded.song("dz1") == SONG and loaded.offered == ["dz1"]
     assert await store.get_answer("unknown1") is None
 
 

@@ -1,6 +1,6 @@
 """"Why these?" gives each song its own reasons, in the listener's language."""
 
-from bot.views.keyboards import why_text
+from bot.views.messages import why_text
 from bot.state import ShownSong
 
 
