@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.fakes import photos  # noqa: E402
 from tests.fakes.azure_server import AzureVisionServer, success  # noqa: E402
-from tests.bot.test_production import wait_ready  # noqa: E402
+from tests.support.process import wait_ready  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramServer  # noqa: E402
 
 MARKERS = ("<!-- memory:start -->", "<!-- memory:end -->")

@@ -13,15 +13,17 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import time
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
 import aiohttp
+from cachetools import TLRUCache
 
+from .deadline import CallBudget, Transient
 from .errors import PreviewError, PreviewProblem
 
 log = logging.getLogger(__name__)
@@ -58,9 +60,9 @@ class MatchMemory(Protocol):
     def put(self, key: str, deezer_id: int) -> None: ...
 
 
-class InMemoryMatches:
-    """A bounded, least-recently-used :class:`MatchMemory`; misses are forgotten after a while
-    so a song Deezer adds later is found again."""
+class InMemoryMatches(TLRUCache):
+    """A bounded, least-recently-used :class:`MatchMemory`; misses are forgotten after
+    ``negative_ttl`` seconds so a song Deezer adds later is found again."""
 
     def __init__(
         self,
@@ -69,27 +71,13 @@ class InMemoryMatches:
         negative_ttl: float = 3600.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._max_size = max_size
-        self._negative_ttl = negative_ttl
-        self._clock = clock
-        self._entries: OrderedDict[str, tuple[int, float]] = OrderedDict()
+        def expires(_key: str, deezer_id: int, now: float) -> float:
+            return now + negative_ttl if deezer_id == NO_MATCH else math.inf
 
-    def get(self, key: str) -> int | None:
-        entry = self._entries.get(key)
-        if entry is None:
-            return None
-        deezer_id, stored_at = entry
-        if deezer_id == NO_MATCH and self._clock() - stored_at > self._negative_ttl:
-            del self._entries[key]
-            return None
-        self._entries.move_to_end(key)
-        return deezer_id
+        super().__init__(max_size, expires, timer=clock)
 
     def put(self, key: str, deezer_id: int) -> None:
-        self._entries[key] = (deezer_id, self._clock())
-        self._entries.move_to_end(key)
-        while len(self._entries) > self._max_size:
-            self._entries.popitem(last=False)
+        self[key] = deezer_id
 
 
 def match_key(artist: str, title: str) -> str:
@@ -128,14 +116,6 @@ def _titles(item: Mapping[str, Any]) -> set[str]:
     return {plain(str(item.get(field) or "")) for field in ("title", "title_short")}
 
 
-@dataclass
-class _Call:
-    """One public call's deadline and the one transient retry it may spend."""
-
-    deadline: float
-    retries: int = 1
-
-
 class DeezerPreviews:
     """Finds preview MP3s on Deezer over a shared ``aiohttp`` session."""
 
@@ -165,7 +145,7 @@ class DeezerPreviews:
         """The preview of the best Deezer match for the song; the match is remembered, and so
         is a miss (no match, or the match is gone or has no preview) until the memory drops it."""
 
-        async def find(call: _Call) -> Preview:
+        async def find(call: CallBudget) -> Preview:
             key = match_key(artist, title)
             deezer_id = self._matches.get(key)
             if deezer_id is None:
@@ -208,12 +188,12 @@ class DeezerPreviews:
         return body
 
     async def _within_budget(
-        self, what: str, find: Callable[[_Call], Awaitable[Preview]]
+        self, what: str, find: Callable[[CallBudget], Awaitable[Preview]]
     ) -> Preview:
         started = time.monotonic()
         try:
             async with asyncio.timeout(self._time_budget):
-                preview = await find(_Call(deadline=started + self._time_budget))
+                preview = await find(CallBudget.of(self._time_budget))
         except TimeoutError:
             log.warning("Deezer gave no preview for %s within %g s", what, self._time_budget)
             raise PreviewError(
@@ -226,7 +206,7 @@ class DeezerPreviews:
         log.info("Deezer preview for %s in %.2f s", what, time.monotonic() - started)
         return preview
 
-    async def _track(self, deezer_id: int, call: _Call) -> Preview:
+    async def _track(self, deezer_id: int, call: CallBudget) -> Preview:
         payload = await self._get_json(f"/track/{int(deezer_id)}", {}, call)
         try:
             preview = Preview(
@@ -244,7 +224,7 @@ class DeezerPreviews:
             raise PreviewError(PreviewProblem.NOT_FOUND, f"track {deezer_id} has no preview")
         return preview
 
-    async def _search(self, artist: str, title: str, call: _Call) -> int:
+    async def _search(self, artist: str, title: str, call: CallBudget) -> int:
         """The matching track id, trying the strict query, then plain words; else ``NO_MATCH``."""
         for query in (strict_query(artist, title), f"{artist} {title}"):
             params = {"q": query, "limit": str(SEARCH_LIMIT)}
@@ -260,31 +240,27 @@ class DeezerPreviews:
         return NO_MATCH
 
     async def _get_json(
-        self, path: str, params: Mapping[str, str], call: _Call
+        self, path: str, params: Mapping[str, str], call: CallBudget
     ) -> Mapping[str, Any]:
         """The JSON object once Deezer's in-body error is ruled out; one retry if transient."""
-        while True:
-            remaining = call.deadline - time.monotonic()
-            if remaining < MIN_ATTEMPT_SECONDS:
-                raise PreviewError(PreviewProblem.UNAVAILABLE, "time budget spent")
-            timeout = remaining / 2 if call.retries else remaining
+
+        async def attempt(timeout: float) -> Mapping[str, Any]:
             try:
                 status, body = await self._get(path, params, timeout)
             except (aiohttp.ClientError, TimeoutError) as error:
-                problem = _described(error)
-            else:
-                if status < 500:
-                    payload = _payload(status, body)
-                    code, message = _deezer_error(payload)
-                    if code is None:
-                        return payload
-                    if code != SERVICE_BUSY:
-                        raise _refusal(code, message)
-                problem = f"HTTP {status}" if status >= 500 else f"Deezer error {SERVICE_BUSY}"
-            if not call.retries:
-                raise PreviewError(PreviewProblem.UNAVAILABLE, problem)
-            call.retries -= 1
-            log.info("Deezer %s failed (%s); retrying once", path, problem)
+                raise Transient(_described(error)) from None
+            if status >= 500:
+                raise Transient(f"HTTP {status}")
+            payload = _payload(status, body)
+            code, message = _deezer_error(payload)
+            if code == SERVICE_BUSY:
+                raise Transient(f"Deezer error {SERVICE_BUSY}")
+            if code is not None:
+                raise _refusal(code, message)
+            return payload
+
+        return await call.run(attempt, what=f"Deezer {path}", min_seconds=MIN_ATTEMPT_SECONDS,
+                              fail=lambda problem: PreviewError(PreviewProblem.UNAVAILABLE, problem))
 
     async def _get(
         self, path: str, params: Mapping[str, str], timeout: float

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 
 import aiohttp
 
+from ..deadline import CallBudget, Transient
 from ..errors import VisionError, VisionProblem
 
 log = logging.getLogger(__name__)
@@ -179,37 +180,30 @@ class AzureVision:
         return description
 
     async def _describe_before(self, jpeg: bytes, deadline: float) -> ImageDescription:
-        transient_retries = 1
-        for _ in range(MAX_ATTEMPTS):
+        async def attempt(timeout: float) -> ImageDescription | None:
             api = self._api
-            remaining = deadline - time.monotonic()
-            if remaining < MIN_ATTEMPT_SECONDS:
-                break
-            attempt_timeout = remaining / 2 if transient_retries else remaining
             try:
-                answer = await self._post(api, jpeg, attempt_timeout)
+                answer = await self._post(api, jpeg, timeout)
             except (aiohttp.ClientError, TimeoutError) as error:
-                problem = f"{type(error).__name__}: {error}"
-            else:
-                if answer.status == 200:
-                    return self._parsed(api, answer)
-                if answer.status == 429:
-                    if not self._wait_when_throttled:
-                        raise VisionError(VisionProblem.THROTTLED, f"HTTP 429 from {api.version}",
-                                          retry_after=_rate_limit_wait(answer))
-                    await self._wait_for_rate_limit(answer, deadline)
-                    continue
-                if api is V40 and _refuses_captions(answer):
-                    self._fall_back_to_v32()
-                    continue
-                if answer.status < 500:
-                    self._refused(api, answer)
-                problem = f"HTTP {answer.status}"
-            if not transient_retries:
-                raise VisionError(VisionProblem.UNAVAILABLE, problem)
-            transient_retries -= 1
-            log.info("Azure AI Vision %s failed (%s); retrying once", api.version, problem)
-        raise VisionError(VisionProblem.UNAVAILABLE, "time budget spent on retries")
+                raise Transient(f"{type(error).__name__}: {error}") from None
+            if answer.status == 200:
+                return self._parsed(api, answer)
+            if answer.status == 429:
+                if not self._wait_when_throttled:
+                    raise VisionError(VisionProblem.THROTTLED, f"HTTP 429 from {api.version}",
+                                      retry_after=_rate_limit_wait(answer))
+                await self._wait_for_rate_limit(answer, deadline)
+                return None
+            if api is V40 and _refuses_captions(answer):
+                self._fall_back_to_v32()
+                return None
+            if answer.status < 500:
+                self._refused(api, answer)
+            raise Transient(f"HTTP {answer.status}")
+
+        return await CallBudget(deadline).run(attempt, what=f"Azure AI Vision {self._api.version}",
+                                              fail=lambda problem: VisionError(VisionProblem.UNAVAILABLE, problem),
+                                              min_seconds=MIN_ATTEMPT_SECONDS, max_attempts=MAX_ATTEMPTS)
 
     async def _post(self, api: _Api, jpeg: bytes, timeout: float) -> _Answer:
         async with self._session.post(

@@ -62,11 +62,6 @@ class RedisStore:
     def _key(self, *parts: str) -> str:
         return ":".join((self._ns, *parts))
 
-    async def ping(self) -> None:
-        """Fail fast at start-up rather than at the first button press."""
-        with self._talking():
-            await self._client.ping()
-
     async def put_answer(self, token: str, state: AnswerState) -> None:
         left_ms = int((self._answer_ttl - (time.time() - state.created)) * 1000)
         with self._talking():

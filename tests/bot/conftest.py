@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 import pytest_asyncio
 
@@ -18,6 +19,13 @@ from tests.fakes.deezer_api import DeezerApiServer
 from tests.fakes.telegram_api import FakeTelegramServer
 
 _chat_ids = itertools.count(1001)
+
+
+@pytest_asyncio.fixture
+async def session():
+    """One aiohttp session, as the bot keeps one, for clients tested on their own."""
+    async with aiohttp.ClientSession() as client_session:
+        yield client_session
 
 
 @asynccontextmanager

@@ -14,7 +14,8 @@ from tests.fakes.azure_server import AzureVisionServer, slow, success
 from tests.fakes.telegram_api import FakeTelegramServer
 
 from .test_photo_answers import song_lines
-from .test_production import free_port, start_process, wait_ready
+from tests.support.network import free_port
+from tests.support.process import start_process, wait_ready
 
 CAPTION = "a calm lake at dawn"
 BURST = 20

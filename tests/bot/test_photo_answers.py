@@ -8,7 +8,7 @@ import pytest
 from bot.services import SERVICES_KEY
 from tests.fakes import photos
 from tests.fakes.azure_server import malformed_json, rate_limited, server_error, slow, success
-from tests.real_photos import oasis_bytes
+from tests.support.real_photos import oasis_bytes
 
 
 def url_buttons(answer: dict) -> list[dict]:

@@ -12,7 +12,7 @@ from recommender.index import default_data_dir
 from tests.bot.conftest import Bot, running_bot
 from tests.fakes.azure_server import AzureVisionServer, success
 from tests.fakes.telegram_api import FakeTelegramServer
-from tests.real_photos import oasis_bytes
+from tests.support.real_photos import oasis_bytes
 
 PHOTO_MODEL_FILES = ("photo_model.onnx", "photo_head.npz", "photo_model.json")
 

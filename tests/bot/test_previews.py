@@ -2,7 +2,6 @@
 
 import time
 
-import aiohttp
 import pytest
 import pytest_asyncio
 
@@ -36,12 +35,6 @@ async def deezer():
     async with DeezerApiServer() as server:
         server.add_track(HARDER, "Daft Punk", "Harder, Better, Faster, Stronger", duration=224)
         yield server
-
-
-@pytest_asyncio.fixture
-async def session():
-    async with aiohttp.ClientSession() as client_session:
-        yield client_session
 
 
 @pytest.fixture

@@ -1,9 +1,7 @@
 """The bot as an operator runs it: `python -m bot` in its own process, configured by environment."""
 
 import asyncio
-import os
 import signal
-import socket
 import sys
 from pathlib import Path
 
@@ -12,21 +10,8 @@ import pytest
 from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, success
 from tests.fakes.telegram_api import FakeTelegramServer
-from tests.real_photos import oasis_bytes, oasis_path
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def bot_env(tmp_path: Path, **variables: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "AZURE_", "BOT_", "REDIS_"))}
-    return {**env, "HF_HUB_OFFLINE": "1", "STORYTUNE_STATE_DIR": str(tmp_path / "state"),
-            "PYTHONPATH": str(REPO), "BOT_LISTEN": "127.0.0.1", "METRICS_PORT": str(free_port()), **variables}
+from tests.support.process import bot_env
+from tests.support.real_photos import oasis_bytes, oasis_path
 
 
 async def run_bot(tmp_path: Path, *args: str, **variables: str) -> tuple[int, str, str]:

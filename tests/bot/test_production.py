@@ -4,7 +4,6 @@ import asyncio
 import json
 import re
 import signal
-import sys
 
 import aiohttp
 
@@ -15,11 +14,12 @@ from bot.state.sqlite import SQLiteStore
 from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, slow, success
 from tests.fakes.telegram_api import FakeTelegramServer
+from tests.support.network import free_port
+from tests.support.process import start_process, wait_ready
 
 from .conftest import running_bot
 from .test_buttons import button
 from .test_photo_answers import song_lines
-from .test_process import bot_env, free_port
 
 
 async def test_a_user_over_the_photo_limit_is_asked_to_slow_down_and_others_are_not(tmp_path):
@@ -75,27 +75,6 @@ async def test_health_says_ready_only_once_loaded_and_metrics_are_exposed():
         assert "storytune_ready 1.0" in page
     finally:
         await ops.stop()
-
-
-async def start_process(tmp_path, telegram, azure, **variables):
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=tmp_path, stderr=asyncio.subprocess.PIPE,
-        env=bot_env(tmp_path, TELEGRAM_BOT_TOKEN=telegram.token, TELEGRAM_BASE_URL=telegram.base_url,
-                    TELEGRAM_BASE_FILE_URL=telegram.base_file_url, AZURE_VISION_ENDPOINT=azure.url,
-                    AZURE_VISION_KEY=azure.key, **variables))
-
-
-async def wait_ready(port: int, timeout: float = 60) -> None:
-    async with aiohttp.ClientSession() as http:
-        for _ in range(int(timeout * 10)):
-            try:
-                async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.1)
-    raise AssertionError("the bot never became ready")
 
 
 async def test_one_structured_log_line_per_update_and_metrics_from_the_real_process(tmp_path):

@@ -6,7 +6,6 @@ The behaviours every store shares run against Redis in test_state_store.py; thes
 import asyncio
 import csv
 import io
-import socket
 import sys
 import time
 
@@ -17,6 +16,7 @@ import redis.asyncio
 from bot.state import AnswerState, ShownSong
 from bot.state.redis_store import RedisStore, RedisUnavailable
 from bot.state.sqlite import SQLiteStore
+from tests.support.network import free_port
 
 SONG = ShownSong("dz1", "Artist", "Title", "https://www.deezer.com/track/1", 0.5, -0.2, ("calm",))
 
@@ -101,11 +101,9 @@ async def test_a_real_answer_lives_48_hours_in_redis(instances, redis_server):
 
 
 async def test_an_unreachable_redis_raises_a_clear_error_without_the_password():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # nothing listens here once the probe closes
+    port = free_port()  # nothing listens there
     store = RedisStore(f"redis://:s3cret@127.0.0.1:{port}/0", timeout=1)
-    for call in (store.ping(), store.put_answer("tok12345", AnswerState("x", "u")), store.hit("u:photo", 1, 3)):
+    for call in (store.get_answer("tok12345"), store.put_answer("tok12345", AnswerState("x", "u")), store.hit("u:photo", 1, 3)):
         with pytest.raises(RedisUnavailable, match=f"127.0.0.1:{port}") as raised:
             await call
         assert "s3cret" not in str(raised.value)

@@ -10,8 +10,8 @@ from tests.fakes.azure_server import AzureVisionServer
 from tests.fakes.redirect_loop import RedirectLoopServer
 from tests.fakes.telegram_api import FakeTelegramServer
 
-from .test_process import bot_env
-from .test_production import wait_ready, free_port
+from tests.support.network import free_port
+from tests.support.process import bot_env, wait_ready
 
 TOKEN = "987654321:AAEsecretPartOfTheTokenThatMustNeverShow"
 AZURE_KEY = "azure-key-that-must-never-show-0123456789"

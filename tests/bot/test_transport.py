@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 
 import pytest
 import pytest_asyncio
@@ -15,7 +14,9 @@ from telegram.request import HTTPXRequest
 
 from bot.edge.transport import AiohttpRequest
 from tests.fakes.photos import jpeg_photo
+from tests.fakes.loopback import LoopbackServer
 from tests.fakes.telegram_api import FakeTelegramServer, UploadedFile
+from tests.support.network import free_port
 
 CHAT = 5151
 KEYBOARD = InlineKeyboardMarkup([[InlineKeyboardButton("Another song", callback_data="more:1")]])
@@ -40,13 +41,16 @@ async def bot(server):
         yield client
 
 
-class LocalServer:
+class LocalServer(LoopbackServer):
     """A bare aiohttp app: ``/ok`` answers at once, ``/slow`` after ``delay`` seconds."""
+
+    shutdown_timeout = 0.1
 
     def __init__(self, delay: float = 5.0):
         self.delay, self.peers, self.in_flight, self.most_in_flight = delay, [], 0, 0
-        self._runner: web.AppRunner | None = None
-        self.url = ""
+
+    def routes(self, app: web.Application) -> None:
+        app.router.add_route("*", "/{name}", self._answer)
 
     async def _answer(self, request: web.Request) -> web.Response:
         self.peers.append(request.transport.get_extra_info("peername")[1])
@@ -59,17 +63,6 @@ class LocalServer:
         finally:
             self.in_flight -= 1
 
-    async def __aenter__(self) -> LocalServer:
-        app = web.Application()
-        app.router.add_route("*", "/{name}", self._answer)
-        self._runner = web.AppRunner(app, handler_cancellation=True, shutdown_timeout=0.1)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self._runner.cleanup()
 
 
 async def test_get_me_and_message_with_inline_keyboard(server, bot):
@@ -138,9 +131,7 @@ async def test_silent_server_times_out_within_read_timeout():
 
 
 async def test_closed_port_is_a_network_error_not_a_timeout():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     async with AiohttpRequest() as request:
         with pytest.raises(NetworkError) as raised:
             await request.post(f"http://127.0.0.1:{port}/bot1:x/getMe")

@@ -4,7 +4,6 @@ import functools
 import logging
 import time
 
-import aiohttp
 import pytest
 import pytest_asyncio
 
@@ -37,12 +36,6 @@ def beach_jpeg() -> bytes:
 async def azure():
     async with AzureVisionServer() as server:
         yield server
-
-
-@pytest_asyncio.fixture
-async def session():
-    async with aiohttp.ClientSession() as client_session:
-        yield client_session
 
 
 @pytest.fixture

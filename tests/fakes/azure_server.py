@@ -23,6 +23,8 @@ from typing import Any
 from aiohttp import web
 from PIL import Image
 
+from .loopback import LoopbackServer
+
 KEY_HEADER = "Ocp-Apim-Subscription-Key"
 V40_PATH = "/computervision/imageanalysis:analyze"
 V32_PATH = "/vision/v3.2/analyze"
@@ -168,7 +170,7 @@ def _caption_not_in_region() -> web.Response:
 
 
 @dataclass
-class AzureVisionServer:
+class AzureVisionServer(LoopbackServer):
     """The fake service; ``captions_in_region=False`` makes 4.0 refuse captions, as regions do."""
 
     key: str = "fake-azure-key-0123456789abcdef"
@@ -176,12 +178,7 @@ class AzureVisionServer:
     default: Behaviour = field(default_factory=success)
     requests: list[RecordedRequest] = field(default_factory=list, init=False)
     _script: deque[Behaviour] = field(default_factory=deque, init=False, repr=False)
-    _runner: web.AppRunner | None = field(default=None, init=False, repr=False)
-    _port: int = field(default=0, init=False)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._port}"
+    client_max_size = 64 * 1024 * 1024
 
     def script(self, *behaviours: Behaviour) -> None:
         """Answer the next requests with ``behaviours`` in order, then with ``default``."""
@@ -192,29 +189,9 @@ class AzureVisionServer:
         self._script.clear()
         self.requests.clear()
 
-    async def start(self) -> None:
-        app = web.Application(client_max_size=64 * 1024 * 1024)
+    def routes(self, app: web.Application) -> None:
         app.router.add_post(V40_PATH, self._handle_v40)
         app.router.add_post(V32_PATH, self._handle_v32)
-        self._runner = web.AppRunner(
-            app, shutdown_timeout=0.2, handler_cancellation=True, access_log=None
-        )
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self._port = self._runner.addresses[0][1]
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> AzureVisionServer:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.stop()
 
     async def _handle_v40(self, request: web.Request) -> web.Response:
         return await self._handle(request, "4.0")

@@ -29,6 +29,8 @@ from typing import Any
 from aiohttp import web
 from yarl import URL
 
+from .loopback import LoopbackServer
+
 PREVIEW_TTL = 900
 DEFAULT_PREVIEW_SIZE = 4 * 1024
 DEFAULT_SEARCH_LIMIT = 25
@@ -124,7 +126,7 @@ def mp3_bytes(size: int) -> bytes:
 
 
 @dataclass
-class DeezerApiServer:
+class DeezerApiServer(LoopbackServer):
     """The fake service. ``preview_status``/``preview_size``/``preview_announces_size`` shape
     the preview downloads; ``strict_search_works=False`` makes ``artist:"…"`` queries find
     nothing, as some callers report of the live API."""
@@ -138,13 +140,6 @@ class DeezerApiServer:
     _catalog: dict[int, FakeTrack] = field(default_factory=dict, init=False, repr=False)
     _script: deque[Behaviour] = field(default_factory=deque, init=False, repr=False)
     _signatures: itertools.count = field(default_factory=itertools.count, init=False, repr=False)
-    _runner: web.AppRunner | None = field(default=None, init=False, repr=False)
-    _port: int = field(default=0, init=False)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._port}"
-
     def add_track(
         self, id: int, artist: str, title: str, has_preview: bool = True, duration: int = 215
     ) -> FakeTrack:
@@ -174,30 +169,10 @@ class DeezerApiServer:
         token = f"exp={int(time.time()) + PREVIEW_TTL}~acl={acl}*~data=n{next(self._signatures)}"
         return f"{self.url}{acl}?hdnea={token}~hmac={_sign(token)}"
 
-    async def start(self) -> None:
-        app = web.Application()
+    def routes(self, app: web.Application) -> None:
         app.router.add_get("/track/{id}", self._handle_track)
         app.router.add_get("/search", self._handle_search)
         app.router.add_get("/preview/{id}.mp3", self._handle_preview)
-        self._runner = web.AppRunner(
-            app, shutdown_timeout=0.2, handler_cancellation=True, access_log=None
-        )
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self._port = self._runner.addresses[0][1]
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> DeezerApiServer:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.stop()
 
     def _record(self, endpoint: str, request: web.Request) -> None:
         self.requests.append(RecordedRequest(endpoint, request.path, dict(request.query)))

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.network import free_port
+
 INSTALL_HINT = "install it with `apt-get install -y redis-server` (scripts/setup.sh does so)"
 
 
@@ -43,7 +45,7 @@ class RedisServer:
             raise RuntimeError(f"redis-server is not on PATH: {INSTALL_HINT}")
         self._dir = tempfile.TemporaryDirectory(prefix="storytune-redis-")
         for _ in range(3):  # the free port may be taken between choosing and binding it
-            self.port = _free_port()
+            self.port = free_port()
             self._process = subprocess.Popen(
                 [executable, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                  "--daemonize", "no", "--dir", self._dir.name, "--logfile", self._log],
@@ -117,12 +119,6 @@ class RedisServer:
             process.wait()
         log = Path(self._log)
         return log.read_text(errors="replace") if log.exists() else "(no log)"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -27,6 +27,8 @@ import aiohttp
 from aiohttp import web
 from PIL import Image
 
+from .loopback import LoopbackServer
+
 DEFAULT_TOKEN = "123456789:AAFakeStorytuneTestTokenXXXXXXXXXXX"
 MAX_DOWNLOAD_SIZE = 20 * 1024 * 1024
 NOT_MODIFIED = (
@@ -207,7 +209,7 @@ def _image_size(data: bytes) -> tuple[int, int]:
         return 1280, 960
 
 
-class FakeTelegramServer:
+class FakeTelegramServer(LoopbackServer):
     """Fake Bot API. ``push_*`` methods enqueue updates and return them; the bot's requests are
     recorded in ``calls`` (await them with ``wait_for``). Extra keyword arguments of media
     ``push_*`` methods (``language_code``, ``user``, any Message field) go to ``push_message``.
@@ -250,7 +252,6 @@ class FakeTelegramServer:
         self._poll_generation = 0
         self._closing = False
         self._updates_signal, self._calls_signal = _Signal(), _Signal()
-        self._runner: web.AppRunner | None = None
         self._webhook: dict[str, Any] | None = None  # url, secret_token, max_connections
         self._webhook_error: tuple[int, str] | None = None  # (date, message) of the last failure
         self._dispatcher: asyncio.Task | None = None
@@ -267,17 +268,16 @@ class FakeTelegramServer:
     def base_file_url(self) -> str:
         return f"{self.url}/file/bot"
 
-    async def start(self) -> FakeTelegramServer:
-        app = web.Application(client_max_size=64 * 1024 * 1024)
+    client_max_size = 64 * 1024 * 1024
+    shutdown_timeout = 1.0
+
+    def routes(self, app: web.Application) -> None:
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         app.router.add_route("*", "/{tail:.*}", self._not_found)
-        self._runner = web.AppRunner(
-            app, handler_cancellation=True, shutdown_timeout=1.0, access_log=None
-        )
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
+
+    async def start(self) -> FakeTelegramServer:
+        await super().start()
         self._http = aiohttp.ClientSession()
         return self
 
@@ -285,18 +285,10 @@ class FakeTelegramServer:
         self._closing = True
         self._updates_signal.fire()
         await self._stop_deliveries()
-        if self._runner:
-            await self._runner.cleanup()
-            self._runner = None
+        await super().stop()
         if self._http:
             await self._http.close()
             self._http = None
-
-    async def __aenter__(self) -> FakeTelegramServer:
-        return await self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.stop()
 
     # ---- test-facing API -------------------------------------------------------------------
 

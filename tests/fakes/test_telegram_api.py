@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import socket
 
 import aiohttp
 import pytest
@@ -23,7 +22,9 @@ from telegram.ext import (
     filters,
 )
 
+from tests.fakes.loopback import LoopbackServer
 from tests.fakes.telegram_api import FakeTelegramServer, UploadedFile
+from tests.support.network import free_port
 
 CHAT = 4242
 KEYBOARD = InlineKeyboardMarkup([[InlineKeyboardButton("Another song", callback_data="more:1")]])
@@ -245,16 +246,21 @@ async def test_application_round_trip_with_callback(server):
             await fresh.answer_callback_query(answer.params["callback_query_id"])
 
 
-class WebhookReceiver:
+class WebhookReceiver(LoopbackServer):
     """A bare aiohttp app standing in for the bot's webhook: records what Telegram POSTs and
     answers with the next scripted status (then 200), after ``delay`` seconds."""
+
+    shutdown_timeout = 0.1
+    handler_cancellation = False
 
     def __init__(self, statuses: tuple[int, ...] = (), delay: float = 0.0):
         self.statuses, self.delay = list(statuses), delay
         self.received: list[tuple[str | None, dict]] = []  # (secret header, update)
         self.busy_chats: set[int] = set()
         self.in_flight = self.most_in_flight = 0
-        self.url = ""
+
+    def routes(self, app: web.Application) -> None:
+        app.router.add_post("/hook", self._receive)
 
     async def _receive(self, request: web.Request) -> web.Response:
         update = await request.json()
@@ -271,17 +277,10 @@ class WebhookReceiver:
             self.busy_chats.discard(chat)
             self.in_flight -= 1
 
-    async def __aenter__(self) -> WebhookReceiver:
-        app = web.Application()
-        app.router.add_post("/hook", self._receive)
-        self._runner = web.AppRunner(app, shutdown_timeout=0.1)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}/hook"
+    async def start(self) -> WebhookReceiver:
+        await super().start()
+        self.url += "/hook"  # what the bot registers as its webhook
         return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self._runner.cleanup()
 
     def texts(self) -> list[str]:
         return [update["message"]["text"] for _, update in self.received]
@@ -399,9 +398,7 @@ async def test_ptb_webhook_application_and_a_wrong_secret(fast_server):
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.message.reply_text(f"echo: {update.message.text}")
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/telegram"
     app = Application.builder().token(server.token).base_url(server.base_url).build()
     app.add_handler(MessageHandler(filters.TEXT, echo))

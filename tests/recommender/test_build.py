@@ -16,7 +16,6 @@ import io
 import json
 import logging
 import shutil
-import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -30,6 +29,7 @@ from recommender import sources as sources_module
 from recommender.datasets import read_emobank
 from recommender.index import MANIFEST, build, load_index
 from recommender.sources import DEFAULT_SOURCES_DIR, PublicFile, SourcesError, download_sources, resolve_sources
+from tests.support.network import free_port
 
 pytestmark = pytest.mark.timeout(1500)  # a first build exports the model and embeds EmoBank three ways: minutes
 
@@ -499,9 +499,7 @@ def test_a_download_with_another_sha256_is_refused_and_removed(public_home, tmp_
 
 
 def test_an_unreachable_public_home_says_to_pass_sources(tmp_path):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # closed again when the block ends: nothing listens there
+    port = free_port()  # nothing listens there
     unreachable = (PublicFile("muse/combinations.csv", f"http://127.0.0.1:{port}/muse_v3.csv", "0" * 64),)
     with pytest.raises(SourcesError, match="could not download .*--sources"):
         download_sources(tmp_path / "downloads", unreachable)

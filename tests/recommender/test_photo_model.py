@@ -9,7 +9,7 @@ from PIL import Image
 from recommender.index import default_data_dir
 from recommender.photo_export import RIDGE, oasis_features
 from recommender.photo_model import ImageNetModel, PhotoAffectHead, PhotoModel, view_of
-from tests.real_photos import oasis, oasis_path
+from tests.support.real_photos import oasis, oasis_path
 
 PLEASANT = ("Beach 1", "Beach 4", "Dog 6", "Dog 12", "Fireworks 2", "Lake 1", "Cat 4")
 UNPLEASANT = ("Fire 2", "Fire 6", "Cockroach 1", "Cockroach 2", "Car crash 2", "Car accident 1", "Garbage dump 1")

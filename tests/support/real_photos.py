@@ -7,7 +7,7 @@ from pathlib import Path
 
 from recommender.oasis import OasisPhotos, oasis_dir, read_oasis
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @functools.cache
