@@ -43,10 +43,6 @@ class AffectModel:
         """(n, 3) valence, arousal, dominance in standard deviations of EmoBank's ratings."""
         return rbf_kernel(embeddings.astype(np.float32), self.support, self.gamma) @ self.coefficients
 
-    def to_ratings(self, scaled: np.ndarray) -> np.ndarray:
-        """Back to EmoBank's 1-5 rating scale (for evaluation against gold ratings)."""
-        return scaled * self.rating_scale + self.rating_mean
-
     def save(self, path: Path) -> None:
         np.savez(
             path,

@@ -85,7 +85,7 @@ def centroid_norms(label_embeddings: np.ndarray, combinations: Combinations) -> 
 
 @dataclass(frozen=True)
 class Weights:
-    """How much each signal counts in the improved ranking (tuned in benchmarks/tune_scoring.py)."""
+    """How much each signal counts in the improved ranking."""
 
     whole_set: float = 1.0
     weakest_label: float = 0.35
@@ -126,18 +126,6 @@ class ImprovedRanking:
                                 np.float32(self.weights.weakest_label), self.set_affect,
                                 np.float32(self.weights.affect), self.bonus, _floats(query_affect), out)
         return out
-
-
-def combination_scores(
-    similarities: np.ndarray,
-    combinations: Combinations,
-    norms: np.ndarray,
-    combination_affect: np.ndarray,
-    query_affect: np.ndarray,
-    weights: Weights = Weights(),
-) -> np.ndarray:
-    """(B, C) improved score (see ImprovedRanking, which keeps the per-combination terms for reuse)."""
-    return ImprovedRanking.of(combinations, norms, combination_affect, weights).scores(similarities, query_affect)
 
 
 def pick_distinct(scores: np.ndarray, combinations: Combinations, count: int, *, overlap_penalty: float) -> list[int]:
@@ -197,13 +185,6 @@ class SongSpace:
                                                np.ascontiguousarray(candidates, np.int32), excluded,
                                                blocked_artists, chosen)
         return [int(song) for song in chosen[:found]]
-
-
-def nearest_songs(target: np.ndarray, song_affect: np.ndarray, song_artists: np.ndarray, count: int, *,
-                  excluded: np.ndarray | None = None, candidates: np.ndarray | None = None) -> list[int]:
-    """Up to `count` songs closest to target (2,) in affect space (N, 2), no artist twice
-    (artists: (N,) integer ids; see SongSpace.nearest, which keeps the arrays ready for reuse)."""
-    return SongSpace.of(song_affect, song_artists).nearest(target, count, excluded=excluded, candidates=candidates)
 
 
 def warm_up() -> None:

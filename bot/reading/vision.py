@@ -39,7 +39,6 @@ class ImageDescription:
     """A caption and the tags Azure was confident about, most confident first."""
 
     caption: str
-    confidence: float
     tags: tuple[str, ...]
     api_version: str
 
@@ -67,7 +66,6 @@ def _parse_v40(payload: Any) -> ImageDescription:
     caption = payload["captionResult"]
     return ImageDescription(
         caption=str(caption.get("text") or "").strip(),
-        confidence=float(caption.get("confidence") or 0.0),
         tags=_confident_tags(payload.get("tagsResult", {}).get("values", [])),
         api_version=V40.version,
     )
@@ -78,7 +76,6 @@ def _parse_v32(payload: Any) -> ImageDescription:
     best = max(captions, key=lambda caption: float(caption.get("confidence") or 0.0), default={})
     return ImageDescription(
         caption=str(best.get("text") or "").strip(),
-        confidence=float(best.get("confidence") or 0.0),
         tags=_confident_tags(payload.get("tags", [])),
         api_version=V32.version,
     )

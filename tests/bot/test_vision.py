@@ -57,7 +57,7 @@ async def test_image_analysis_40_caption_and_confident_tags(azure, vision):
 
     description = await vision.describe(beach_jpeg())
 
-    assert description == ImageDescription("a dog running on a beach", 0.83, ("dog", "sand"), "4.0")
+    assert description == ImageDescription("a dog running on a beach", ("dog", "sand"), "4.0")
     assert description.as_text() == "a dog running on a beach; sand"
     [request] = azure.requests
     assert request.path == V40_PATH
@@ -240,7 +240,6 @@ async def test_success_is_logged_with_the_api_version(azure, vision, caplog):
 def test_as_text_adds_only_tags_the_caption_does_not_already_say():
     description = ImageDescription(
         "two dogs running on a beach",
-        0.9,
         ("dog", "beach", "sand", "sunset", "sea", "wave", "sky", "cloud"),
         "4.0",
     )
@@ -251,6 +250,6 @@ def test_as_text_adds_only_tags_the_caption_does_not_already_say():
 
 def test_as_text_is_the_bare_caption_when_no_tags_add_anything():
     assert (
-        ImageDescription("a dog on a beach", 0.9, ("dog", "beach"), "3.2").as_text()
+        ImageDescription("a dog on a beach", ("dog", "beach"), "3.2").as_text()
         == "a dog on a beach"
     )

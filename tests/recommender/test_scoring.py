@@ -37,8 +37,9 @@ def test_whole_set_fit_lets_a_coherent_pair_beat_its_best_single_label():
     original = scoring.mean_label_similarity(sims, SETS)[0]
     assert original[0] > original[1] - 1e-6  # the single label is at least as good under the original mean
     affect = np.zeros((4, 2))
-    improved = scoring.combination_scores(sims, SETS, scoring.centroid_norms(LABELS, SETS), affect, np.zeros((1, 2)),
-                                          scoring.Weights(weakest_label=0.0, affect=0.0, size_prior=0.0))[0]
+    ranking = scoring.ImprovedRanking.of(SETS, scoring.centroid_norms(LABELS, SETS), affect,
+                                         scoring.Weights(weakest_label=0.0, affect=0.0, size_prior=0.0))
+    improved = ranking.scores(sims, np.zeros((1, 2)))[0]
     assert improved[1] == pytest.approx(1.0, abs=1e-6)  # cosine to the {a, b} centroid
     assert improved.argmax() == 1
 
@@ -46,8 +47,9 @@ def test_whole_set_fit_lets_a_coherent_pair_beat_its_best_single_label():
 def test_affect_distance_breaks_ties_towards_the_querys_mood():
     sims = np.zeros((1, 3), np.float32)
     affect = np.array([[1.0, 1.0], [-1.0, -1.0], [0.0, 0.0], [2.0, 2.0]])
-    scores = scoring.combination_scores(sims, SETS, np.ones(4), affect, np.array([[-1.0, -1.0]]),
-                                        scoring.Weights(whole_set=0, weakest_label=0, affect=1.0, size_prior=0))
+    ranking = scoring.ImprovedRanking.of(SETS, np.ones(4), affect,
+                                         scoring.Weights(whole_set=0, weakest_label=0, affect=1.0, size_prior=0))
+    scores = ranking.scores(sims, np.array([[-1.0, -1.0]]))
     assert scores[0].argmax() == 1
 
 
@@ -62,13 +64,14 @@ def test_top_k_orders_best_first_with_ties_by_index():
     assert scoring.top_k(np.array([0.1, 0.9, 0.5, 0.9]), 3).tolist() == [1, 3, 2]
 
 
-def test_nearest_songs_takes_the_closest_never_an_artist_twice_nor_an_excluded_song():
+def test_nearest_takes_the_closest_never_an_artist_twice_nor_an_excluded_song():
     affect = np.array([[0.0, 0.0], [0.1, 0.0], [0.2, 0.0], [3.0, 3.0], [0.05, 0.0]], np.float32)
     artists = np.array([0, 0, 1, 2, 3])
-    assert scoring.nearest_songs(np.zeros(2), affect, artists, 3) == [0, 4, 2]
+    space = scoring.SongSpace.of(affect, artists)
+    assert space.nearest(np.zeros(2), 3) == [0, 4, 2]
     excluded = np.array([True, False, False, False, False])
-    assert scoring.nearest_songs(np.zeros(2), affect, artists, 3, excluded=excluded) == [4, 1, 2]
-    assert scoring.nearest_songs(np.zeros(2), affect, artists, 9, candidates=np.array([3, 2])) == [2, 3]
+    assert space.nearest(np.zeros(2), 3, excluded=excluded) == [4, 1, 2]
+    assert space.nearest(np.zeros(2), 9, candidates=np.array([3, 2])) == [2, 3]
 
 
 def test_sums_and_weakest_labels_hold_for_sets_of_every_size():
@@ -77,7 +80,7 @@ def test_sums_and_weakest_labels_hold_for_sets_of_every_size():
     sets = scoring.Combinations.from_sets([[0], [1, 2], [0, 2, 3, 5, 6, 7, 1, 4], [7, 5, 3, 0, 2, 1], [6]])
     assert scoring.combination_sums(values, sets)[0].tolist() == [3.0, 3.0, 19.0, 22.0, 2.0]
     only_weakest = scoring.Weights(whole_set=0.0, weakest_label=1.0, affect=0.0, size_prior=0.0)
-    weakest = scoring.combination_scores(values, sets, np.ones(5), np.zeros((5, 2)), np.zeros((1, 2)), only_weakest)
+    weakest = scoring.ImprovedRanking.of(sets, np.ones(5), np.zeros((5, 2)), only_weakest).scores(values, np.zeros((1, 2)))
     assert weakest[0].tolist() == [3.0, -1.0, -5.0, -1.0, 2.0]
 
 
@@ -92,7 +95,7 @@ def _nearest_by_walking(target, affect, artists, count, excluded, blocked_artist
     return chosen[:count]
 
 
-def test_nearest_songs_search_near_the_target_finds_what_walking_the_whole_catalog_finds():
+def test_nearest_search_near_the_target_finds_what_walking_the_whole_catalog_finds():
     """Coarse affect values make many exact ties; some songs and artists are ruled out."""
     rng = np.random.default_rng(3)
     affect = np.round(rng.normal(size=(3000, 2)), 1).astype(np.float32)
