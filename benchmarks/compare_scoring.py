@@ -1,6 +1,6 @@
 """Original vs improved mood ranking, side by side, for a few photo-like descriptions.
 
-    .venv/bin/python benchmarks/compare_scoring.py [--write]
+    .venv/bin/python -m benchmarks.compare_scoring [--write]
 
 With --write, the table replaces the <!-- scoring:start --> … <!-- scoring:end --> section
 of BENCHMARKS.md.
@@ -9,15 +9,12 @@ of BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from benchmarks.quality import replace_section
+from recommender import Recommender
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.quality import replace_section  # noqa: E402
-from recommender import Recommender  # noqa: E402
-
 DESCRIPTIONS = (
     "a group of friends laughing on a beach at sunset",
     "a dark rainy street at night",
@@ -43,7 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    body = ("## Original vs improved mood ranking\n\n`python benchmarks/compare_scoring.py --write`: the top three "
+    body = ("## Original vs improved mood ranking\n\n`python -m benchmarks.compare_scoring --write`: the top three "
             "emotion combinations each scoring picks (improved: whole-set fit, no weak member, affect match, "
             "distinct picks).\n\n" + table(Recommender.load()))
     print(body)

@@ -1,23 +1,19 @@
-"""Start-up, memory and suggestion speed of the recommender in a given checkout, for a quick
-side-by-side (e.g. this branch against main) on the same machine and load.
+"""Start-up, memory and suggestion speed of the recommender in the checkout it is run from, for a
+quick side-by-side (e.g. this branch against main) on the same machine and load:
 
-    .venv/bin/python benchmarks/compare_speed.py /path/to/checkout   # uses its data/
+    cd /path/to/checkout && /work/main/.venv/bin/python -m benchmarks.compare_speed   # uses its data/
 """
 
 import gc
-import sys
 import time
 from pathlib import Path
 
-root = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parent.parent)
-sys.path.insert(0, root)
-
-import numpy as np  # noqa: E402
+import numpy as np
 
 started = time.perf_counter()
-import recommender  # noqa: E402
+import recommender  # noqa: E402  (timed: importing is part of starting up)
 
-engine = recommender.Recommender.load(root + "/data")
+engine = recommender.Recommender.load(Path.cwd() / "data")
 start_up = time.perf_counter() - started
 gc.collect()
 
@@ -27,7 +23,7 @@ def status(field: str) -> int:
 
 
 rss = status("VmRSS")
-from recommender.datasets import read_emobank  # noqa: E402
+from recommender.datasets import read_emobank
 
 texts = [text for text in read_emobank(Path("/work/shared/data/emobank/emobank_train_dev.csv")).texts
          if text.strip()][:640]
@@ -41,6 +37,6 @@ for text in texts[:200]:
     started = time.perf_counter()
     engine.suggest(text)
     times.append(time.perf_counter() - started)
-print(f"{root}: start-up {start_up:.2f} s, RSS after load {rss} MB, peak {status('VmHWM')} MB, "
+print(f"{Path.cwd()}: start-up {start_up:.2f} s, RSS after load {rss} MB, peak {status('VmHWM')} MB, "
       f"batched {rate:.0f} captions/s, suggest p50 {np.median(times) * 1000:.1f} ms "
       f"p95 {np.percentile(times, 95) * 1000:.1f} ms")

@@ -1,7 +1,7 @@
 """How big the runtime environment is, against the one with the build step's extras: the installed size
 of each requirement's dependency closure, read from the current environment's package records.
 
-    .venv/bin/python benchmarks/install_size.py
+    .venv/bin/python -m benchmarks.install_size
 """
 
 from __future__ import annotations

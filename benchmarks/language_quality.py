@@ -12,7 +12,7 @@ train rows only, so none of these sentences was seen:
    and after (each text read in its own language), English and French;
 3. French descriptions answered per second in batches of 64.
 
-    .venv/bin/python benchmarks/language_quality.py [--write]
+    .venv/bin/python -m benchmarks.language_quality [--write]
 """
 
 from __future__ import annotations
@@ -23,23 +23,20 @@ import dataclasses
 import json
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
+from benchmarks.quality import replace_section
+from recommender.affect import AffectModel
+from recommender.engine import Recommender
+from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, default_data_dir, load_index
+from recommender.language import text_language
+from recommender import multilingual
+from recommender.sources import DEFAULT_SOURCES_DIR, local_sources
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.quality import replace_section  # noqa: E402
-from recommender.affect import AffectModel  # noqa: E402
-from recommender.engine import Recommender  # noqa: E402
-from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, default_data_dir, load_index  # noqa: E402
-from recommender.language import text_language  # noqa: E402
-from recommender import multilingual  # noqa: E402
-from recommender.sources import DEFAULT_SOURCES_DIR, local_sources  # noqa: E402
-
 FRENCH = Path(__file__).with_name("emobank_dev_fr.tsv")
 FRENCH_TRAIN = Path(__file__).with_name("emobank_train_fr.tsv")
 
@@ -235,7 +232,7 @@ def main() -> None:
                        f"{t['en_v'] - t['fr_v']:+.3f} / {t['en_a'] - t['fr_a']:+.3f} |" for t in through]
         body = (
             "## French read as well as English\n\n"
-            f"`python benchmarks/language_quality.py --write`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+            f"`python -m benchmarks.language_quality --write`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
             f"load average {load:.2f}. {len(french)} EmoBank dev sentences and their French translations "
             "(`benchmarks/emobank_dev_fr.tsv`, written for this project); every model refitted on the train rows "
             f"only, {len(translated_rows):,} of them also in French translations written for this project "

@@ -1,8 +1,8 @@
 """Resident memory of the real bot at rest and under the hostile-image burst, and what one user's burst
 costs other chats.
 
-    .venv/bin/python benchmarks/memory_burst.py            # print the figures
-    .venv/bin/python benchmarks/memory_burst.py --write    # also update BENCHMARKS.md
+    .venv/bin/python -m benchmarks.memory_burst            # print the figures
+    .venv/bin/python -m benchmarks.memory_burst --write    # also update BENCHMARKS.md
 
 The bot runs as `python -m bot` against the fake Bot API and a fake Azure (captions at once), all on
 127.0.0.1. Hostile image: a 7000x7000 RGBA PNG of ~0.2 MB (under the 50-megapixel cap). Steps:
@@ -30,14 +30,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from tests.fakes import photos
+from tests.fakes.azure_server import AzureVisionServer, success
+from tests.support.process import wait_ready
+from tests.fakes.telegram_api import FakeTelegramServer
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-from tests.fakes import photos  # noqa: E402
-from tests.fakes.azure_server import AzureVisionServer, success  # noqa: E402
-from tests.support.process import wait_ready  # noqa: E402
-from tests.fakes.telegram_api import FakeTelegramServer  # noqa: E402
-
 MARKERS = ("<!-- memory:start -->", "<!-- memory:end -->")
 
 
@@ -162,7 +160,7 @@ def markdown(result: dict, components: list[tuple[str, int]], load_before: str, 
         MARKERS[0],
         "## Memory: at rest and under the hostile-image burst",
         "",
-        "`python benchmarks/memory_burst.py --write` — the real `python -m bot` against the fake Bot API and a fake "
+        "`python -m benchmarks.memory_burst --write` — the real `python -m bot` against the fake Bot API and a fake "
         f"Azure on 127.0.0.1. Hostile image: a 7000x7000 RGBA PNG of {result['png_kb']} KB (49 megapixels, under "
         "the 50-megapixel cap). RSS is VmRSS, peak is VmHWM (high-water mark since start).",
         "",

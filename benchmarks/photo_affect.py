@@ -10,7 +10,7 @@
      in for what Azure would say; the same text stands in for a user's caption next to the
      model's words.
 
-    .venv/bin/python benchmarks/photo_affect.py [--data-dir data]
+    .venv/bin/python -m benchmarks.photo_affect [--data-dir data]
 """
 
 from __future__ import annotations
@@ -19,19 +19,16 @@ import argparse
 import json
 import os
 import re
-import sys
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from recommender import AffectHint, Recommender, SuggestRequest  # noqa: E402
-from recommender.index import default_data_dir  # noqa: E402
-from recommender.oasis import oasis_dir, read_oasis  # noqa: E402
-from recommender.photo_export import RIDGE, oasis_features  # noqa: E402
-from recommender.photo_model import MODEL_FILE, ImageNetModel, PhotoAffectHead, PhotoContent, top_words  # noqa: E402
+from recommender import AffectHint, Recommender, SuggestRequest
+from recommender.index import default_data_dir
+from recommender.oasis import oasis_dir, read_oasis
+from recommender.photo_export import RIDGE, oasis_features
+from recommender.photo_model import MODEL_FILE, ImageNetModel, PhotoAffectHead, PhotoContent, top_words
 
 WEIGHTS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 GAINS = (1.0, 1.5, 2.0)

@@ -6,7 +6,7 @@ valence/arousal correlated with people's ratings.
 The photo affect head is refitted without the held-out folds into a copy of data/ (every other
 file linked), so the answers are those of a bot that never saw these photos.
 
-    .venv/bin/python benchmarks/photo_bot_check.py [--folds 2]
+    .venv/bin/python -m benchmarks.photo_bot_check [--folds 2]
 """
 
 from __future__ import annotations
@@ -24,17 +24,15 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.photo_affect import caption_of, folds
+from recommender.index import default_data_dir
+from recommender.oasis import oasis_dir, read_oasis
+from recommender.photo_export import RIDGE, oasis_features
+from recommender.photo_model import HEAD_FILE, MODEL_FILE, ImageNetModel, PhotoAffectHead
+from tests.fakes.azure_server import AzureVisionServer, success
+from tests.fakes.telegram_api import FakeTelegramServer
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.photo_affect import caption_of, folds  # noqa: E402
-from recommender.index import default_data_dir  # noqa: E402
-from recommender.oasis import oasis_dir, read_oasis  # noqa: E402
-from recommender.photo_export import RIDGE, oasis_features  # noqa: E402
-from recommender.photo_model import HEAD_FILE, MODEL_FILE, ImageNetModel, PhotoAffectHead  # noqa: E402
-from tests.fakes.azure_server import AzureVisionServer, success  # noqa: E402
-from tests.fakes.telegram_api import FakeTelegramServer  # noqa: E402
-
 TRACK = re.compile(r"https://(?:www\.deezer\.com|open\.spotify\.com)/track/(\w+)")  # both catalogs' links
 
 

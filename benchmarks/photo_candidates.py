@@ -1,7 +1,7 @@
 """Which EfficientNet-Lite to ship: each candidate exported to ONNX, every OASIS photo read,
 10-fold cross-validated Pearson r of a ridge head (valence, arousal) and ms per photo.
 
-    .venv/bin/python benchmarks/photo_candidates.py [--models efficientnet-lite0 ...]
+    .venv/bin/python -m benchmarks.photo_candidates [--models efficientnet-lite0 ...]
 
 Exports and features are cached in data/cache (slow the first time).
 """
@@ -11,19 +11,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
+from recommender.oasis import oasis_dir, read_oasis
+from recommender.photo_export import export_onnx, oasis_features
+from recommender.photo_model import ImageNetModel, PhotoAffectHead
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from recommender.oasis import oasis_dir, read_oasis  # noqa: E402
-from recommender.photo_export import export_onnx, oasis_features  # noqa: E402
-from recommender.photo_model import ImageNetModel, PhotoAffectHead  # noqa: E402
-
 RIDGES = (300.0, 1000.0, 3000.0)
 
 

@@ -2,7 +2,7 @@
 it adds to the process. Photos are OASIS's 500x400 JPEGs, already decoded to the model's view
 (decoding is timed apart: it happens in bot/reading/photos.py whether or not the model runs).
 
-    .venv/bin/python benchmarks/photo_model_speed.py [--threads 1] [--photos 96]
+    .venv/bin/python -m benchmarks.photo_model_speed [--threads 1] [--photos 96]
 """
 
 from __future__ import annotations
@@ -11,12 +11,8 @@ import argparse
 import json
 import os
 import resource
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def rss_mb() -> float:

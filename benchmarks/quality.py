@@ -5,7 +5,7 @@ each dev sentence is answered like a caption. Reported: Pearson r between the
 gold rating and (a) the mean affect of the suggested songs, (b) the mean affect
 of the chosen mood combinations — for the improved and the original scoring.
 
-    .venv/bin/python benchmarks/quality.py [--data-dir data]
+    .venv/bin/python -m benchmarks.quality [--data-dir data]
 """
 
 from __future__ import annotations
@@ -13,19 +13,17 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from recommender.affect import AffectModel
+from recommender.datasets import read_emobank
+from recommender.engine import Recommender
+from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, load_index
+from recommender.sources import DEFAULT_SOURCES_DIR, local_sources
 
-from recommender.affect import AffectModel  # noqa: E402
-from recommender.datasets import read_emobank  # noqa: E402
-from recommender.engine import Recommender  # noqa: E402
-from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, load_index  # noqa: E402
-from recommender.sources import DEFAULT_SOURCES_DIR, local_sources  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def train_only_recommender(data_dir: Path | None, sources_dir: Path) -> tuple[Recommender, list[str], np.ndarray]:
@@ -115,7 +113,7 @@ def main() -> None:
                  f"{r['songs_arousal_r']:.3f} | {r['moods_valence_r']:.3f} | {r['moods_arousal_r']:.3f} | "
                  f"{r['single_label_moods']:.0%} | {r['top20_slot_share']:.1%} | {r['top_song_answer_share']:.1%} | "
                  f"{r['catalog_share']:.0%} |" for r in results]
-        body = ("## Suggestion quality on EmoBank's dev split\n\n`python benchmarks/quality.py --write`, "
+        body = ("## Suggestion quality on EmoBank's dev split\n\n`python -m benchmarks.quality --write`, "
                 f"{time.strftime('%Y-%m-%d', time.gmtime())}: each of the {len(texts)} dev sentences is answered "
                 "like a caption by a recommender whose affect model was fitted on the train rows only. Pearson r "
                 "between the gold rating and the mean valence/arousal of the suggested songs (target >= 0.66 / "

@@ -10,7 +10,7 @@ Measured (all on the built data/, one run):
                9,031 combinations, embed its labels with sentence-transformers and average the
                cosines with the caption (torch, no vectorisation)
 
-    .venv/bin/python benchmarks/recommender_speed.py [--quick] [--write] [--data-dir data]
+    .venv/bin/python -m benchmarks.recommender_speed [--quick] [--write] [--data-dir data]
 
 Each figure is shown with the share of the CPUs other processes took while it was measured
 (from /proc/stat minus this process's own time): on a shared machine, latencies are pessimistic.
@@ -37,7 +37,6 @@ from pathlib import Path
 import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 BENCHMARKS_MD = REPO / "BENCHMARKS.md"
@@ -281,7 +280,7 @@ def report(figures: dict) -> str:
     lines = [
         "## Speed and memory: one description at a time, batches, start-up",
         "",
-        "`python benchmarks/recommender_speed.py --write` — the recommender alone (no bot), on the built "
+        "`python -m benchmarks.recommender_speed --write` — the recommender alone (no bot), on the built "
         f"`data/` ({figures.get('catalog', 'the built')} catalog).",
         "",
         f"Measured {figures['date']}{' (QUICK smoke run: too few calls to quote)' if figures['quick'] else ''}.",

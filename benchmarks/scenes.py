@@ -1,6 +1,6 @@
 """Answers for a file of Story scenes, one JSON line each, ready for blind judging.
 
-    .venv/bin/python benchmarks/scenes.py SCENES.txt --system improved|original|random [--data-dir data]
+    .venv/bin/python -m benchmarks.scenes SCENES.txt --system improved|original|random [--data-dir data]
 
 Each output line: {"scene": ..., "moods": ["a · b", ...], "songs": ["Artist — Title", ...]}.
 `random` draws moods (from the combinations) and songs (from the catalog) with a fixed
@@ -16,10 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from recommender.engine import Recommender  # noqa: E402
+from recommender.engine import Recommender
 
 SYSTEMS = ("improved", "original", "random")
 

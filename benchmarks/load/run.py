@@ -10,10 +10,10 @@ status message turned into the answer), the reference's ``sendMessage``. The ref
 (``reference_bot.py``) only downloads, captions with Azure and replies, with
 python-telegram-bot's default settings.
 
-    .venv/bin/python benchmarks/load/run.py                 # all configurations, 200 and 1,000 chats
-    .venv/bin/python benchmarks/load/run.py --quick         # 50 chats, a smoke run
-    .venv/bin/python benchmarks/load/run.py --configs reference-polling,storytune-polling --chats 200
-    .venv/bin/python benchmarks/load/run.py --write         # also update BENCHMARKS.md
+    .venv/bin/python -m benchmarks.load.run                 # all configurations, 200 and 1,000 chats
+    .venv/bin/python -m benchmarks.load.run --quick         # 50 chats, a smoke run
+    .venv/bin/python -m benchmarks.load.run --configs reference-polling,storytune-polling --chats 200
+    .venv/bin/python -m benchmarks.load.run --write         # also update BENCHMARKS.md
 
 Reported per configuration and N: photos/s = answers / (last answer - first push), p50/p95/max
 time to answer and to the first reply, chats answered exactly once (those not answered, those
@@ -45,7 +45,6 @@ import resource
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -54,17 +53,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from aiohttp import ClientSession, ClientTimeout, TCPConnector, web
+from PIL import Image
+
+from bot.views.texts import TEXTS
+from tests.fakes import photos
+from tests.fakes.azure_server import AzureVisionServer, slow, success
+from tests.fakes.telegram_api import FakeTelegramServer
+from tests.support.network import free_port
+
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-
-from aiohttp import ClientSession, ClientTimeout, TCPConnector, web  # noqa: E402
-from PIL import Image  # noqa: E402
-
-from bot.views.texts import TEXTS  # noqa: E402
-from tests.fakes import photos  # noqa: E402
-from tests.fakes.azure_server import AzureVisionServer, slow, success  # noqa: E402
-from tests.fakes.telegram_api import FakeTelegramServer  # noqa: E402
-
 REFERENCE_BOT = Path(__file__).resolve().parent / "reference_bot.py"
 BENCHMARKS_MD = REPO / "BENCHMARKS.md"
 START_MARKER, END_MARKER = "<!-- load:start -->", "<!-- load:end -->"
@@ -270,12 +268,6 @@ def machine_cpu_ticks() -> tuple[int, int]:
     values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
     idle = values[3] + values[4]
     return sum(values) - idle, sum(values)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 async def port_open(port: int) -> bool:
@@ -795,7 +787,7 @@ def main(argv: list[str] | None = None) -> int:
     shown = list(sys.argv[1:] if argv is None else argv)
     if "--keep-logs" in shown:
         del shown[shown.index("--keep-logs"):shown.index("--keep-logs") + 2]
-    command = "python benchmarks/load/run.py " + " ".join(a for a in shown if not a.startswith("--keep-logs="))
+    command = "python -m benchmarks.load.run " + " ".join(a for a in shown if not a.startswith("--keep-logs="))
     section = markdown(results, machine, command.strip())
     print(section)
     if args.write:

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 # How much the pixels' affect counts next to the words' own, by which words the recommender
 # reads; and how far the pixels' estimate is stretched (a ridge head's predictions are shrunk
-# towards the mean). Chosen on OASIS with out-of-fold heads: benchmarks/photo_blend.py.
+# towards the mean). Chosen on OASIS with out-of-fold heads: benchmarks/photo_affect.py.
 PIXEL_WEIGHT = {"azure": 0.5, "user": 0.5, "device": 0.7}
 PIXEL_GAIN = 1.5
 # The colours' weight when the model cannot run (as before the image model).
