@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from ..answers import photo_state
+from ..answers import Listener, photo_state
 from ..edge.context import BotContext
 from ..edge.downloads import download, image_file
 from .answering import publish_answer
@@ -15,10 +15,7 @@ async def on_photo(update: Update, context: BotContext) -> None:
     """Download, read, recommend, reply: the status message becomes the answer (or says what went wrong)."""
     message, services, trace = update.effective_message, context.services, context.trace
     listener = await listener_of(update, context)
-    if not await services.store.hit(f"photo:{listener.user}", 60, services.photos_per_minute):
-        services.metrics.rate_limited.inc()
-        trace.refuse("slow_down")
-        await reply(message, "slow_down", listener.language, limit=services.photos_per_minute)
+    if not await _within_limit(update, context, listener):
         return
     status = await show_working(update, context, listener.language)
     with trace.stage("download"):
@@ -33,3 +30,14 @@ async def on_photo(update: Update, context: BotContext) -> None:
         suggestion = await services.answers.suggest(state, listener)
     with trace.stage("reply"):
         await publish_answer(status, context, state, suggestion, listener.language)
+
+
+async def _within_limit(update: Update, context: BotContext, listener: Listener) -> bool:
+    """At most photos_per_minute photos a user; one more is asked to slow down, not queued."""
+    services = context.services
+    if await services.store.hit(f"photo:{listener.user}", 60, services.photos_per_minute):
+        return True
+    services.metrics.rate_limited.inc()
+    context.trace.refuse("slow_down")
+    await reply(update.effective_message, "slow_down", listener.language, limit=services.photos_per_minute)
+    return False
