@@ -2,7 +2,7 @@
 
 Nothing here loads a model or touches files: every function takes embeddings
 or affect arrays and returns arrays, so it is checked on hand-made vectors.
-The per-set and per-song loops run compiled (kernels.py).
+The per-set and per-song loops are in kernels.py.
 Shapes: L labels, C combinations, N songs, B queries, D = 384.
 """
 
@@ -44,6 +44,13 @@ class Combinations:
         return int(self.members.max(initial=-1)) + 1
 
     @cached_property
+    def padded_members(self) -> np.ndarray:
+        """(C, S) each set's labels, padded with label_count (a label in no set) to the longest set."""
+        padded = np.full((len(self.sizes), int(self.sizes.max(initial=0))), self.label_count, np.int32)
+        padded[np.repeat(np.arange(len(self.sizes)), self.sizes), _positions(self.sizes)] = self.members
+        return padded
+
+    @cached_property
     def mean_weights(self) -> np.ndarray:
         """(L, C) float32: 1/size where a label is in a set, else 0, so values @ mean_weights
         is every set's mean of per-label values in one matrix product."""
@@ -54,11 +61,13 @@ class Combinations:
 
     def sums_and_minima(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(B, C) sum and minimum over each set's labels of per-label values (B, L)."""
-        values = _floats(values)
-        sums = np.empty((len(values), len(self.sizes)), np.float32)
-        minima = np.empty_like(sums)
-        kernels.set_sums_and_minima(values, self.members, self.offsets, self.sizes, sums, minima)
-        return sums, minima
+        return kernels.set_sums_and_minima(_floats(values), self.members, self.offsets)
+
+
+def _positions(sizes: np.ndarray) -> np.ndarray:
+    """(sum(sizes),) 0, 1, ... size - 1 for each set in turn."""
+    starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return np.arange(int(sizes.sum())) - starts
 
 
 def label_similarities(queries: np.ndarray, label_embeddings: np.ndarray) -> np.ndarray:
@@ -119,13 +128,10 @@ class ImprovedRanking:
 
     def scores(self, similarities: np.ndarray, query_affect: np.ndarray) -> np.ndarray:
         """(B, C) for similarities (B, L) and the queries' (valence, arousal) (B, 2)."""
-        similarities = _floats(similarities)
-        out = np.empty((len(similarities), len(self.bonus)), np.float32)
         sets = self.combinations
-        kernels.improved_scores(similarities, sets.members, sets.offsets, sets.sizes, self.whole_scale,
-                                np.float32(self.weights.weakest_label), self.set_affect,
-                                np.float32(self.weights.affect), self.bonus, _floats(query_affect), out)
-        return out
+        return kernels.improved_scores(_floats(similarities), sets.members, sets.offsets, self.whole_scale,
+                                       np.float32(self.weights.weakest_label), self.set_affect,
+                                       np.float32(self.weights.affect), self.bonus, _floats(query_affect))
 
 
 def combination_scores(
@@ -143,10 +149,8 @@ def combination_scores(
 def pick_distinct(scores: np.ndarray, combinations: Combinations, count: int, *, overlap_penalty: float) -> list[int]:
     """Greedy top-`count` of one query's (C,) scores, each pick penalised by its largest label
     overlap (Jaccard) with those already picked, so the three moods say different things."""
-    picked = np.empty(count, np.int64)
-    found = kernels.pick_distinct(_floats(scores), combinations.members, combinations.offsets, combinations.sizes,
-                                  combinations.label_count, float(overlap_penalty), picked)
-    return [int(c) for c in picked[:found]]
+    return kernels.pick_distinct(_floats(scores), combinations.padded_members, combinations.sizes,
+                                 combinations.label_count, float(overlap_penalty), count)
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
@@ -162,15 +166,10 @@ class SongSpace:
 
     affect: np.ndarray
     artists: np.ndarray
-    by_valence: np.ndarray  # (N,) song indices in increasing valence, for searching near a point
-    valence_sorted: np.ndarray  # (N,) their valences
 
     @classmethod
     def of(cls, affect: np.ndarray, artists: np.ndarray) -> SongSpace:
-        affect = _floats(affect).reshape(-1, 2)
-        by_valence = np.argsort(affect[:, 0], kind="stable").astype(np.int32)
-        return cls(affect, np.ascontiguousarray(artists, np.int32), by_valence,
-                   np.ascontiguousarray(affect[by_valence, 0]))
+        return cls(_floats(affect).reshape(-1, 2), np.ascontiguousarray(artists, np.int32))
 
     def no_artists(self) -> np.ndarray:
         """A fresh (artists,) mask for nearest(blocked_artists=...)."""
@@ -183,20 +182,10 @@ class SongSpace:
         excluded: (N,) bool, songs not to offer; blocked_artists: (artists,) bool, artists not to
         offer; candidates: the song indices to choose from (default all), ties go to the earlier.
         """
-        if count <= 0:
-            return []
-        chosen = np.empty(count, np.int32)
-        target = np.asarray(target, np.float64)
-        excluded = np.zeros(len(self.affect), bool) if excluded is None else np.ascontiguousarray(excluded, bool)
-        blocked_artists = self.no_artists() if blocked_artists is None else blocked_artists
-        if candidates is None:
-            found = kernels.nearest_per_artist_sorted(target, self.affect, self.artists, self.by_valence,
-                                                      self.valence_sorted, excluded, blocked_artists, chosen)
-        else:
-            found = kernels.nearest_per_artist(target, self.affect, self.artists,
-                                               np.ascontiguousarray(candidates, np.int32), excluded,
-                                               blocked_artists, chosen)
-        return [int(song) for song in chosen[:found]]
+        excluded = np.zeros(len(self.affect), bool) if excluded is None else np.asarray(excluded, bool)
+        blocked_artists = self.no_artists() if blocked_artists is None else np.asarray(blocked_artists, bool)
+        return kernels.nearest_per_artist(np.asarray(target, np.float64), self.affect, self.artists, candidates,
+                                          excluded, blocked_artists, count)
 
 
 def nearest_songs(target: np.ndarray, song_affect: np.ndarray, song_artists: np.ndarray, count: int, *,
@@ -205,14 +194,3 @@ def nearest_songs(target: np.ndarray, song_affect: np.ndarray, song_artists: np.
     (artists: (N,) integer ids; see SongSpace.nearest, which keeps the arrays ready for reuse)."""
     return SongSpace.of(song_affect, song_artists).nearest(target, count, excluded=excluded, candidates=candidates)
 
-
-def warm_up() -> None:
-    """Run every compiled loop once on tiny inputs, so the first real query pays no load or compile."""
-    sets = Combinations.from_sets([[0, 1], [1]])
-    similarities = np.zeros((1, 2), np.float32)
-    sets.sums_and_minima(similarities)
-    ranking = ImprovedRanking.of(sets, np.ones(2), np.zeros((2, 2)))
-    pick_distinct(ranking.scores(similarities, np.zeros((1, 2)))[0], sets, 2, overlap_penalty=0.5)
-    songs = SongSpace.of(np.zeros((2, 2)), np.arange(2))
-    songs.nearest(np.zeros(2), 1)
-    songs.nearest(np.zeros(2), 1, candidates=np.arange(2))
