@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,25 +115,36 @@ class Catalog:
 
     @classmethod
     def load(cls, path: Path, kind: str) -> Catalog:
-        import pandas as pd
+        """Read catalog.csv with the csv module: importing pandas for it would cost the running bot
+        ~40 MB. Repeated texts (artists, genre lists, mood labels) are shared, not held once per song."""
+        with open(path, newline="", encoding="utf-8") as file:
+            rows = csv.reader(file)
+            header = next(rows)
+            columns = list(zip(*rows)) or [()] * len(header)
+        table = dict(zip(header, columns))
+        shared: dict[str, str] = {}
 
-        text_columns = {"song_id": str, "artist": str, "title": str, "url": str, "labels": str, "genres": str}
-        frame = pd.read_csv(path, dtype=text_columns, keep_default_na=False)
+        def texts(name: str, repeated: bool = False) -> np.ndarray:
+            cells = table[name]
+            return np.array([shared.setdefault(cell, cell) for cell in cells] if repeated else cells, dtype=object)
+
+        def numbers(name: str, dtype) -> np.ndarray:
+            return np.array([float(cell) if cell else np.nan for cell in table[name]], np.float64).astype(dtype)
+
         return cls(
             kind=kind,
-            song_ids=frame["song_id"].to_numpy(object),
-            artists=frame["artist"].to_numpy(object),
-            titles=frame["title"].to_numpy(object),
-            urls=frame["url"].to_numpy(object),
-            affect=frame[["valence", "arousal"]].to_numpy(np.float32),
-            labels=frame["labels"].to_numpy(object),
-            artist_ids=frame["artist_id"].to_numpy(np.int64),
-            popularity=frame["popularity"].replace("", np.nan).astype(np.float32).to_numpy(),
-            energy=frame["energy"].to_numpy(np.float32),
-            genres=frame["genres"].to_numpy(object),
-            song_groups=frame["song_group"].to_numpy(np.int64),
-            speech=(frame["speech"].replace("", np.nan).astype(np.float32).to_numpy()
-                    if "speech" in frame else None),  # an index built before the column: unknown
+            song_ids=texts("song_id"),
+            artists=texts("artist", repeated=True),
+            titles=texts("title"),
+            urls=texts("url"),
+            affect=np.column_stack([numbers("valence", np.float32), numbers("arousal", np.float32)]),
+            labels=texts("labels", repeated=True),
+            artist_ids=numbers("artist_id", np.int64),
+            popularity=numbers("popularity", np.float32),
+            energy=numbers("energy", np.float32),
+            genres=texts("genres", repeated=True),
+            song_groups=numbers("song_group", np.int64),
+            speech=numbers("speech", np.float32) if "speech" in table else None,  # an index built before the column
         )
 
     def measured_energy(self, only: bool = False) -> np.ndarray:
