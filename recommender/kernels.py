@@ -4,7 +4,8 @@ Each computes exactly what its definition says (sum and minimum over a set's lab
 distinct picks, nearest song per artist), ties included. They were numba kernels; numba and its
 LLVM runtime cost ~125 MB of resident memory just to import, a third of the bot's budget on a
 small server, while numpy does each in well under a millisecond a query:
-- set sums and minima: one gather of the ~29,000 memberships and two `reduceat`s;
+- set sums and minima: one step per label position over the sets that long (`reduceat` took
+  ten times longer in batches);
 - distinct picks: only the sets whose score could still win are valued (an overlap only lowers
   a value), the top 32 first, so a pick values a few dozen sets, not 9,031;
 - nearest per artist: distances to every candidate, then a walk over the nearest few in order.
@@ -18,21 +19,29 @@ import numpy as np
 LEADERS = 32  # sets valued first in a distinct pick: their best value rules out nearly every other set
 
 
-def set_sums_and_minima(values: np.ndarray, members: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(B, C) sum and minimum over each set's labels members[offsets[c] : offsets[c + 1]] of values (B, L).
+def set_sums_and_minima(values: np.ndarray, columns: list[np.ndarray], inverse: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(B, C) sum and minimum over each set's labels of values (B, L), summed left to right in float32
+    as a loop over the set's labels would (the same bits).
 
-    Sums run left to right within a set in float32, as the loop over its labels would."""
-    gathered = values[:, members]
-    return np.add.reduceat(gathered, offsets, axis=1), np.minimum.reduceat(gathered, offsets, axis=1)
+    columns[j]: the j-th label of every set with more than j labels, the sets ordered longest first
+    (so those sets are a prefix of that order); inverse: (C,) each set's place in that order. One
+    step per label position (at most the longest set's size) instead of one per set."""
+    sums = values[:, columns[0]]
+    minima = sums.copy()
+    for column in columns[1:]:
+        labels = values[:, column]
+        sums[:, : len(column)] += labels
+        np.minimum(minima[:, : len(column)], labels, out=minima[:, : len(column)])
+    return sums[:, inverse], minima[:, inverse]
 
 
-def improved_scores(similarities: np.ndarray, members: np.ndarray, offsets: np.ndarray, whole_scale: np.ndarray,
+def improved_scores(similarities: np.ndarray, columns: list[np.ndarray], inverse: np.ndarray, whole_scale: np.ndarray,
                     weakest_weight: np.float32, set_affect: np.ndarray, affect_weight: np.float32,
                     bonus: np.ndarray, query_affect: np.ndarray) -> np.ndarray:
     """(B, C) whole_scale * sum + weakest_weight * minimum - affect_weight * affect distance + bonus.
 
     similarities (B, L); set_affect (C, 2); query_affect (B, 2); whole_scale and bonus (C,); all float32."""
-    sums, minima = set_sums_and_minima(similarities, members, offsets)
+    sums, minima = set_sums_and_minima(similarities, columns, inverse)
     out = sums
     out *= whole_scale
     minima *= weakest_weight
@@ -67,11 +76,9 @@ def pick_distinct(scores: np.ndarray, padded_members: np.ndarray, sizes: np.ndar
     for k in range(count):
         group = leaders[~taken[leaders]]
         values = _values(group, scores64, padded_members, sizes, in_pick[:k], picked, overlap_penalty)
-        if len(group):
-            contenders = np.flatnonzero((scores64 >= values.max()) & ~taken)
-            contenders = np.setdiff1d(contenders, group, assume_unique=True)
-        else:
-            contenders = np.flatnonzero(~taken)
+        open_sets = ~taken if not len(group) else (scores64 >= values.max()) & ~taken
+        open_sets[group] = False
+        contenders = np.flatnonzero(open_sets)
         if len(contenders):
             group = np.concatenate([group, contenders])
             values = np.concatenate([values, _values(contenders, scores64, padded_members, sizes, in_pick[:k],

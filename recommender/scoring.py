@@ -51,6 +51,16 @@ class Combinations:
         return padded
 
     @cached_property
+    def label_columns(self) -> tuple[list[np.ndarray], np.ndarray]:
+        """kernels.set_sums_and_minima's view of the sets: per label position j, the j-th label of the sets
+        longer than j, longest sets first; and (C,) each set's place in that order."""
+        order = np.argsort(-self.sizes, kind="stable")
+        padded = self.padded_members[order]
+        columns = [np.ascontiguousarray(padded[: int(np.count_nonzero(self.sizes > j)), j])
+                   for j in range(padded.shape[1])]
+        return columns, np.argsort(order).astype(np.int32)
+
+    @cached_property
     def mean_weights(self) -> np.ndarray:
         """(L, C) float32: 1/size where a label is in a set, else 0, so values @ mean_weights
         is every set's mean of per-label values in one matrix product."""
@@ -61,7 +71,7 @@ class Combinations:
 
     def sums_and_minima(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(B, C) sum and minimum over each set's labels of per-label values (B, L)."""
-        return kernels.set_sums_and_minima(_floats(values), self.members, self.offsets)
+        return kernels.set_sums_and_minima(_floats(values), *self.label_columns)
 
 
 def _positions(sizes: np.ndarray) -> np.ndarray:
@@ -123,13 +133,14 @@ class ImprovedRanking:
     @classmethod
     def of(cls, combinations: Combinations, norms: np.ndarray, combination_affect: np.ndarray,
            weights: Weights = Weights()) -> ImprovedRanking:
+        combinations.label_columns  # noqa: B018 - worked out now, not on the first query
         return cls(combinations, _floats(weights.whole_set / (combinations.sizes * norms)),
                    _floats(combination_affect), _floats(weights.size_prior * np.log(combinations.sizes)), weights)
 
     def scores(self, similarities: np.ndarray, query_affect: np.ndarray) -> np.ndarray:
         """(B, C) for similarities (B, L) and the queries' (valence, arousal) (B, 2)."""
         sets = self.combinations
-        return kernels.improved_scores(_floats(similarities), sets.members, sets.offsets, self.whole_scale,
+        return kernels.improved_scores(_floats(similarities), *sets.label_columns, self.whole_scale,
                                        np.float32(self.weights.weakest_label), self.set_affect,
                                        np.float32(self.weights.affect), self.bonus, _floats(query_affect))
 
