@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import numpy as np
 
 from .datasets import SongRow
 from .songkeys import artist_names, song_keys
+
+TEXT_COLUMNS = frozenset({"song_id", "artist", "title", "url", "labels", "genres"})
+REPEATED_TEXT_COLUMNS = frozenset({"artist", "labels", "genres"})
 
 
 @dataclass(frozen=True)
@@ -115,36 +119,47 @@ class Catalog:
 
     @classmethod
     def load(cls, path: Path, kind: str) -> Catalog:
-        """Read catalog.csv with the csv module: importing pandas for it would cost the running bot
-        ~40 MB. Repeated texts (artists, genre lists, mood labels) are shared, not held once per song."""
+        """Read catalog.csv row by row with the csv module. Importing pandas for it would cost the running
+        bot ~40 MB, and holding all rows before converting them left ~30 MB of freed-but-scattered memory
+        behind; here numbers are converted as they are read and repeated texts (artists, genre lists,
+        mood labels) are shared, not held once per song."""
         with open(path, newline="", encoding="utf-8") as file:
             rows = csv.reader(file)
             header = next(rows)
-            columns = list(zip(*rows)) or [()] * len(header)
-        table = dict(zip(header, columns))
-        shared: dict[str, str] = {}
+            texts: dict[str, list[str]] = {name: [] for name in header if name in TEXT_COLUMNS}
+            numbers = {name: array("d") for name in header if name not in TEXT_COLUMNS}
+            shared: dict[str, str] = {}
+            for row in rows:
+                for name, cell in zip(header, row):
+                    if name in REPEATED_TEXT_COLUMNS:
+                        texts[name].append(shared.setdefault(cell, cell))
+                    elif name in texts:
+                        texts[name].append(cell)
+                    else:
+                        numbers[name].append(float(cell) if cell else np.nan)
 
-        def texts(name: str, repeated: bool = False) -> np.ndarray:
-            cells = table[name]
-            return np.array([shared.setdefault(cell, cell) for cell in cells] if repeated else cells, dtype=object)
+        def text(name: str) -> np.ndarray:
+            column = np.empty(len(texts[name]), dtype=object)
+            column[:] = texts.pop(name)
+            return column
 
-        def numbers(name: str, dtype) -> np.ndarray:
-            return np.array([float(cell) if cell else np.nan for cell in table[name]], np.float64).astype(dtype)
+        def number(name: str, dtype) -> np.ndarray:
+            return np.frombuffer(numbers[name], np.float64).astype(dtype)
 
         return cls(
             kind=kind,
-            song_ids=texts("song_id"),
-            artists=texts("artist", repeated=True),
-            titles=texts("title"),
-            urls=texts("url"),
-            affect=np.column_stack([numbers("valence", np.float32), numbers("arousal", np.float32)]),
-            labels=texts("labels", repeated=True),
-            artist_ids=numbers("artist_id", np.int64),
-            popularity=numbers("popularity", np.float32),
-            energy=numbers("energy", np.float32),
-            genres=texts("genres", repeated=True),
-            song_groups=numbers("song_group", np.int64),
-            speech=numbers("speech", np.float32) if "speech" in table else None,  # an index built before the column
+            song_ids=text("song_id"),
+            artists=text("artist"),
+            titles=text("title"),
+            urls=text("url"),
+            affect=np.column_stack([number("valence", np.float32), number("arousal", np.float32)]),
+            labels=text("labels"),
+            artist_ids=number("artist_id", np.int64),
+            popularity=number("popularity", np.float32),
+            energy=number("energy", np.float32),
+            genres=text("genres"),
+            song_groups=number("song_group", np.int64),
+            speech=number("speech", np.float32) if "speech" in numbers else None,  # an index built before the column
         )
 
     def measured_energy(self, only: bool = False) -> np.ndarray:
