@@ -64,28 +64,34 @@ def pick_distinct(scores: np.ndarray, padded_members: np.ndarray, sizes: np.ndar
     overlap with the sets picked before it; equal values go to the higher score, then the lower index.
 
     padded_members: (C, S) each set's labels, padded with label_count (a label in no pick).
-    An overlap only lowers a value, so once the leaders are valued, only sets scoring at least the
-    best value so far can still win; those are valued too, and the best of all is picked."""
+    An overlap only lowers a value, so a set outside the LEADERS highest scores can win only when
+    the leaders' best value is no higher than the best score outside them; only then are the other
+    sets scoring at least that value valued too."""
     total = len(scores)
     count = min(count, total)
-    scores64 = scores.astype(np.float64)
-    leaders = np.argpartition(-scores, LEADERS - 1)[:LEADERS] if total > LEADERS else np.arange(total)
+    if total > LEADERS:
+        split = np.argpartition(-scores, LEADERS)
+        leaders, best_outside = split[:LEADERS], float(scores[split[LEADERS]])
+    else:
+        leaders, best_outside = np.arange(total), -np.inf
     in_pick = np.zeros((count, label_count + 1), bool)
     taken = np.zeros(total, bool)
     picked: list[int] = []
     for k in range(count):
         group = leaders[~taken[leaders]]
-        values = _values(group, scores64, padded_members, sizes, in_pick[:k], picked, overlap_penalty)
-        open_sets = ~taken if not len(group) else (scores64 >= values.max()) & ~taken
-        open_sets[group] = False
-        contenders = np.flatnonzero(open_sets)
-        if len(contenders):
+        values = _values(group, scores, padded_members, sizes, in_pick[:k], picked, overlap_penalty)
+        best_value = values.max() if len(group) else -np.inf
+        if best_value <= best_outside:
+            outside = ~taken & (scores >= best_value)
+            outside[leaders] = False
+            contenders = np.flatnonzero(outside)
             group = np.concatenate([group, contenders])
-            values = np.concatenate([values, _values(contenders, scores64, padded_members, sizes, in_pick[:k],
+            values = np.concatenate([values, _values(contenders, scores, padded_members, sizes, in_pick[:k],
                                                      picked, overlap_penalty)])
         if not len(group):
             break
-        best = int(group[np.lexsort((group, -scores64[group], -values))[0]])
+        order = np.lexsort((group, -scores[group].astype(np.float64), -values))
+        best = int(group[order[0]])
         picked.append(best)
         taken[best] = True
         in_pick[k, padded_members[best]] = True
@@ -95,13 +101,16 @@ def pick_distinct(scores: np.ndarray, padded_members: np.ndarray, sizes: np.ndar
 
 def _values(sets: np.ndarray, scores: np.ndarray, padded_members: np.ndarray, sizes: np.ndarray,
             in_pick: np.ndarray, picked: list[int], overlap_penalty: float) -> np.ndarray:
-    """(n,) score - overlap_penalty * largest Jaccard overlap with the picks (in_pick: (k, L + 1) label masks)."""
+    """(n,) float64 score - overlap_penalty * largest Jaccard overlap with the picks (in_pick: (k, L + 1))."""
+    own = scores[sets].astype(np.float64)
     if not picked or not len(sets):
-        return scores[sets]
-    shared = in_pick[:, padded_members[sets]].sum(axis=2)  # (k, n) memberships of each set in each pick
-    union = sizes[sets][None, :].astype(np.int64) + sizes[picked][:, None] - shared
+        return own
+    own_sizes = sizes[sets]
+    members = padded_members[sets, : int(own_sizes.max())]  # padding beyond the longest of these is no label
+    shared = in_pick[:, members].sum(axis=2)  # (k, n) memberships of each set in each pick
+    union = own_sizes[None, :].astype(np.int64) + sizes[picked][:, None] - shared
     jaccard = np.where(shared > 0, shared / np.maximum(union, 1), 0.0)
-    return scores[sets] - overlap_penalty * jaccard.max(axis=0)
+    return own - overlap_penalty * jaccard.max(axis=0)
 
 
 def nearest_per_artist(target: np.ndarray, affect: np.ndarray, artists: np.ndarray, candidates: np.ndarray | None,
