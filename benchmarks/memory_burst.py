@@ -131,11 +131,17 @@ async def measure(env_extra: dict[str, str]) -> dict:
 COMPONENTS = {
     "python + numpy + PIL": "import numpy, PIL.Image",
     "+ onnxruntime (import)": "import numpy, PIL.Image, onnxruntime",
-    "+ numba and the compiled kernels (import)": "import numpy, PIL.Image, onnxruntime, recommender.kernels",
-    "+ Recommender.load() (encoder session, index, catalog) and one suggest()":
+    "+ the recommender's modules (numpy scoring loops; no numba, no pandas)": "import numpy, PIL.Image, onnxruntime, recommender",
+    "+ Recommender.load() (text encoder session, index, catalog, 8-bit titles) and one suggest()":
         "from recommender import Recommender; r = Recommender.load(); r.suggest('a calm lake at dawn')",
+    "+ the image model and one photo":
+        "from recommender import Recommender; r = Recommender.load(); r.suggest('a calm lake at dawn'); "
+        "import numpy; from recommender.photo_model import PhotoModel; from recommender.index import default_data_dir; "
+        "PhotoModel.load(default_data_dir()).read([numpy.zeros((256, 256, 3), numpy.uint8)])",
     "+ the bot's modules (telegram, aiohttp, redis, prometheus)":
         "from recommender import Recommender; r = Recommender.load(); r.suggest('a calm lake at dawn'); "
+        "import numpy; from recommender.photo_model import PhotoModel; from recommender.index import default_data_dir; "
+        "PhotoModel.load(default_data_dir()).read([numpy.zeros((256, 256, 3), numpy.uint8)]); "
         "import bot.edge.app, bot.services, bot.reading",
 }
 

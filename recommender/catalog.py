@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +11,9 @@ import numpy as np
 
 from .datasets import SongRow
 from .songkeys import artist_names, song_keys
+
+TEXT_COLUMNS = frozenset({"song_id", "artist", "title", "url", "labels", "genres"})
+REPEATED_TEXT_COLUMNS = frozenset({"artist", "labels", "genres"})
 
 
 @dataclass(frozen=True)
@@ -114,25 +119,47 @@ class Catalog:
 
     @classmethod
     def load(cls, path: Path, kind: str) -> Catalog:
-        import pandas as pd
+        """Read catalog.csv row by row with the csv module. Importing pandas for it would cost the running
+        bot ~40 MB, and holding all rows before converting them left ~30 MB of freed-but-scattered memory
+        behind; here numbers are converted as they are read and repeated texts (artists, genre lists,
+        mood labels) are shared, not held once per song."""
+        with open(path, newline="", encoding="utf-8") as file:
+            rows = csv.reader(file)
+            header = next(rows)
+            texts: dict[str, list[str]] = {name: [] for name in header if name in TEXT_COLUMNS}
+            numbers = {name: array("d") for name in header if name not in TEXT_COLUMNS}
+            shared: dict[str, str] = {}
+            for row in rows:
+                for name, cell in zip(header, row):
+                    if name in REPEATED_TEXT_COLUMNS:
+                        texts[name].append(shared.setdefault(cell, cell))
+                    elif name in texts:
+                        texts[name].append(cell)
+                    else:
+                        numbers[name].append(float(cell) if cell else np.nan)
 
-        text_columns = {"song_id": str, "artist": str, "title": str, "url": str, "labels": str, "genres": str}
-        frame = pd.read_csv(path, dtype=text_columns, keep_default_na=False)
+        def text(name: str) -> np.ndarray:
+            column = np.empty(len(texts[name]), dtype=object)
+            column[:] = texts.pop(name)
+            return column
+
+        def number(name: str, dtype) -> np.ndarray:
+            return np.frombuffer(numbers[name], np.float64).astype(dtype)
+
         return cls(
             kind=kind,
-            song_ids=frame["song_id"].to_numpy(object),
-            artists=frame["artist"].to_numpy(object),
-            titles=frame["title"].to_numpy(object),
-            urls=frame["url"].to_numpy(object),
-            affect=frame[["valence", "arousal"]].to_numpy(np.float32),
-            labels=frame["labels"].to_numpy(object),
-            artist_ids=frame["artist_id"].to_numpy(np.int64),
-            popularity=frame["popularity"].replace("", np.nan).astype(np.float32).to_numpy(),
-            energy=frame["energy"].to_numpy(np.float32),
-            genres=frame["genres"].to_numpy(object),
-            song_groups=frame["song_group"].to_numpy(np.int64),
-            speech=(frame["speech"].replace("", np.nan).astype(np.float32).to_numpy()
-                    if "speech" in frame else None),  # an index built before the column: unknown
+            song_ids=text("song_id"),
+            artists=text("artist"),
+            titles=text("title"),
+            urls=text("url"),
+            affect=np.column_stack([number("valence", np.float32), number("arousal", np.float32)]),
+            labels=text("labels"),
+            artist_ids=number("artist_id", np.int64),
+            popularity=number("popularity", np.float32),
+            energy=number("energy", np.float32),
+            genres=text("genres"),
+            song_groups=number("song_group", np.int64),
+            speech=number("speech", np.float32) if "speech" in numbers else None,  # an index built before the column
         )
 
     def measured_energy(self, only: bool = False) -> np.ndarray:

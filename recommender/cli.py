@@ -63,9 +63,6 @@ def _build(args: argparse.Namespace) -> int:
         raise RecommenderError(str(error)) from error
     except (OSError, ValueError) as error:
         raise RecommenderError(f"build failed: {error}") from error
-    from .scoring import warm_up
-
-    warm_up()  # compiles the scoring loops into their cache now, not on the first suggestion
     state = "built" if report.rebuilt else "up to date"
     print(f"{state}: {report.combinations} combinations over {report.labels} labels, "
           f"{report.songs} {report.catalog} songs in {report.data_dir} ({report.seconds:.1f} s)")

@@ -31,6 +31,9 @@ class TextEncoder:
         # Idle workers sleep instead of spinning: spinning burned ~3x the CPU of the encode itself
         # when the bot runs other work between calls.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # Without the arena each batch's activations are handed back after the call: ~20-30 MB less
+        # resident after batches of 32, at the same speed (measured; see BENCHMARKS.md, memory).
+        options.enable_cpu_mem_arena = False
         self._session = onnxruntime.InferenceSession(
             str(model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )

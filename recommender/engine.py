@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
 from . import moodpicking, scoring, songscore
@@ -100,14 +100,8 @@ class Recommender:
         from .encoder import TextEncoder
 
         started = time.perf_counter()
-        # Loading the compiled loops is mostly native work: it overlaps with reading the index.
-        warming = threading.Thread(target=scoring.warm_up, name="warm-up")
-        warming.start()
-        try:
-            index = load_index(Path(data_dir) if data_dir else None)
-            encoder = TextEncoder(index.encoder_dir)
-        finally:
-            warming.join()
+        index = load_index(Path(data_dir) if data_dir else None)
+        encoder = TextEncoder(index.encoder_dir)
         recommender = cls(index, encoder, scoring_name=scoring_name)
         if recommender._multilingual is not None:
             recommender._multilingual.start()  # ready for the first non-English text, off the start-up path

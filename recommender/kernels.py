@@ -1,203 +1,146 @@
-"""The three hot loops of a suggestion, compiled with numba.
+"""The three hot loops of a suggestion, in plain numpy.
 
-Each is the plain loop from its definition (sum and minimum over a set's labels,
-greedy distinct picks, nearest song per artist), which numpy could only express
-through padded gathers and a sort of every candidate: compiled, one pass over
-the ~29,000 memberships or ~18,600 songs takes tens of microseconds.
-`cache=True` keeps the machine code in __pycache__, so only the first run on a
-machine compiles (the data build does that); `nogil=True` lets threads run them
-side by side. Arrays are C-contiguous: float32 values, int32 indices.
+Each computes exactly what its definition says (sum and minimum over a set's labels, greedy
+distinct picks, nearest song per artist), ties included. They were numba kernels; numba and its
+LLVM runtime cost ~125 MB of resident memory just to import, a third of the bot's budget on a
+small server, while numpy does each in well under a millisecond a query:
+- set sums and minima: one step per label position over the sets that long (`reduceat` took
+  ten times longer in batches);
+- distinct picks: only the sets whose score could still win are valued (an overlap only lowers
+  a value), the top 32 first, so a pick values a few dozen sets, not 9,031;
+- nearest per artist: distances to every candidate, then a walk over the nearest few in order.
+Arrays: float32 values, int32 indices.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+
+LEADERS = 32  # sets valued first in a distinct pick: their best value rules out nearly every other set
 
 
-@njit(cache=True, nogil=True)
-def _sum_and_minimum(values, members, start, size):
-    """Sum and minimum of values (L,) over the labels members[start : start + size]."""
-    total = lowest = values[members[start]]
-    for position in range(start + 1, start + size):
-        value = values[members[position]]
-        total += value
-        if value < lowest:
-            lowest = value
-    return total, lowest
+def set_sums_and_minima(values: np.ndarray, columns: list[np.ndarray], inverse: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(B, C) sum and minimum over each set's labels of values (B, L), summed left to right in float32
+    as a loop over the set's labels would (the same bits).
+
+    columns[j]: the j-th label of every set with more than j labels, the sets ordered longest first
+    (so those sets are a prefix of that order); inverse: (C,) each set's place in that order. One
+    step per label position (at most the longest set's size) instead of one per set."""
+    sums = values[:, columns[0]]
+    minima = sums.copy()
+    for column in columns[1:]:
+        labels = values[:, column]
+        sums[:, : len(column)] += labels
+        np.minimum(minima[:, : len(column)], labels, out=minima[:, : len(column)])
+    return sums[:, inverse], minima[:, inverse]
 
 
-@njit(cache=True, nogil=True)
-def set_sums_and_minima(values, members, offsets, sizes, sums, minima):
-    """sums, minima (B, C) <- sum and minimum over each set's labels of values (B, L)."""
-    for row in range(values.shape[0]):
-        for c in range(sizes.shape[0]):
-            sums[row, c], minima[row, c] = _sum_and_minimum(values[row], members, offsets[c], sizes[c])
+def improved_scores(similarities: np.ndarray, columns: list[np.ndarray], inverse: np.ndarray, whole_scale: np.ndarray,
+                    weakest_weight: np.float32, set_affect: np.ndarray, affect_weight: np.float32,
+                    bonus: np.ndarray, query_affect: np.ndarray) -> np.ndarray:
+    """(B, C) whole_scale * sum + weakest_weight * minimum - affect_weight * affect distance + bonus.
+
+    similarities (B, L); set_affect (C, 2); query_affect (B, 2); whole_scale and bonus (C,); all float32."""
+    sums, minima = set_sums_and_minima(similarities, columns, inverse)
+    out = sums
+    out *= whole_scale
+    minima *= weakest_weight
+    out += minima
+    dv = query_affect[:, :1] - set_affect[:, 0]
+    da = query_affect[:, 1:] - set_affect[:, 1]
+    dv *= dv
+    da *= da
+    dv += da
+    distance = np.sqrt(dv, out=dv)
+    distance *= affect_weight
+    out -= distance
+    out += bonus
+    return out
 
 
-@njit(cache=True, nogil=True)
-def improved_scores(similarities, members, offsets, sizes, whole_scale, weakest_weight,
-                    set_affect, affect_weight, bonus, query_affect, out):
-    """out (B, C) <- whole_scale * sum + weakest_weight * minimum - affect_weight * affect distance + bonus.
+def pick_distinct(scores: np.ndarray, padded_members: np.ndarray, sizes: np.ndarray, label_count: int,
+                  overlap_penalty: float, count: int) -> list[int]:
+    """Greedily up to `count` sets, each the one of highest score - overlap_penalty * its largest Jaccard
+    overlap with the sets picked before it; equal values go to the higher score, then the lower index.
 
-    similarities (B, L); set_affect (C, 2); query_affect (B, 2); whole_scale and bonus (C,).
-    """
-    for row in range(similarities.shape[0]):
-        valence, arousal = query_affect[row, 0], query_affect[row, 1]
-        for c in range(sizes.shape[0]):
-            total, lowest = _sum_and_minimum(similarities[row], members, offsets[c], sizes[c])
-            dv, da = valence - set_affect[c, 0], arousal - set_affect[c, 1]
-            out[row, c] = (whole_scale[c] * total + weakest_weight * lowest
-                           - affect_weight * np.sqrt(dv * dv + da * da) + bonus[c])
-
-
-@njit(cache=True, nogil=True)
-def _overlap(c, members, offsets, sizes, in_pick, picked, count):
-    """Largest Jaccard overlap of set c with the first `count` picks (in_pick: their label masks)."""
-    largest = 0.0
-    for p in range(count):
-        shared = 0
-        for position in range(offsets[c], offsets[c] + sizes[c]):
-            if in_pick[p, members[position]]:
-                shared += 1
-        if shared:
-            jaccard = shared / (sizes[c] + sizes[picked[p]] - shared)
-            if jaccard > largest:
-                largest = jaccard
-    return largest
-
-
-@njit(cache=True, nogil=True)
-def pick_distinct(scores, members, offsets, sizes, label_count, overlap_penalty, picked):
-    """Fill picked (k,) greedily with the set of highest score - overlap_penalty * its largest
-    Jaccard overlap with the sets picked before it; equal values go to the higher score, then the
-    lower index. Returns how many were picked (fewer only when there are fewer sets).
-
-    An overlap only lowers a value, so a set whose score is below the best value so far is
-    skipped unseen; the sets with the top scores are valued first to make that bound tight.
-    """
-    total = sizes.shape[0]
-    count = min(picked.shape[0], total)
-    leaders = _top_indices(scores, min(total, 32))
-    in_pick = np.zeros((count, label_count), np.bool_)
-    taken = np.zeros(total, np.bool_)
+    padded_members: (C, S) each set's labels, padded with label_count (a label in no pick).
+    An overlap only lowers a value, so a set outside the LEADERS highest scores can win only when
+    the leaders' best value is no higher than the best score outside them; only then are the other
+    sets scoring at least that value valued too."""
+    total = len(scores)
+    count = min(count, total)
+    if total > LEADERS:
+        split = np.argpartition(-scores, LEADERS)
+        leaders, best_outside = split[:LEADERS], float(scores[split[LEADERS]])
+    else:
+        leaders, best_outside = np.arange(total), -np.inf
+    in_pick = np.zeros((count, label_count + 1), bool)
+    taken = np.zeros(total, bool)
+    picked: list[int] = []
     for k in range(count):
-        best, best_value = -1, -np.inf
-        for group in range(2):  # first the leaders, then everything else they have not ruled out
-            stop = leaders.shape[0] if group == 0 else total
-            for i in range(stop):
-                c = leaders[i] if group == 0 else i
-                if taken[c] or scores[c] < best_value:
-                    continue
-                value = scores[c] - overlap_penalty * _overlap(c, members, offsets, sizes, in_pick, picked, k)
-                if best < 0 or value > best_value or (value == best_value and (
-                        scores[c] > scores[best] or (scores[c] == scores[best] and c < best))):
-                    best, best_value = c, value
-        if best < 0:
-            return k
-        picked[k] = best
-        taken[best] = True
-        for position in range(offsets[best], offsets[best] + sizes[best]):
-            in_pick[k, members[position]] = True
-    return count
-
-
-@njit(cache=True, nogil=True)
-def _top_indices(scores, count):
-    """Indices of the `count` highest scores (in no particular order), by one pass with a small buffer."""
-    top = np.empty(count, np.int64)
-    for i in range(count):
-        top[i] = i
-    lowest = 0
-    for i in range(count):
-        if scores[top[i]] < scores[top[lowest]]:
-            lowest = i
-    for c in range(count, scores.shape[0]):
-        if scores[c] > scores[top[lowest]]:
-            top[lowest] = c
-            lowest = 0
-            for i in range(count):
-                if scores[top[i]] < scores[top[lowest]]:
-                    lowest = i
-    return top
-
-
-@njit(cache=True, nogil=True)
-def _before(d, song, other_d, other_song):
-    """Whether (distance, index) sorts before the other: nearer, or as near and earlier."""
-    return d < other_d or (d == other_d and song < other_song)
-
-
-@njit(cache=True, nogil=True)
-def _offer(song, d, artist, chosen, distance, owner, filled):
-    """Put one song into the sorted buffer (chosen, distance, owner) keeping at most one song per
-    artist, the first (by distance, then index) `capacity` of them; returns the new fill."""
-    capacity = chosen.shape[0]
-    if filled == capacity and not _before(d, song, distance[filled - 1], chosen[filled - 1]):
-        return filled
-    for slot in range(filled):
-        if owner[slot] == artist:
-            if not _before(d, song, distance[slot], chosen[slot]):
-                return filled
-            for moved in range(slot, filled - 1):  # drop the artist's farther song
-                distance[moved], owner[moved], chosen[moved] = distance[moved + 1], owner[moved + 1], chosen[moved + 1]
-            filled -= 1
+        group = leaders[~taken[leaders]]
+        values = _values(group, scores, padded_members, sizes, in_pick[:k], picked, overlap_penalty)
+        best_value = values.max() if len(group) else -np.inf
+        if best_value <= best_outside:
+            outside = ~taken & (scores >= best_value)
+            outside[leaders] = False
+            contenders = np.flatnonzero(outside)
+            group = np.concatenate([group, contenders])
+            values = np.concatenate([values, _values(contenders, scores, padded_members, sizes, in_pick[:k],
+                                                     picked, overlap_penalty)])
+        if not len(group):
             break
-    slot = filled if filled < capacity else capacity - 1
-    while slot > 0 and _before(d, song, distance[slot - 1], chosen[slot - 1]):
-        distance[slot], owner[slot], chosen[slot] = distance[slot - 1], owner[slot - 1], chosen[slot - 1]
-        slot -= 1
-    distance[slot], owner[slot], chosen[slot] = d, artist, song
-    return min(filled + 1, capacity)
+        order = np.lexsort((group, -scores[group].astype(np.float64), -values))
+        best = int(group[order[0]])
+        picked.append(best)
+        taken[best] = True
+        in_pick[k, padded_members[best]] = True
+        in_pick[k, label_count] = False
+    return picked
 
 
-@njit(cache=True, nogil=True)
-def nearest_per_artist(target, affect, artists, candidates, blocked_song, blocked_artist, chosen):
-    """Fill chosen (k,) with the candidates nearest to target (2,) in affect (N, 2), at most one per
-    artist, skipping blocked songs and artists; nearest first, equal distances by song index.
-    Returns how many were found. (Distances are compared squared: same order, no square root.)"""
-    capacity = chosen.shape[0]
-    distance = np.empty(capacity, np.float64)
-    owner = np.empty(capacity, np.int64)
-    filled = 0
-    for song in candidates:
-        if blocked_song[song] or blocked_artist[artists[song]]:
-            continue
-        dv, da = affect[song, 0] - target[0], affect[song, 1] - target[1]
-        filled = _offer(song, dv * dv + da * da, artists[song], chosen, distance, owner, filled)
-    return filled
+def _values(sets: np.ndarray, scores: np.ndarray, padded_members: np.ndarray, sizes: np.ndarray,
+            in_pick: np.ndarray, picked: list[int], overlap_penalty: float) -> np.ndarray:
+    """(n,) float64 score - overlap_penalty * largest Jaccard overlap with the picks (in_pick: (k, L + 1))."""
+    own = scores[sets].astype(np.float64)
+    if not picked or not len(sets):
+        return own
+    own_sizes = sizes[sets]
+    members = padded_members[sets, : int(own_sizes.max())]  # padding beyond the longest of these is no label
+    shared = in_pick[:, members].sum(axis=2)  # (k, n) memberships of each set in each pick
+    union = own_sizes[None, :].astype(np.int64) + sizes[picked][:, None] - shared
+    jaccard = np.where(shared > 0, shared / np.maximum(union, 1), 0.0)
+    return own - overlap_penalty * jaccard.max(axis=0)
 
 
-@njit(cache=True, nogil=True)
-def nearest_per_artist_sorted(target, affect, artists, by_valence, valence_sorted, blocked_song, blocked_artist,
-                              chosen):
-    """nearest_per_artist over every song, visiting only those near the target's valence.
-
-    by_valence: (N,) song indices in increasing valence, valence_sorted: (N,) their valences.
-    The sweep goes outwards from the target's valence on both sides and stops on a side once
-    the valence gap alone exceeds the farthest chosen song's distance: nothing beyond can enter.
-    """
-    capacity = chosen.shape[0]
-    distance = np.empty(capacity, np.float64)
-    owner = np.empty(capacity, np.int64)
-    filled = 0
-    up = np.searchsorted(valence_sorted, target[0])
-    down = up - 1
-    n = by_valence.shape[0]
-    while down >= 0 or up < n:
-        gap_down = target[0] - valence_sorted[down] if down >= 0 else np.inf
-        gap_up = valence_sorted[up] - target[0] if up < n else np.inf
-        if gap_down <= gap_up:
-            song, gap = by_valence[down], gap_down
-            down -= 1
+def nearest_per_artist(target: np.ndarray, affect: np.ndarray, artists: np.ndarray, candidates: np.ndarray | None,
+                       blocked_song: np.ndarray, blocked_artist: np.ndarray, count: int) -> list[int]:
+    """Up to `count` candidates (default: every song) nearest to target (2,) in affect (N, 2), at most one
+    per artist, skipping blocked songs and artists; nearest first, equal distances by song index.
+    (Distances are compared squared, in float64: same order, no square root.)"""
+    songs = np.arange(len(affect)) if candidates is None else np.asarray(candidates, np.int64)
+    allowed = ~blocked_song[songs] & ~blocked_artist[artists[songs]]
+    songs = songs[allowed]
+    if not len(songs) or count <= 0:
+        return []
+    dv = affect[songs, 0] - target[0]
+    da = affect[songs, 1] - target[1]
+    squared = dv * dv + da * da
+    window = min(len(songs), max(64, count * 16))
+    while True:
+        if window < len(songs):  # the `window` nearest, and every song as near as the farthest of them
+            near = np.flatnonzero(squared <= np.partition(squared, window - 1)[window - 1])
         else:
-            song, gap = by_valence[up], gap_up
-            up += 1
-        if filled == capacity and gap * gap > distance[filled - 1]:
-            break  # every song left is at least this far in valence alone
-        if blocked_song[song] or blocked_artist[artists[song]]:
-            continue
-        da = affect[song, 1] - target[1]
-        dv = affect[song, 0] - target[0]
-        filled = _offer(song, dv * dv + da * da, artists[song], chosen, distance, owner, filled)
-    return filled
+            near = np.arange(len(songs))
+        chosen: list[int] = []
+        seen: set[int] = set()
+        for position in near[np.lexsort((songs[near], squared[near]))]:
+            artist = int(artists[songs[position]])
+            if artist not in seen:
+                seen.add(artist)
+                chosen.append(int(songs[position]))
+                if len(chosen) == count:
+                    return chosen
+        if len(near) == len(songs):
+            return chosen
+        window = min(len(songs), window * 8)

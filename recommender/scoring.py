@@ -2,7 +2,7 @@
 
 Nothing here loads a model or touches files: every function takes embeddings
 or affect arrays and returns arrays, so it is checked on hand-made vectors.
-The per-set and per-song loops run compiled (kernels.py).
+The per-set and per-song loops are in kernels.py.
 Shapes: L labels, C combinations, N songs, B queries, D = 384.
 """
 
@@ -44,6 +44,23 @@ class Combinations:
         return int(self.members.max(initial=-1)) + 1
 
     @cached_property
+    def padded_members(self) -> np.ndarray:
+        """(C, S) each set's labels, padded with label_count (a label in no set) to the longest set."""
+        padded = np.full((len(self.sizes), int(self.sizes.max(initial=0))), self.label_count, np.int32)
+        padded[np.repeat(np.arange(len(self.sizes)), self.sizes), _positions(self.sizes)] = self.members
+        return padded
+
+    @cached_property
+    def label_columns(self) -> tuple[list[np.ndarray], np.ndarray]:
+        """kernels.set_sums_and_minima's view of the sets: per label position j, the j-th label of the sets
+        longer than j, longest sets first; and (C,) each set's place in that order."""
+        order = np.argsort(-self.sizes, kind="stable")
+        padded = self.padded_members[order]
+        columns = [np.ascontiguousarray(padded[: int(np.count_nonzero(self.sizes > j)), j])
+                   for j in range(padded.shape[1])]
+        return columns, np.argsort(order).astype(np.int32)
+
+    @cached_property
     def mean_weights(self) -> np.ndarray:
         """(L, C) float32: 1/size where a label is in a set, else 0, so values @ mean_weights
         is every set's mean of per-label values in one matrix product."""
@@ -54,11 +71,13 @@ class Combinations:
 
     def sums_and_minima(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(B, C) sum and minimum over each set's labels of per-label values (B, L)."""
-        values = _floats(values)
-        sums = np.empty((len(values), len(self.sizes)), np.float32)
-        minima = np.empty_like(sums)
-        kernels.set_sums_and_minima(values, self.members, self.offsets, self.sizes, sums, minima)
-        return sums, minima
+        return kernels.set_sums_and_minima(_floats(values), *self.label_columns)
+
+
+def _positions(sizes: np.ndarray) -> np.ndarray:
+    """(sum(sizes),) 0, 1, ... size - 1 for each set in turn."""
+    starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return np.arange(int(sizes.sum())) - starts
 
 
 def label_similarities(queries: np.ndarray, label_embeddings: np.ndarray) -> np.ndarray:
@@ -114,27 +133,23 @@ class ImprovedRanking:
     @classmethod
     def of(cls, combinations: Combinations, norms: np.ndarray, combination_affect: np.ndarray,
            weights: Weights = Weights()) -> ImprovedRanking:
+        combinations.label_columns  # noqa: B018 - worked out now, not on the first query
         return cls(combinations, _floats(weights.whole_set / (combinations.sizes * norms)),
                    _floats(combination_affect), _floats(weights.size_prior * np.log(combinations.sizes)), weights)
 
     def scores(self, similarities: np.ndarray, query_affect: np.ndarray) -> np.ndarray:
         """(B, C) for similarities (B, L) and the queries' (valence, arousal) (B, 2)."""
-        similarities = _floats(similarities)
-        out = np.empty((len(similarities), len(self.bonus)), np.float32)
         sets = self.combinations
-        kernels.improved_scores(similarities, sets.members, sets.offsets, sets.sizes, self.whole_scale,
-                                np.float32(self.weights.weakest_label), self.set_affect,
-                                np.float32(self.weights.affect), self.bonus, _floats(query_affect), out)
-        return out
+        return kernels.improved_scores(_floats(similarities), *sets.label_columns, self.whole_scale,
+                                       np.float32(self.weights.weakest_label), self.set_affect,
+                                       np.float32(self.weights.affect), self.bonus, _floats(query_affect))
 
 
 def pick_distinct(scores: np.ndarray, combinations: Combinations, count: int, *, overlap_penalty: float) -> list[int]:
     """Greedy top-`count` of one query's (C,) scores, each pick penalised by its largest label
     overlap (Jaccard) with those already picked, so the three moods say different things."""
-    picked = np.empty(count, np.int64)
-    found = kernels.pick_distinct(_floats(scores), combinations.members, combinations.offsets, combinations.sizes,
-                                  combinations.label_count, float(overlap_penalty), picked)
-    return [int(c) for c in picked[:found]]
+    return kernels.pick_distinct(_floats(scores), combinations.padded_members, combinations.sizes,
+                                 combinations.label_count, float(overlap_penalty), count)
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
@@ -150,15 +165,10 @@ class SongSpace:
 
     affect: np.ndarray
     artists: np.ndarray
-    by_valence: np.ndarray  # (N,) song indices in increasing valence, for searching near a point
-    valence_sorted: np.ndarray  # (N,) their valences
 
     @classmethod
     def of(cls, affect: np.ndarray, artists: np.ndarray) -> SongSpace:
-        affect = _floats(affect).reshape(-1, 2)
-        by_valence = np.argsort(affect[:, 0], kind="stable").astype(np.int32)
-        return cls(affect, np.ascontiguousarray(artists, np.int32), by_valence,
-                   np.ascontiguousarray(affect[by_valence, 0]))
+        return cls(_floats(affect).reshape(-1, 2), np.ascontiguousarray(artists, np.int32))
 
     def no_artists(self) -> np.ndarray:
         """A fresh (artists,) mask for nearest(blocked_artists=...)."""
@@ -171,29 +181,9 @@ class SongSpace:
         excluded: (N,) bool, songs not to offer; blocked_artists: (artists,) bool, artists not to
         offer; candidates: the song indices to choose from (default all), ties go to the earlier.
         """
-        if count <= 0:
-            return []
-        chosen = np.empty(count, np.int32)
-        target = np.asarray(target, np.float64)
-        excluded = np.zeros(len(self.affect), bool) if excluded is None else np.ascontiguousarray(excluded, bool)
-        blocked_artists = self.no_artists() if blocked_artists is None else blocked_artists
-        if candidates is None:
-            found = kernels.nearest_per_artist_sorted(target, self.affect, self.artists, self.by_valence,
-                                                      self.valence_sorted, excluded, blocked_artists, chosen)
-        else:
-            found = kernels.nearest_per_artist(target, self.affect, self.artists,
-                                               np.ascontiguousarray(candidates, np.int32), excluded,
-                                               blocked_artists, chosen)
-        return [int(song) for song in chosen[:found]]
+        excluded = np.zeros(len(self.affect), bool) if excluded is None else np.asarray(excluded, bool)
+        blocked_artists = self.no_artists() if blocked_artists is None else np.asarray(blocked_artists, bool)
+        return kernels.nearest_per_artist(np.asarray(target, np.float64), self.affect, self.artists, candidates,
+                                          excluded, blocked_artists, count)
 
 
-def warm_up() -> None:
-    """Run every compiled loop once on tiny inputs, so the first real query pays no load or compile."""
-    sets = Combinations.from_sets([[0, 1], [1]])
-    similarities = np.zeros((1, 2), np.float32)
-    sets.sums_and_minima(similarities)
-    ranking = ImprovedRanking.of(sets, np.ones(2), np.zeros((2, 2)))
-    pick_distinct(ranking.scores(similarities, np.zeros((1, 2)))[0], sets, 2, overlap_penalty=0.5)
-    songs = SongSpace.of(np.zeros((2, 2)), np.arange(2))
-    songs.nearest(np.zeros(2), 1)
-    songs.nearest(np.zeros(2), 1, candidates=np.arange(2))

@@ -11,6 +11,8 @@ from functools import cached_property
 
 import numpy as np
 
+from .compact import QuantizedRows
+
 WELL_KNOWN_AT = 0.65  # Spotify popularity from which a song counts as known to everyone
 UNKNOWN_POPULARITY = 0.35  # a song whose source gives no popularity counts as moderately known
 
@@ -101,7 +103,7 @@ class SongFeatures:
         well_known_at = WELL_KNOWN_AT if well_known_at is None else well_known_at
         popularity = np.minimum(np.where(np.isnan(popularity), UNKNOWN_POPULARITY, popularity), well_known_at)
         popularity = popularity / well_known_at
-        themes = np.ascontiguousarray(themes, np.float32)
+        themes = themes if isinstance(themes, QuantizedRows) else np.ascontiguousarray(themes, np.float32)
         occasions = np.ascontiguousarray(occasions, np.float32).reshape(-1, themes.shape[1])
         closeness = themes @ occasions.T if len(occasions) else np.zeros((len(themes), 0), np.float32)
         nearest = closeness.argmax(axis=1) if len(occasions) else np.zeros(len(themes), np.int64)
