@@ -66,9 +66,9 @@ class Recommender:
         self._encoder = encoder
         self._multilingual = None
         if index.multilingual is not None:
-            from .multilingual import BackgroundEncoder
+            from .multilingual import LazyEncoder
 
-            self._multilingual = BackgroundEncoder()
+            self._multilingual = LazyEncoder()
         self.scoring = _checked_scoring(scoring_name)
         self.weights = weights
         self.description_weight = description_weight
@@ -109,8 +109,6 @@ class Recommender:
         finally:
             warming.join()
         recommender = cls(index, encoder, scoring_name=scoring_name)
-        if recommender._multilingual is not None:
-            recommender._multilingual.start()  # ready for the first non-English text, off the start-up path
         log.info("recommender loaded in %.2f s (%d combinations, %d %s songs)", time.perf_counter() - started,
                  len(index.combination_labels), len(index.catalog), index.catalog.kind)
         return recommender

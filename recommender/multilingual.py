@@ -67,35 +67,33 @@ class MultilingualEncoder:
         return _unit(np.vstack(parts))
 
 
-class BackgroundEncoder:
-    """A MultilingualEncoder loaded in a thread once start() is called (USE's pure-python tokenizer
-    takes seconds to load), or on first use; English answers never wait for it."""
+class LazyEncoder:
+    """A MultilingualEncoder loaded on the first text that needs it, once.
+
+    The two encoders hold ~200 MB and USE's pure-python tokenizer takes seconds
+    to load: a bot whose users write English never pays for them. The lock makes
+    simultaneous first French texts wait for one load instead of each loading.
+    """
 
     def __init__(self):
         self._encoder: MultilingualEncoder | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._load, name="multilingual-load", daemon=True)
-        self._starting = threading.Lock()
+        self._loading = threading.Lock()
 
-    def start(self) -> None:
-        with self._starting:
-            if not self._thread.is_alive() and self._encoder is None and self._error is None:
-                self._thread.start()
-
-    def _load(self) -> None:
-        started = time.perf_counter()
-        try:
-            self._encoder = MultilingualEncoder()
-            log.info("multilingual encoders loaded in %.1f s", time.perf_counter() - started)
-        except BaseException as error:  # kept and re-raised to the caller that needs the encoder
-            self._error = error
+    @property
+    def loaded(self) -> bool:
+        return self._encoder is not None
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        self.start()
-        self._thread.join()
-        if self._encoder is None:
-            raise RuntimeError("the multilingual encoders failed to load") from self._error
-        return self._encoder.encode(texts)
+        return self._loaded().encode(texts)
+
+    def _loaded(self) -> MultilingualEncoder:
+        with self._loading:
+            if self._encoder is None:
+                started = time.perf_counter()
+                self._encoder = MultilingualEncoder()
+                log.info("multilingual encoders loaded in %.1f s (first non-English text)",
+                         time.perf_counter() - started)
+            return self._encoder
 
 
 @dataclass(frozen=True)
@@ -103,7 +101,7 @@ class MultilingualSpace:
     """to_minilm: (896, 384) linear map; affect: AffectModel over (n, 896) multilingual embeddings."""
 
     to_minilm: np.ndarray
-    affect: AffectModel
+    affect: AffectModel | LazyAffectModel
 
     def minilm_vectors(self, embeddings: np.ndarray) -> np.ndarray:
         """(n, 384) unit vectors comparable with MiniLM-space arrays (label embeddings...)."""
@@ -115,8 +113,23 @@ class MultilingualSpace:
 
     @classmethod
     def load(cls, data_dir: Path) -> MultilingualSpace:
-        return cls(np.load(data_dir / "multilingual_to_minilm.npy"),
-                   AffectModel.load(data_dir / "multilingual_affect.npz"))
+        """The affect model (~33 MB of support vectors) is read on its first use, like the encoders."""
+        return cls(np.load(data_dir / "multilingual_to_minilm.npy"), LazyAffectModel(data_dir / "multilingual_affect.npz"))
+
+
+class LazyAffectModel:
+    """An AffectModel read from its file on the first predict(): English-only use never holds it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._model: AffectModel | None = None
+        self._loading = threading.Lock()
+
+    def predict(self, embeddings: np.ndarray) -> np.ndarray:
+        with self._loading:
+            if self._model is None:
+                self._model = AffectModel.load(self.path)
+        return self._model.predict(embeddings)
 
 
 FILES = ("multilingual_to_minilm.npy", "multilingual_affect.npz")
