@@ -61,7 +61,7 @@ def pearson(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def text_affect_table(minilm, ml, ml_french, minilm_french, labels_minilm, labels_ml, vad, train, rows,
-                      translated_rows, ml_translated) -> list[dict]:
+                      translated_rows, ml_translated, glosser, gloss_minilm) -> list[dict]:
     """Text-level r for each encoder/head, fitted on train rows, on the sampled dev rows (EN) and their FR."""
     unit = lambda x: x / np.linalg.norm(x, axis=1, keepdims=True)  # noqa: E731
     use, e5 = unit(ml[:, :512]), unit(ml[:, 512:])
@@ -70,9 +70,9 @@ def text_affect_table(minilm, ml, ml_french, minilm_french, labels_minilm, label
     results = []
 
     def add(name, english, french):
-        results.append({"option": name, "en_v": pearson(gold[:, 0], english[:, 0]),
-                        "en_a": pearson(gold[:, 1], english[:, 1]), "fr_v": pearson(gold[:, 0], french[:, 0]),
-                        "fr_a": pearson(gold[:, 1], french[:, 1])})
+        results.append({"option": name, "en_v": english is not None and pearson(gold[:, 0], english[:, 0]),
+                        "en_a": english is not None and pearson(gold[:, 1], english[:, 1]),
+                        "fr_v": pearson(gold[:, 0], french[:, 0]), "fr_a": pearson(gold[:, 1], french[:, 1])})
         print(json.dumps(results[-1]), flush=True)
         results[-1]["predictions"] = (english, french)
 
@@ -93,7 +93,7 @@ def text_affect_table(minilm, ml, ml_french, minilm_french, labels_minilm, label
     add("USE + e5, ridge", *linear_ridge(ml, ml_french))
     add("USE + e5, kernel ridge (chosen)", *kernel_ridge(ml, ml_french, multilingual.AFFECT_GAMMA))
     space = multilingual.build_multilingual_space(np.vstack([ml[train], labels_ml]),
-                                                  np.vstack([minilm[train], labels_minilm]), vad[train])
+                                                  np.vstack([minilm[train], labels_minilm]), vad[train], glosser)
     mapped = AffectModel.fit(minilm[train], vad[train], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
     mapped_en = mapped.predict(space.minilm_vectors(ml[rows]))
     mapped_fr = mapped.predict(space.minilm_vectors(ml_french))
@@ -108,6 +108,14 @@ def text_affect_table(minilm, ml, ml_french, minilm_french, labels_minilm, label
                            gamma=multilingual.AFFECT_GAMMA, ridge=multilingual.AFFECT_RIDGE)
     add(f"USE + e5, kernel ridge on English + {len(translated_rows):,} French train translations (translate-train)",
         both.predict(ml[rows]), both.predict(ml_french))
+    english_model = AffectModel.fit(minilm[train], vad[train], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
+    glossed = english_model.predict(gloss_minilm)
+    add("French glossed word by word into English (glossing.py), MiniLM's kernel ridge", None, glossed)
+    weights = np.array(multilingual.GLOSS_WEIGHTS + (0.0,))
+    add(f"USE + e5, kernel ridge, blended with the gloss reading ({weights[0]:.1f} of valence, {weights[1]:.1f} of "
+        "arousal; shipped)", None, (1 - weights) * chosen_fr + weights * glossed)
+    add("the same at 0.3 of valence, 0.1 of arousal (not shipped)", None,
+        (1 - np.array([0.3, 0.1, 0])) * chosen_fr + np.array([0.3, 0.1, 0]) * glossed)
     for result in results:
         result.pop("predictions")
     return results
@@ -128,6 +136,25 @@ def translate_train_cv(ml, vad, train, translated_rows, ml_translated, folds: in
     gold = vad[translated_rows]
     result = {name: (pearson(gold[:, 0], p[:, 0]), pearson(gold[:, 1], p[:, 1])) for name, p in predictions.items()}
     print(json.dumps({"translate-train, 3-fold CV on train translations (FR r_V, r_A)": result}), flush=True)
+    return result
+
+
+def gloss_weights_cv(minilm, ml, vad, train, translated_rows, ml_translated, gloss_translated_minilm,
+                     folds: int = 3) -> dict:
+    """The gloss's share of valence and arousal, decided on train rows only: the French train translations
+    read out of fold (each fold's English originals left out of both affect models), blended by each weight."""
+    fold = np.random.default_rng(0).integers(0, folds, len(translated_rows))
+    multilingual_oof, gloss_oof = np.zeros((len(fold), 3)), np.zeros((len(fold), 3))
+    for k in range(folds):
+        keep = np.setdiff1d(np.flatnonzero(train), translated_rows[fold == k])
+        ml_model = AffectModel.fit(ml[keep], vad[keep], gamma=multilingual.AFFECT_GAMMA, ridge=multilingual.AFFECT_RIDGE)
+        english_model = AffectModel.fit(minilm[keep], vad[keep], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
+        multilingual_oof[fold == k] = ml_model.predict(ml_translated[fold == k])
+        gloss_oof[fold == k] = english_model.predict(gloss_translated_minilm[fold == k])
+    gold = vad[translated_rows]
+    result = {f"{w:.1f}": [pearson(gold[:, d], (1 - w) * multilingual_oof[:, d] + w * gloss_oof[:, d]) for d in (0, 1)]
+              for w in np.arange(0, 0.61, 0.1)}
+    print(json.dumps({"gloss weight, 3-fold CV on train translations (FR r_V, r_A)": result}), flush=True)
     return result
 
 
@@ -169,33 +196,42 @@ def main() -> None:
     translated_rows = np.array([row for row, _ in translated], dtype=int)
     assert train[translated_rows].all(), "translations are of train sentences only"
     ml_translated = cache.embeddings([text for _, text in translated], multilingual.MultilingualEncoder)
+    # The gloss vocabulary from the train sentences only, as the build takes it from its training sentences.
+    glosser = multilingual.build_glosser([text for text, is_train in zip(texts, train) if is_train], live)
+    gloss_french = encoder.encode(glosser.glosses(french, live.encode_words))
+    gloss_translated = encoder.encode(glosser.glosses([text for _, text in translated], live.encode_words))
     options = text_affect_table(minilm, ml, ml_french, encoder.encode(french), index.label_embeddings, ml_labels,
-                                vad, train, rows, translated_rows, ml_translated)
+                                vad, train, rows, translated_rows, ml_translated, glosser, gloss_french)
     cv = translate_train_cv(ml, vad, train, translated_rows, ml_translated)
+    gloss_cv = gloss_weights_cv(minilm, ml, vad, train, translated_rows, ml_translated, gloss_translated)
 
-    # The shipped index, refitted on train rows only (both affect models and the map); and the same
-    # with the French train translations added to the multilingual side (translate-train: measured, not shipped).
+    # The shipped index, refitted on train rows only (both affect models, the map, the gloss vocabulary);
+    # and the same without the gloss reading (the previous build).
     affect = AffectModel.fit(minilm[train], vad[train], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
     space = multilingual.build_multilingual_space(np.vstack([ml[train], ml_labels]),
-                                                  np.vstack([minilm[train], index.label_embeddings]), vad[train])
-    translate_train = multilingual.build_multilingual_space(
-        np.vstack([ml[train], ml_translated, ml_labels]),
-        np.vstack([minilm[train], minilm[translated_rows], index.label_embeddings]),
-        np.vstack([vad[train], vad[translated_rows]]))
+                                                  np.vstack([minilm[train], index.label_embeddings]), vad[train],
+                                                  glosser)
     after_index = dataclasses.replace(index, affect=affect, label_affect=affect.predict(index.label_embeddings)[:, :2],
                                       multilingual=space)
     before = Recommender(dataclasses.replace(after_index, multilingual=None), encoder)
     after = Recommender(after_index, encoder)
-    with_translations = Recommender(dataclasses.replace(after_index, multilingual=translate_train), encoder)
+    without_gloss = Recommender(dataclasses.replace(
+        after_index, multilingual=dataclasses.replace(space, gloss_weights=(0.0, 0.0))), encoder)
+    more_gloss = Recommender(dataclasses.replace(
+        after_index, multilingual=dataclasses.replace(space, gloss_weights=(0.3, 0.1))), encoder)
     read_as = {"en": sum(text_language(t) == "en" for t in english),
                "fr": sum(text_language(t) == "fr" for t in french), "sentences": len(english)}
     through = []
     configurations = (("before: MiniLM for every text", before),
-                      ("after (shipped): each text in its own language", after),
-                      (f"each text in its own language, multilingual side also fitted on {len(translated_rows):,} "
-                       "French train translations (not shipped)", with_translations))
+                      ("each text in its own language, multilingual reading only (previous build)", without_gloss),
+                      ("after (shipped): each text in its own language, French affect blended with its English "
+                       f"gloss's ({space.gloss_weights[0]:.1f} of valence, {space.gloss_weights[1]:.1f} of arousal)",
+                       after),
+                      ("the same with the gloss at 0.3 of valence, 0.1 of arousal (not shipped: the CV above "
+                       "prefers the shipped weights)", more_gloss))
+    english_songs = songs_r(after, english, gold)  # English takes the same MiniLM path in every configuration
     for name, recommender in configurations:
-        en_v, en_a = songs_r(recommender, english, gold)
+        en_v, en_a = english_songs if recommender is not before else songs_r(recommender, english, gold)
         fr_v, fr_a = songs_r(recommender, french, gold)
         through.append({"config": name, "en_v": en_v, "en_a": en_a, "fr_v": fr_v, "fr_a": fr_a})
         print(json.dumps(through[-1]), flush=True)
@@ -224,8 +260,9 @@ def main() -> None:
     if args.write:
         rows_options = ["| encoder, head | EN valence r | EN arousal r | FR valence r | FR arousal r |",
                         "|---|---|---|---|---|"]
-        rows_options += [f"| {o['option']} | {o['en_v']:.3f} | {o['en_a']:.3f} | {o['fr_v']:.3f} | {o['fr_a']:.3f} |"
-                         for o in options]
+        number = lambda x: "—" if x is False else f"{x:.3f}"  # noqa: E731  (French-only rows)
+        rows_options += [f"| {o['option']} | {number(o['en_v'])} | {number(o['en_a'])} | {o['fr_v']:.3f} | "
+                         f"{o['fr_a']:.3f} |" for o in options]
         rows_songs = ["| configuration | EN songs valence r | EN songs arousal r | FR songs valence r | "
                       "FR songs arousal r | gap valence / arousal |", "|---|---|---|---|---|---|"]
         rows_songs += [f"| {t['config']} | {t['en_v']:.3f} | {t['en_a']:.3f} | {t['fr_v']:.3f} | {t['fr_a']:.3f} | "
@@ -246,10 +283,16 @@ def main() -> None:
             "translations (each fold's English originals and translations left out), French r_V / r_A out of fold: "
             + ", ".join(f"{name} {v:.3f} / {a:.3f}" for name, (v, a) in cv.items())
             + (". It does not read French better (gain under 0.01), so the shipped build keeps the multilingual side "
-               "fitted on English EmoBank only (the table below shows both)."
+               "fitted on English EmoBank only (the translate-train row above)."
                if cv["English + French"][0] - cv["English only"][0] < 0.01 else
-               ". It reads French better: the build should fit the multilingual side on both (the table below "
-               "shows both).") +
+               ". It reads French better: the build should fit the multilingual side on both (the translate-train row "
+               "above).") +
+            "\n\nThe gloss's share decided the same way, without the dev sentences (3-fold cross-validation on the "
+            "train translations, both affect models refitted without each fold's English originals), French r_V / "
+            "r_A out of fold by the gloss's weight: "
+            + ", ".join(f"{w} {v:.3f} / {a:.3f}" for w, (v, a) in gloss_cv.items())
+            + f". Shipped: {multilingual.GLOSS_WEIGHTS[0]:.1f} of valence, {multilingual.GLOSS_WEIGHTS[1]:.1f} of "
+            "arousal (`recommender/multilingual.py` GLOSS_WEIGHTS)." +
             "\n\nThrough the recommender (mean valence/arousal of the 8 suggested songs, as `suggest --json` "
             "answers):\n\n" + "\n".join(rows_songs) +
             f"\n\nAll 1000 dev sentences in English after the change: songs r {full_v:.3f} / {full_a:.3f} "

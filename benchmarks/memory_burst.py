@@ -20,7 +20,6 @@ import json
 import os
 import platform
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,7 @@ from PIL import Image, ImageDraw
 
 from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, success
+from tests.support.network import free_port
 from tests.support.process import wait_ready
 from tests.fakes.telegram_api import FakeTelegramServer
 
@@ -54,12 +54,6 @@ def status_mb(pid: int, field: str) -> float:
         if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 async def answered(telegram: FakeTelegramServer, chat: int, timeout: float = 180) -> float:

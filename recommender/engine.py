@@ -66,9 +66,9 @@ class Recommender:
         self._encoder = encoder
         self._multilingual = None
         if index.multilingual is not None:
-            from .multilingual import BackgroundEncoder
+            from .multilingual import LazyEncoder
 
-            self._multilingual = BackgroundEncoder()
+            self._multilingual = LazyEncoder()
         self.scoring = _checked_scoring(scoring_name)
         self.weights = weights
         self.description_weight = description_weight
@@ -103,8 +103,6 @@ class Recommender:
         index = load_index(Path(data_dir) if data_dir else None)
         encoder = TextEncoder(index.encoder_dir)
         recommender = cls(index, encoder, scoring_name=scoring_name)
-        if recommender._multilingual is not None:
-            recommender._multilingual.start()  # ready for the first non-English text, off the start-up path
         log.info("recommender loaded in %.2f s (%d combinations, %d %s songs)", time.perf_counter() - started,
                  len(index.combination_labels), len(index.catalog), index.catalog.kind)
         return recommender
@@ -165,8 +163,9 @@ class Recommender:
 
         English is read by MiniLM, as the original scoring always is. Text in another
         language (decided by its own words) is read by the multilingual encoders, mapped
-        into MiniLM space for the comparison with mood labels, its affect taken from the
-        model fitted in the multilingual space (see multilingual.py).
+        into MiniLM space for the comparison with mood labels, its affect blended from the
+        model fitted in the multilingual space and the English model's reading of its
+        word-by-word English gloss (see multilingual.py, glossing.py).
         """
         foreign = [row for row, (text, name) in enumerate(zip(texts, names))
                    if name != "original" and self._multilingual is not None and text_language(text) != ENGLISH]
@@ -177,10 +176,8 @@ class Recommender:
             embeddings[english] = self._encoder.encode([texts[row] for row in english])
             affect[english] = self._index.affect.predict(embeddings[english])[:, :2]
         if foreign:
-            space = self._index.multilingual
-            multilingual = self._multilingual.encode([texts[row] for row in foreign])
-            embeddings[foreign] = space.minilm_vectors(multilingual)
-            affect[foreign] = space.affect.predict(multilingual)[:, :2]
+            embeddings[foreign], affect[foreign] = self._index.multilingual.read(
+                [texts[row] for row in foreign], self._multilingual, self._encoder, self._index.affect)
         return embeddings, affect
 
     def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],

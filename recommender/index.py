@@ -206,19 +206,21 @@ class _BuildCache:
 
 
 def multilingual_key() -> dict:
-    from . import multilingual
+    from . import glossing, multilingual
 
     return {"encoders": multilingual.ENCODERS, "gamma": multilingual.AFFECT_GAMMA,
-            "ridge": multilingual.AFFECT_RIDGE, "map_ridge": multilingual.MAP_RIDGE}
+            "ridge": multilingual.AFFECT_RIDGE, "map_ridge": multilingual.MAP_RIDGE,
+            "gloss": {"min_count": glossing.MIN_COUNT}}
 
 
 def _multilingual_space(cache_dir: Path, texts: list[str], minilm: np.ndarray, ratings: np.ndarray):
     """The multilingual side of the index (see multilingual.py), fitted on the same English sentences."""
-    from .multilingual import EmbeddingCache, MultilingualEncoder, build_multilingual_space
+    from .multilingual import EmbeddingCache, MultilingualEncoder, build_glosser, build_multilingual_space
 
     log.info("fitting the multilingual map and affect model")
     embeddings = EmbeddingCache(cache_dir).embeddings(texts, MultilingualEncoder)
-    return build_multilingual_space(embeddings, minilm, ratings)
+    glosser = build_glosser(texts[: len(ratings)], MultilingualEncoder())
+    return build_multilingual_space(embeddings, minilm, ratings, glosser)
 
 
 def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) -> list[tuple[str, ...]]:

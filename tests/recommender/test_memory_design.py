@@ -57,7 +57,7 @@ def test_the_loaded_recommender_keeps_the_title_embeddings_in_8_bits(recommender
 def test_the_running_bot_loads_neither_numba_nor_pandas():
     """numba's LLVM runtime cost ~125 MB and pandas ~40 MB of resident memory just to import."""
     probe = ("import sys; from recommender import Recommender; Recommender.load().suggest('a calm lake at dawn'); "
-             "import bot.app, bot.services, bot.reading; "
+             "import bot.edge.app, bot.services, bot.reading; "
              "print(sorted(name for name in ('numba', 'llvmlite', 'pandas') if name in sys.modules))")
     env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"}
     result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env=env, capture_output=True, text=True,
