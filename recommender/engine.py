@@ -17,6 +17,7 @@ from .errors import RecommenderError
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .suggestion import Mood, Song, Suggestion
+from .titlewords import TitleWords
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ MAX_TEXT_CHARS = 5000
 SCORINGS = ("improved", "original")
 GENRE_SHARE = 3  # at most this many songs of one genre in eight
 RAPPED_SHARE = 2  # at most this many rapped songs in eight, even at a party or in a gym
-TITLE_MOODS = 3  # the first this many moods give their first slot to a title that carries the scene
+TITLE_MOODS = 1  # the first this many moods give their first slot to a title that carries the scene (more: puns)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Recommender:
         self._song_groups = np.ascontiguousarray(index.catalog.song_groups, np.int64)
         self._main_genres, genre_count = _main_genres(index.catalog.genres)
         self._shown_titles, self._title_ids = _titles(index.catalog.titles)
+        self._title_words = TitleWords(self._shown_titles)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
 
@@ -237,12 +239,12 @@ class Recommender:
             songs = self._songs_for(picked, affect, song_count, excluded)
         else:
             songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities, moved_arousal,
-                                           text_language(text))
+                                           text_language(text), text)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
                           query: np.ndarray, similarities: np.ndarray | None = None,
-                          moved_arousal: float = 0.0, language: str = ENGLISH) -> list[Song]:
+                          moved_arousal: float = 0.0, language: str = ENGLISH, text: str = "") -> list[Song]:
         """Songs spread over the moods, each scored on closeness to a blend of the description's and
         its mood's affect, popularity, energy and title theme (songscore). First up to
         songscore.ANCHORS well-known songs whose title means the scene ("Umbrella" for a rainy
@@ -251,7 +253,7 @@ class Recommender:
         in more than GENRE_SHARE and no more than RAPPED_SHARE rapped songs in every eight (an
         answer is not all trap or all reggaeton). moved_arousal: how far a photo's affect or the
         listener's steering moved the arousal from the text's reading; the energy the songs should
-        have moves with it ("more energy" gets livelier songs). language: the description's, for
+        have moves with it ("more energy" gets livelier songs). language and text: the description's, for
         the songs' language fit."""
         features, weights = self._song_features, self.song_weights
         if similarities is None:
@@ -292,10 +294,10 @@ class Recommender:
         first_target = (self.description_weight * affect
                         + (1 - self.description_weight) * self._combination_affect[picked[0]]) if picked else affect
         candidates = songscore.anchor_candidates(features, first_target, scene, similarities, weights,
-                                                 self.anchor_rule)
-        title_valence = self._index.affect.predict(features.themes[candidates])[:, 0] if len(candidates) else []
-        anchors = songscore.anchor_scores(features, candidates, first_target, scene, similarities, title_valence,
-                                          float(affect[0]), weights, self.anchor_rule)
+                                                 self.anchor_rule, self._title_words.naming(text))
+        title_affect = self._index.affect.predict(features.themes[candidates])[:, :2] if len(candidates) else []
+        anchors = songscore.anchor_scores(features, candidates, first_target, scene, similarities, title_affect,
+                                          weights, self.anchor_rule)
         candidates = np.flatnonzero(np.isfinite(anchors))
         for _ in range(min(songscore.ANCHORS, count, len(candidates))):
             before = len(results)

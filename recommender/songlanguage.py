@@ -32,13 +32,13 @@ los las una del que mis tus por para como cuando donde eres amo soy estoy esta e
 pero hay amor corazon vida noche quiero quiere contigo sabes puedo vez otra otro bien mucho poco siempre
 nunca ahora dime dame baila bailar luz mundo tiempo beso fuego cielo dia sol mujer ojos nadie
 uma dos das meu minha voce eu nao pra sou vai ele ela isso tudo mais pouco coracao saudade com sem vem
-muito beijo cedo hielo veo dije contra
+muito beijo cedo hielo veo dije contra fuiste
 quisiera vezes
 teu tua seu sua nossa voce vem
 che della sono ancora questo questa nel per sei tutto amore mezzo cosa ogni
 ich und der das nicht mit ein mein dein het een ik niet ang mga ng
 """.split())
-AMBIGUOUS_SOUTHERN = frozenset("la de el y te mi tu se en lo con mal un o os a no le solo sale".split())
+AMBIGUOUS_SOUTHERN = frozenset("la de el y te me mi tu se en lo con mal un o os a no le solo sale".split())
 FRENCH_TITLE_WORDS = frozenset("""
 les une des du et au aux dans sur avec qui est sont je il elle nous vous ne pas mon mes
 ton tes ses très mais toi moi chez tout rien jamais quand

@@ -471,38 +471,47 @@ class AnchorRule:
     on the 0-1 saturated scale, 0.85 = Spotify 55), in the scene's energy within energy_gap
     standard deviations and its affect within distance (squared sd) of the target, with no
     penalty from the scene (occasion, language, rap: static >= -penalty), and the title's own
-    reading not darker than the description's by more than title_drop (standard deviations of
-    EmoBank valence: "Lake Of Fire" reads dark, a quiet lake does not)."""
+    affect reading (EmoBank's model on the title) within title_reading (squared sd) of the target:
+    "Break My Baby" reads agitated (arousal 0.9) beside a sleeping newborn. A title that shares
+    a word with the description (titlewords: "Firework" for fireworks, 0.39) needs only
+    named_similarity."""
 
     similarity: float = 0.45
+    named_similarity: float = 0.34  # for a title that shares a word with the description (titlewords)
     known: float = 0.85
     energy_gap: float = 1.6
     distance: float = 2.0
     penalty: float = 0.2
-    title_drop: float = 0.8
+    title_reading: float = 2.0
     misfit: float = 0.3  # per squared sd of affect distance and energy gap, among the candidates
+    closeness: float = 8.0  # per unit of title similarity, among the candidates
 
 
 def anchor_candidates(features: SongFeatures, target: np.ndarray, scene: SceneTerms, similarities: np.ndarray,
-                      weights: SongWeights = SongWeights(), rule: AnchorRule = AnchorRule()) -> np.ndarray:
-    """Indices of the songs that may lead the answer (AnchorRule), before the title-reading check."""
+                      weights: SongWeights = SongWeights(), rule: AnchorRule = AnchorRule(),
+                      named: np.ndarray | None = None) -> np.ndarray:
+    """Indices of the songs that may lead the answer (AnchorRule), before the title-reading check;
+    named: indices of the songs whose title shares a word with the description."""
     target = scene_target(target, scene, weights)
     valence, arousal = features.columns
     distance = (valence - np.float32(target[0])) ** 2 + (arousal - np.float32(target[1])) ** 2
     gap = np.abs(features.energy - np.float32(weights.energy_gain * scene.energy))
     known = features.known_energy[0] > 0
-    eligible = ((similarities >= rule.similarity) & (features.popularity >= rule.known)
+    close = similarities >= rule.similarity
+    if named is not None and len(named):
+        close[named] |= similarities[named] >= rule.named_similarity
+    eligible = (close & (features.popularity >= rule.known)
                 & (scene.static_theme >= -rule.penalty) & (distance <= rule.distance)
                 & ((gap <= rule.energy_gap) | ~known))
     return np.flatnonzero(eligible)
 
 
 def anchor_scores(features: SongFeatures, candidates: np.ndarray, target: np.ndarray, scene: SceneTerms,
-                  similarities: np.ndarray, title_valence: np.ndarray, description_valence: float,
+                  similarities: np.ndarray, title_affect: np.ndarray,
                   weights: SongWeights = SongWeights(), rule: AnchorRule = AnchorRule()) -> np.ndarray:
     """(N,) how well each candidate (anchor_candidates) leads the answer, -inf for the others:
     the closer its title and the better known, the higher; a song that feels a little off loses
-    to one that fits. title_valence: (len(candidates),) each candidate title's own valence."""
+    to one that fits. title_affect: (len(candidates), 2) each candidate title's own reading."""
     scores = np.full(len(similarities), -np.inf, np.float32)
     if not len(candidates):
         return scores
@@ -510,8 +519,9 @@ def anchor_scores(features: SongFeatures, candidates: np.ndarray, target: np.nda
     valence, arousal = features.columns
     distance = (valence[candidates] - target[0]) ** 2 + (arousal[candidates] - target[1]) ** 2
     gap = (features.energy[candidates] - weights.energy_gain * scene.energy) ** 2
-    value = (4.0 * np.minimum(similarities[candidates], 0.7) + features.popularity[candidates]
+    value = (rule.closeness * np.minimum(similarities[candidates], 0.7) + features.popularity[candidates]
              - rule.misfit * (distance + gap) + scene.static_theme[candidates])
-    dark = np.asarray(title_valence) < min(description_valence, 0.0) - rule.title_drop
-    scores[candidates] = np.where(dark, -np.inf, value)
+    reading = np.asarray(title_affect, np.float32).reshape(-1, 2)
+    off = ((reading - target[None, :]) ** 2).sum(axis=1) > rule.title_reading
+    scores[candidates] = np.where(off, -np.inf, value)
     return scores

@@ -104,13 +104,14 @@ def test_a_still_scene_takes_the_acoustic_song_an_ordinary_one_does_not_care():
 # --- the obvious song first ----------------------------------------------------------------------
 
 
-def anchors(features: SongFeatures, query: np.ndarray, title_valence, description_valence=0.0,
-            energy=0.0, rule=AnchorRule()) -> list[int]:
+def anchors(features: SongFeatures, query: np.ndarray, title_affect, energy=0.0, named=None,
+            rule=AnchorRule()) -> list[int]:
     similarities = features.theme_similarities(query)
     scene = scene_terms(features, energy, similarities, features.occasion_shortfall(query))
-    candidates = anchor_candidates(features, np.zeros(2), scene, similarities, rule=rule)
+    candidates = anchor_candidates(features, np.zeros(2), scene, similarities, rule=rule,
+                                   named=None if named is None else np.array(named))
     scores = anchor_scores(features, candidates, np.zeros(2), scene, similarities,
-                           np.asarray(title_valence, np.float32)[candidates], description_valence, rule=rule)
+                           np.asarray(title_affect, np.float32)[candidates], rule=rule)
     return [int(i) for i in np.argsort(-scores) if np.isfinite(scores[i])]
 
 
@@ -120,7 +121,77 @@ def test_a_well_known_song_whose_title_means_the_scene_leads_the_answer():
               unit(1, 0.5, 0),   # 1: the same title by nobody anyone knows
               unit(1, 2.5, 0),   # 2: well known, title only loosely about it
               unit(1, 0.4, 0),   # 3: well known, title close, but a loud song for a calm scene
-              unit(1, 0.45, 0)]  # 4: well known, title close, but the title itself reads dark
-    songs = catalog_features(5, popularity=[0.8, 0.2, 0.9, 0.9, 0.9], energy=[0.0, 0.0, 0.0, 2.5, 0.0],
+              unit(1, 0.45, 0),  # 4: well known, title close, but the title itself reads agitated
+              unit(1, 2.5, 0)]   # 5: well known, title loosely close but sharing a word with the scene
+    songs = catalog_features(6, popularity=[0.8, 0.2, 0.9, 0.9, 0.9, 0.7], energy=[0.0, 0.0, 0.0, 2.5, 0.0, 0.0],
                              themes=themes)
-    assert anchors(songs, rain, title_valence=[0.0, 0.0, 0.0, 0.0, -2.0], energy=-1.0) == [0]
+    calm, agitated = [0.0, 0.0], [-1.0, 1.5]
+    readings = [calm, calm, calm, calm, agitated, calm]
+    assert anchors(songs, rain, readings, energy=-1.0) == [0]
+    assert anchors(songs, rain, readings, energy=-1.0, named=[5]) == [0, 5], "a shared word lets a looser title in"
+    assert sorted(anchors(songs, rain, [calm] * 6, energy=-1.0)) == [0, 4], \
+        "the agitated title is out only because of its reading"
+
+
+def test_a_title_names_the_scene_when_they_share_a_content_word():
+    from recommender.titlewords import TitleWords, content_words
+
+    assert content_words("Fireworks over a city skyline") == {"firework", "city", "skyline"}
+    titles = ["Firework", "Umbrella", "Break My Baby", "The Way"]
+    index = TitleWords(titles)
+    assert list(index.naming("fireworks over a city skyline on new year's eve")) == [0]
+    assert list(index.naming("people with umbrellas on a rainy street")) == [1]
+    assert list(index.naming("the way people walk")) == [], "function words name nothing"
+
+
+# --- the real recommender ------------------------------------------------------------------------
+
+ENGLISH_SCENES = ["a dog running on a beach at sunset", "friends dancing at a rooftop party at night",
+                  "a woman holding an umbrella on a rainy street", "a bride and groom dancing at their wedding reception",
+                  "a man lifting a barbell in a gym", "a crowd of people at a music festival with confetti"]
+
+
+def test_an_english_scene_gets_no_spanish_language_hit_unless_it_asks_for_latin(recommender):
+    languages = dict(zip(recommender._index.catalog.song_ids, recommender._song_features.languages))
+    for answer in recommender.suggest_many(ENGLISH_SCENES):
+        assert not [song for song in answer.songs if languages[song.id] != ENGLISH], answer.text
+    salsa = recommender.suggest("a couple dancing salsa in a havana bar")
+    assert any(languages[song.id] == OTHER for song in salsa.songs), "a salsa bar may have Latin songs"
+
+
+SLEEPING = ["a baby sleeping in a crib", "a newborn baby sleeping on a blanket", "a puppy sleeping in a basket"]
+
+
+def test_a_sleeping_baby_gets_no_rapped_song_and_no_dance_tempo(recommender):
+    features = recommender._song_features
+    row = recommender._song_index
+    for answer in recommender.suggest_many(SLEEPING):
+        songs = [row[song.id] for song in answer.songs]
+        assert max(features.rapped[songs]) < 0.5, answer.text
+        measured = [song for song in songs if features.known_energy[0][song]]
+        # drive: Spotify energy, danceability and tempo, in standard deviations of the catalog
+        assert max(features.energy[measured], default=0.0) < 0.5, (answer.text, [
+            (answer.songs[songs.index(song)].title, float(features.energy[song])) for song in measured])
+    ordinary = recommender.suggest("a group of friends having a picnic in a park")
+    baby = recommender.suggest(SLEEPING[0])
+    electric = lambda answer: np.mean([features.electric[row[song.id]] for song in answer.songs])  # noqa: E731
+    assert electric(baby) < electric(ordinary), "a sleeping baby gets more acoustic songs"
+
+
+PARTIES = ["friends dancing at a rooftop party at night", "a crowded concert with a band on stage and lights",
+           "a dj playing at a night club with colorful lights", "a man running on a treadmill in a gym"]
+
+
+def test_a_party_or_a_gym_gets_at_most_two_rap_songs(recommender):
+    rapped = recommender._song_features.rapped
+    for answer in recommender.suggest_many(PARTIES):
+        assert sum(rapped[recommender._song_index[song.id]] >= 0.5 for song in answer.songs) <= 2, answer.text
+
+
+def test_the_obvious_well_known_song_leads_when_the_catalog_has_one(recommender):
+    for text, word in [("people walking on a rainy city street with umbrellas at night", "umbrella"),
+                       ("fireworks over a city skyline on new year's eve", "firework"),
+                       ("a field of sunflowers under a blue sky", "sunflower")]:
+        answer = recommender.suggest(text)
+        leading = [song for song in answer.songs[:2] if word in song.title.lower()]
+        assert leading and "well-known" in leading[0].reasons, (text, [(s.artist, s.title) for s in answer.songs])
