@@ -469,7 +469,8 @@ class AnchorRule:
     Of Fire" for a quiet lake): the title must be close to the description (similarity: "Umbrella"
     to a rainy street with umbrellas 0.46), the song known to most listeners (known: popularity
     on the 0-1 saturated scale, 0.85 = Spotify 55), in the scene's energy within energy_gap
-    standard deviations and its affect within distance (squared sd) of the target, with no
+    standard deviations and its affect within distance (squared sd) of the target (further for a
+    title closer than similarity: reach per unit; "Umbrella" reads brighter than a rainy street), with no
     penalty from the scene (occasion, language, rap: static >= -penalty), and the title's own
     affect reading (EmoBank's model on the title) within title_reading (squared sd) of the target:
     "Break My Baby" reads agitated (arousal 0.9) beside a sleeping newborn. A title that shares
@@ -479,8 +480,9 @@ class AnchorRule:
     similarity: float = 0.45
     named_similarity: float = 0.34  # for a title that shares a word with the description (titlewords)
     known: float = 0.85
-    energy_gap: float = 1.6
+    energy_gap: float = 2.1
     distance: float = 2.0
+    reach: float = 10.0  # more distance allowed per unit of similarity above `similarity`
     penalty: float = 0.2
     title_reading: float = 2.0
     misfit: float = 0.3  # per squared sd of affect distance and energy gap, among the candidates
@@ -500,8 +502,9 @@ def anchor_candidates(features: SongFeatures, target: np.ndarray, scene: SceneTe
     close = similarities >= rule.similarity
     if named is not None and len(named):
         close[named] |= similarities[named] >= rule.named_similarity
+    reach = rule.distance + rule.reach * np.maximum(similarities - rule.similarity, 0.0)
     eligible = (close & (features.popularity >= rule.known)
-                & (scene.static_theme >= -rule.penalty) & (distance <= rule.distance)
+                & (scene.static_theme >= -rule.penalty) & (distance <= reach)
                 & ((gap <= rule.energy_gap) | ~known))
     return np.flatnonzero(eligible)
 

@@ -169,8 +169,9 @@ def test_a_sleeping_baby_gets_no_rapped_song_and_no_dance_tempo(recommender):
         songs = [row[song.id] for song in answer.songs]
         assert max(features.rapped[songs]) < 0.5, answer.text
         measured = [song for song in songs if features.known_energy[0][song]]
-        # drive: Spotify energy, danceability and tempo, in standard deviations of the catalog
-        assert max(features.energy[measured], default=0.0) < 0.5, (answer.text, [
+        # drive: Spotify energy, danceability and tempo, in standard deviations of the catalog;
+        # every song well below its mean (without the stillness rules the liveliest sits at it)
+        assert max(features.energy[measured], default=-1.0) < -0.25, (answer.text, [
             (answer.songs[songs.index(song)].title, float(features.energy[song])) for song in measured])
     ordinary = recommender.suggest("a group of friends having a picnic in a park")
     baby = recommender.suggest(SLEEPING[0])
