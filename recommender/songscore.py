@@ -73,7 +73,9 @@ class SongWeights:
     energy by still_energy standard deviations (EmoBank reads "a baby sleeping in a crib" at
     ordinary arousal);
     variety: spread of the description's own draw among songs that fit about equally (else the
-    songs at the centre of the catalog's affect win every ordinary photo; 0.2 cost 0.02 of r_A; 0.12 keeps Drake's "Hotline Bling" to 4.8% of EmoBank answers once Latin pop no longer competes at the centre).
+    songs at the centre of the catalog's affect win every ordinary photo; 0.2 cost 0.02 of r_A;
+    0.12 keeps Drake's "Hotline Bling" to 4.8% of EmoBank answers once Latin pop no longer
+    competes at the centre).
     """
 
     affect: float = 1.0
