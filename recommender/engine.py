@@ -291,19 +291,14 @@ class Recommender:
                     if rap_room <= 0:
                         excluded[rapped] = True
 
-        first_target = (self.description_weight * affect
-                        + (1 - self.description_weight) * self._combination_affect[picked[0]]) if picked else affect
-        candidates = songscore.anchor_candidates(features, first_target, scene, similarities, weights,
-                                                 self.anchor_rule, self._title_words.naming(text))
-        title_affect = self._index.affect.predict(features.themes[candidates])[:, :2] if len(candidates) else []
-        anchors = songscore.anchor_scores(features, candidates, first_target, scene, similarities, title_affect,
-                                          weights, self.anchor_rule)
-        candidates = np.flatnonzero(np.isfinite(anchors))
-        for _ in range(min(songscore.ANCHORS, count, len(candidates))):
-            before = len(results)
-            take(anchors, self._index.combination_labels[picked[0]], candidates, fallback=False)
-            if len(results) == before:
-                break
+        if picked:
+            anchors = self._anchor_scores(affect, picked[0], scene, similarities, text)
+            candidates = np.flatnonzero(np.isfinite(anchors))
+            for _ in range(min(songscore.ANCHORS, count, len(candidates))):
+                before = len(results)
+                take(anchors, self._index.combination_labels[picked[0]], candidates, fallback=False)
+                if len(results) == before:
+                    break
         for position, (combination, wanted) in enumerate(zip(picked, _split(count - len(results), len(picked)))):
             target = (self.description_weight * affect
                       + (1 - self.description_weight) * self._combination_affect[combination])
@@ -313,6 +308,19 @@ class Recommender:
                 take(terms.total(*songscore.SLOT_ROLES[(slot + skip) % len(songscore.SLOT_ROLES)]),
                      self._index.combination_labels[combination], self._tagged_candidates(combination))
         return results
+
+    def _anchor_scores(self, affect: np.ndarray, combination: int, scene: songscore.SceneTerms,
+                       similarities: np.ndarray, text: str) -> np.ndarray:
+        """(N,) how well each song leads the answer (songscore.anchor_scores, -inf for most), against
+        the first mood's target; titles are read for affect only for the few candidates."""
+        features = self._song_features
+        target = (self.description_weight * affect
+                  + (1 - self.description_weight) * self._combination_affect[combination])
+        candidates = songscore.anchor_candidates(features, target, scene, similarities, self.song_weights,
+                                                 self.anchor_rule, self._title_words.naming(text))
+        title_affect = self._index.affect.predict(features.themes[candidates])[:, :2] if len(candidates) else []
+        return songscore.anchor_scores(features, candidates, target, scene, similarities, title_affect,
+                                       self.song_weights, self.anchor_rule)
 
     def _songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray) -> list[Song]:
         """Songs spread over the moods: each near a blend of the description's and its mood's affect,
