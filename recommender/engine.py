@@ -201,7 +201,7 @@ class Recommender:
             answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
                                             self._excluded_mask(request.exclude), embeddings[row],
                                             None if titles is None else titles[row],
-                                            float(affect[row, 1] - read[row, 1])))
+                                            float(affect[row, 1] - read[row, 1]), any(request.affect_shift)))
         return answers
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
@@ -228,7 +228,7 @@ class Recommender:
         return np.asarray(embeddings, np.float32) @ self._song_features.themes.T
 
     def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded, query,
-                    similarities=None, moved_arousal=0.0) -> Suggestion:
+                    similarities=None, moved_arousal=0.0, steered=False) -> Suggestion:
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
@@ -239,7 +239,7 @@ class Recommender:
             songs = self._songs_for(picked, affect, song_count, excluded)
         else:
             songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities, moved_arousal,
-                                           text_language(text), text)
+                                           text_language(text), "" if steered else text)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
@@ -253,8 +253,9 @@ class Recommender:
         in more than GENRE_SHARE and no more than RAPPED_SHARE rapped songs in every eight (an
         answer is not all trap or all reggaeton). moved_arousal: how far a photo's affect or the
         listener's steering moved the arousal from the text's reading; the energy the songs should
-        have moves with it ("more energy" gets livelier songs). language and text: the description's, for
-        the songs' language fit."""
+        have moves with it ("more energy" gets livelier songs). language: the description's, for
+        the songs' language fit; text: the description, for the leading songs and title slots (""
+        for none: a listener who steers asked for songs of another feel, not the obvious ones)."""
         features, weights = self._song_features, self.song_weights
         if similarities is None:
             similarities = features.theme_similarities(query)
@@ -291,7 +292,7 @@ class Recommender:
                     if rap_room <= 0:
                         excluded[rapped] = True
 
-        if picked:
+        if picked and text:
             anchors = self._anchor_scores(affect, picked[0], scene, similarities, text)
             candidates = np.flatnonzero(np.isfinite(anchors))
             for _ in range(min(songscore.ANCHORS, count, len(candidates))):
@@ -303,7 +304,8 @@ class Recommender:
             target = (self.description_weight * affect
                       + (1 - self.description_weight) * self._combination_affect[combination])
             terms = songscore.song_scores(features, target, scene, weights)
-            skip = 0 if position < TITLE_MOODS else 1  # past the first moods, no slot is won by its title
+            # past the first moods, or once the listener steers, no slot is won by its title
+            skip = 0 if position < TITLE_MOODS and text else 1
             for slot in range(wanted):
                 take(terms.total(*songscore.SLOT_ROLES[(slot + skip) % len(songscore.SLOT_ROLES)]),
                      self._index.combination_labels[combination], self._tagged_candidates(combination))
