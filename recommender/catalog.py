@@ -34,6 +34,7 @@ class Catalog:
     genres: np.ndarray | None = None  # (N,) "|"-joined genre names, "" when unknown
     song_groups: np.ndarray | None = None  # (N,) one id per song however spelled (songkeys)
     speech: np.ndarray | None = None  # (N,) 0-1 spoken/rapped share (Spotify's speechiness), NaN unknown
+    acoustic: np.ndarray | None = None  # (N,) 0-1 Spotify's acousticness, NaN unknown
 
     def __len__(self) -> int:
         return len(self.song_ids)
@@ -42,7 +43,7 @@ class Catalog:
         size = len(self.song_ids)
         defaults = {"popularity": np.full(size, np.nan, np.float32), "energy": self.affect[:, 1].copy(),
                     "genres": np.full(size, "", dtype=object), "song_groups": np.arange(size, dtype=np.int64),
-                    "speech": np.full(size, np.nan, np.float32)}
+                    "speech": np.full(size, np.nan, np.float32), "acoustic": np.full(size, np.nan, np.float32)}
         for name, value in defaults.items():
             if getattr(self, name) is None:
                 object.__setattr__(self, name, value)
@@ -94,6 +95,7 @@ class Catalog:
             genres=np.array(["|".join(row.genres) for row in kept], dtype=object),
             song_groups=np.arange(len(kept), dtype=np.int64),
             speech=np.array([row.speech for row in kept], np.float32),
+            acoustic=np.array([row.acoustic for row in kept], np.float32),
         )
 
     def save(self, path: Path) -> None:
@@ -114,6 +116,7 @@ class Catalog:
                 "genres": self.genres,
                 "song_group": self.song_groups,
                 "speech": self.speech,
+                "acoustic": self.acoustic,
             }
         ).to_csv(path, index=False)
 
@@ -160,6 +163,7 @@ class Catalog:
             genres=text("genres"),
             song_groups=number("song_group", np.int64),
             speech=number("speech", np.float32) if "speech" in numbers else None,  # an index built before the column
+            acoustic=number("acoustic", np.float32) if "acoustic" in numbers else None,
         )
 
     def measured_energy(self, only: bool = False) -> np.ndarray:

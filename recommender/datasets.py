@@ -80,6 +80,7 @@ class SongRow:
     energy: float = float("nan")  # the source's own drive measure (Spotify: energy, danceability, tempo)
     genres: tuple[str, ...] = ()
     speech: float = float("nan")  # 0-1 how much of the track is spoken or rapped (Spotify's speechiness)
+    acoustic: float = float("nan")  # 0-1 how sure the audio is acoustic (Spotify's acousticness)
 
 
 def read_deezer(paths: tuple[Path, ...]) -> list[SongRow]:
@@ -214,6 +215,7 @@ def read_spotify(path: Path) -> list[SongRow]:
                         "valence": _finite(row["valence"]), "arousal": _finite(row["energy"]),
                         "drive": (_finite(row["energy"]), _finite(row["danceability"]), _finite(row["tempo"])),
                         "speech": _finite(row["speechiness"]) if row.get("speechiness") else float("nan"),
+                        "acoustic": _finite(row["acousticness"]) if row.get("acousticness") else float("nan"),
                         "genres": {}}
                 for column in ("playlist_genre", "playlist_subgenre"):
                     if (row.get(column) or "").strip():
@@ -228,5 +230,5 @@ def read_spotify(path: Path) -> list[SongRow]:
     return [SongRow(song_id=f"sp{track}", artist=song["artist"], title=song["title"],
                     url=f"https://open.spotify.com/track/{track}", valence=song["valence"], arousal=song["arousal"],
                     popularity=song["popularity"], energy=float(level), genres=tuple(song["genres"]),
-                    speech=song["speech"])
+                    speech=song["speech"], acoustic=song["acoustic"])
             for (track, song), level in zip(merged.items(), energy)]

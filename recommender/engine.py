@@ -17,12 +17,15 @@ from .errors import RecommenderError
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .suggestion import Mood, Song, Suggestion
+from .titlewords import TitleWords
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 5000
 SCORINGS = ("improved", "original")
 GENRE_SHARE = 3  # at most this many songs of one genre in eight
+RAPPED_SHARE = 2  # at most this many rapped songs in eight, even at a party or in a gym
+TITLE_MOODS = 1  # the first this many moods give their first slot to a title that carries the scene (more: puns)
 
 
 @dataclass(frozen=True)
@@ -87,10 +90,12 @@ class Recommender:
             index.catalog.songs_by_combination(index.combination_labels) if index.catalog.kind == "muse" else None
         )
         self.song_weights = songscore.SongWeights()
+        self.anchor_rule = songscore.AnchorRule()
         self._song_features = _song_features(index, encoder)
         self._song_groups = np.ascontiguousarray(index.catalog.song_groups, np.int64)
         self._main_genres, genre_count = _main_genres(index.catalog.genres)
         self._shown_titles, self._title_ids = _titles(index.catalog.titles)
+        self._title_words = TitleWords(self._shown_titles)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
 
@@ -203,7 +208,7 @@ class Recommender:
             answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
                                             self._excluded_mask(request.exclude), embeddings[row],
                                             None if titles is None else titles[row],
-                                            float(affect[row, 1] - read[row, 1])))
+                                            float(affect[row, 1] - read[row, 1]), any(request.affect_shift)))
         return answers
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
@@ -230,7 +235,7 @@ class Recommender:
         return np.asarray(embeddings, np.float32) @ self._song_features.themes.T
 
     def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded, query,
-                    similarities=None, moved_arousal=0.0) -> Suggestion:
+                    similarities=None, moved_arousal=0.0, steered=False) -> Suggestion:
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
@@ -240,55 +245,91 @@ class Recommender:
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)
         else:
-            songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities, moved_arousal)
+            songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities, moved_arousal,
+                                           text_language(text), "" if steered else text)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
                           query: np.ndarray, similarities: np.ndarray | None = None,
-                          moved_arousal: float = 0.0) -> list[Song]:
+                          moved_arousal: float = 0.0, language: str = ENGLISH, text: str = "") -> list[Song]:
         """Songs spread over the moods, each scored on closeness to a blend of the description's and
-        its mood's affect, popularity, energy and title theme (songscore); within each mood the
-        slots take turns (songscore.SLOT_ROLES): a title that carries the scene, a well-known song,
-        a discovery; never an artist or a song twice, and no genre in more than GENRE_SHARE of
-        every eight songs (an answer is not all trap or all reggaeton). moved_arousal: how far a
-        photo's affect or the listener's steering moved the arousal from the text's reading; the
-        energy the songs should have moves with it ("more energy" gets livelier songs)."""
+        its mood's affect, popularity, energy and title theme (songscore). First up to
+        songscore.ANCHORS well-known songs whose title means the scene ("Umbrella" for a rainy
+        street), then within each mood the slots take turns (songscore.SLOT_ROLES): a title that
+        carries the scene, a well-known song, a discovery; never an artist or a song twice, no genre
+        in more than GENRE_SHARE and no more than RAPPED_SHARE rapped songs in every eight (an
+        answer is not all trap or all reggaeton). moved_arousal: how far a photo's affect or the
+        listener's steering moved the arousal from the text's reading; the energy the songs should
+        have moves with it ("more energy" gets livelier songs). language: the description's, for
+        the songs' language fit; text: the description, for the leading songs and title slots (""
+        for none: a listener who steers asked for songs of another feel, not the obvious ones)."""
         features, weights = self._song_features, self.song_weights
         if similarities is None:
             similarities = features.theme_similarities(query)
         # The text's arousal misses a scene's energy (a gym reads calm); the catalog's titles carry it.
-        energy = self._scene_energy(query) + moved_arousal / weights.energy_gain
+        still = features.stillness(query)
+        energy = self._scene_energy(query) - weights.still_energy * still + moved_arousal / weights.energy_gain
         scene = songscore.scene_terms(features, energy, similarities,
                                       features.occasion_shortfall(query), weights, features.genre_fit(query),
-                                      songscore.description_seed(query))
+                                      songscore.description_seed(query), features.foreign_songs(query, language),
+                                      max(still - max(moved_arousal, 0.0) / weights.energy_gain, 0.0))
         blocked_artists = self._songs.no_artists()
         blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
         room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
         used_titles = np.zeros(int(self._title_ids.max(initial=-1)) + 1, bool)
+        rapped = None if features.rapped is None else features.rapped >= songscore.RAPPED_SONG
+        rap_room = -(-count * RAPPED_SHARE // 8)
+        excluded = excluded.copy()
         results: list[Song] = []
-        for combination, wanted in zip(picked, _split(count, len(picked))):
+
+        def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:
+            nonlocal rap_room
+            found = songscore.pick_songs(total, 1, artists=self._songs.artists, groups=self._song_groups,
+                                         excluded=excluded, blocked_artists=blocked_artists,
+                                         blocked_groups=blocked_groups, candidates=candidates,
+                                         genres=self._main_genres, genre_room=room,
+                                         titles=self._title_ids, blocked_titles=used_titles)
+            if not found and candidates is not None and fallback:
+                return take(total, labels)
+            for song in found:
+                results.append(self._song(song, labels, songscore.reasons(
+                    features, str(self._index.catalog.genres[song]), song, float(similarities[song]), weights)))
+                if rapped is not None and rapped[song]:
+                    rap_room -= 1
+                    if rap_room <= 0:
+                        excluded[rapped] = True
+
+        if picked and text:
+            anchors = self._anchor_scores(affect, picked[0], scene, similarities, text)
+            candidates = np.flatnonzero(np.isfinite(anchors))
+            for _ in range(min(songscore.ANCHORS, count, len(candidates))):
+                before = len(results)
+                take(anchors, self._index.combination_labels[picked[0]], candidates, fallback=False)
+                if len(results) == before:
+                    break
+        for position, (combination, wanted) in enumerate(zip(picked, _split(count - len(results), len(picked)))):
             target = (self.description_weight * affect
                       + (1 - self.description_weight) * self._combination_affect[combination])
             terms = songscore.song_scores(features, target, scene, weights)
-            candidates = self._tagged_candidates(combination)
-            labels = self._index.combination_labels[combination]
+            # past the first moods, or once the listener steers, no slot is won by its title
+            skip = 0 if position < TITLE_MOODS and text else 1
             for slot in range(wanted):
-                total = terms.total(*songscore.SLOT_ROLES[slot % len(songscore.SLOT_ROLES)])
-                found = songscore.pick_songs(total, 1, artists=self._songs.artists,
-                                             groups=self._song_groups, excluded=excluded,
-                                             blocked_artists=blocked_artists, blocked_groups=blocked_groups,
-                                             candidates=candidates, genres=self._main_genres, genre_room=room,
-                                             titles=self._title_ids, blocked_titles=used_titles)
-                if not found and candidates is not None:
-                    found = songscore.pick_songs(total, 1, artists=self._songs.artists,
-                                                 groups=self._song_groups, excluded=excluded,
-                                                 blocked_artists=blocked_artists, blocked_groups=blocked_groups,
-                                                 genres=self._main_genres, genre_room=room,
-                                                 titles=self._title_ids, blocked_titles=used_titles)
-                results += [self._song(song, labels, songscore.reasons(
-                    features, str(self._index.catalog.genres[song]), song, float(similarities[song]), weights))
-                    for song in found]
+                take(terms.total(*songscore.SLOT_ROLES[(slot + skip) % len(songscore.SLOT_ROLES)]),
+                     self._index.combination_labels[combination], self._tagged_candidates(combination))
         return results
+
+    def _anchor_scores(self, affect: np.ndarray, combination: int, scene: songscore.SceneTerms,
+                       similarities: np.ndarray, text: str) -> np.ndarray:
+        """(N,) how well each song leads the answer (songscore.anchor_scores, -inf for most), against
+        the first mood's target; titles are read for affect only for the few candidates."""
+        features = self._song_features
+        target = (self.description_weight * affect
+                  + (1 - self.description_weight) * self._combination_affect[combination])
+        candidates = songscore.anchor_candidates(features, target, scene, similarities, self.song_weights,
+                                                 self.anchor_rule, self._title_words.naming(text))
+        title_affect = self._index.affect.predict(features.themes[candidates])[:, :2] if len(candidates) else []
+        return songscore.anchor_scores(features, candidates, target, scene, similarities, title_affect,
+                                       self.song_weights, self.anchor_rule)
 
     def _songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray) -> list[Song]:
         """Songs spread over the moods: each near a blend of the description's and its mood's affect,
@@ -359,11 +400,16 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
     """The catalog's per-song features for the improved song score (None for an index without titles)."""
     if index.song_themes is None:
         return None
+    from .songlanguage import song_languages
+
     catalog = index.catalog
     return songscore.SongFeatures.of(catalog.affect, catalog.popularity, catalog.energy, index.song_themes,
                                      encoder.encode(list(songscore.OCCASIONS)), genres=catalog.genres,
                                      encode=encoder.encode, energy_known=catalog.measured_energy(only=True),
-                                     speech=catalog.speech)
+                                     speech=catalog.speech,
+                                     languages=song_languages(catalog.titles, catalog.genres, catalog.artist_ids,
+                                                              catalog.artists),
+                                     acoustic=catalog.acoustic)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

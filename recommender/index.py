@@ -30,7 +30,7 @@ from .sources import REPO_ROOT, resolve_sources, sha256_of
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share)
+FORMAT = 4  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness
 CATALOGS = ("spotify", "deezer", "both")
 DEFAULT_CATALOG = "both"
 SONG_THEMES = "song_themes.npy"

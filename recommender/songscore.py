@@ -29,6 +29,19 @@ OCCASION_TITLE = 0.45  # a title this close to an occasion is about it ("Rudolph
 OCCASION_SUPPORT = 0.3
 OCCASION_MARGIN = 0.05
 
+# What a still scene is close to, and from which cosine to which it counts as fully still
+# (SongFeatures.stillness). Both sit above 99.5% of EmoBank's dev sentences (0.24, 0.34), so
+# ordinary text is left alone: a sleeping baby 0.65, a toddler napping 0.45, a puppy asleep
+# 0.45 on the first; a peaceful morning in bed 0.60, a meditation by a calm lake 0.47 on the second.
+STILLNESS_CUES = (("a baby sleeping peacefully", 0.3, 0.45),
+                  ("sleeping peacefully, a quiet and calm moment of rest", 0.34, 0.46))
+
+# What a description that asks for Latin music is close to, on average (SongFeatures.foreign_songs):
+# a salsa bar, a fiesta, a carnival in Rio, tapas in Madrid 0.32-0.65; a music festival with
+# confetti, a soccer team celebrating, a rooftop party 0.26 at most (either cue alone mixes them).
+LATIN_CUES = ("Latin American music: salsa, reggaeton, bachata, samba", "a fiesta in Mexico, Spain, Brazil or Cuba")
+LATIN_FROM, LATIN_FULL = 0.27, 0.33
+
 
 @dataclass(frozen=True)
 class SongWeights:
@@ -52,8 +65,19 @@ class SongWeights:
     rapped: per unit of a song's rapped share (rapped_share: its speechiness, or its genre's) in a
     scene that keeps rap out (rapped_room: all but marked high-energy scenes; a birthday, a wedding,
     a sleeping baby get sung songs, a gym or a club may still get rap);
+    language: per song sung in a language the description's writer would not pick (an English
+    description gets no Spanish- or Portuguese-language pop unless it asks for Latin music; a French
+    one may take French songs, see foreign_songs);
+    unplugged: per unit of a song's electric share (1 - acousticness) in a fully still scene (a
+    sleeping baby, a peaceful morning in bed; SongFeatures.stillness): drive alone reads a rock
+    or dance track in a mellow key as calm ("Take Me Out" sits below the Spotify catalog's mean
+    drive); the same stillness lowers the target's arousal by up to still_arousal and the scene's
+    energy by still_energy standard deviations (EmoBank reads "a baby sleeping in a crib" at
+    ordinary arousal);
     variety: spread of the description's own draw among songs that fit about equally (else the
-    songs at the centre of the catalog's affect win every ordinary photo; 0.2 cost 0.02 of r_A).
+    songs at the centre of the catalog's affect win every ordinary photo; 0.2 cost 0.02 of r_A;
+    0.12 keeps Drake's "Hotline Bling" to 4.8% of EmoBank answers once Latin pop no longer
+    competes at the centre).
     """
 
     affect: float = 1.0
@@ -70,9 +94,13 @@ class SongWeights:
     off_theme: float = 10.0
     theme_energy: float = 0.5
     rapped: float = 0.45
-    variety: float = 0.1
+    variety: float = 0.12
     rapped_until: float = 2.0
     rapped_span: float = 1.0
+    language: float = 2.0
+    unplugged: float = 1.0
+    still_arousal: float = 0.5
+    still_energy: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -94,10 +122,15 @@ class SongFeatures:
     genre_members: np.ndarray | None = None  # (P, G) float32, each distinct genre set: 1/k for its k genres
     genre_sets: np.ndarray | None = None  # (N,) each song's row in genre_members
     rapped: np.ndarray | None = None  # (N,) 0-1 how far a song's audio says rapped/spoken (speechiness)
+    languages: np.ndarray | None = None  # (N,) songlanguage codes: ENGLISH, FRENCH, OTHER
+    latin_cue: np.ndarray | None = None  # (D,) mean unit embedding of LATIN_CUES
+    stillness_cues: np.ndarray | None = None  # (2, D) unit embeddings of STILLNESS_CUES
+    electric: np.ndarray | None = None  # (N,) 1 - acousticness, the catalog's mean where unknown
 
     @classmethod
     def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float | None = None,
-           genres=None, encode=None, energy_known=None, speech=None) -> SongFeatures:
+           genres=None, encode=None, energy_known=None, speech=None, languages=None,
+           acoustic=None) -> SongFeatures:
         """popularity saturates at well_known_at: among songs everyone knows, fit decides, so the
         few most popular ones do not come back for every photo."""
         well_known_at = WELL_KNOWN_AT if well_known_at is None else well_known_at
@@ -110,7 +143,12 @@ class SongFeatures:
         strength = closeness.max(axis=1) if len(occasions) else np.zeros(len(themes), np.float32)
         about = strength >= OCCASION_TITLE
         names: tuple[str, ...] = ()
-        members = embeddings = sets = None
+        members = embeddings = sets = latin_cue = None
+        stillness = None
+        if encode is not None:
+            stillness = np.ascontiguousarray(encode([cue for cue, _, _ in STILLNESS_CUES]), np.float32)
+        if languages is not None and encode is not None:
+            latin_cue = np.ascontiguousarray(encode(list(LATIN_CUES)).mean(axis=0), np.float32)
         if genres is not None and encode is not None:
             names = tuple(sorted({name for cell in genres for name in str(cell).split("|") if name}))
             if names:
@@ -129,7 +167,9 @@ class SongFeatures:
                    np.where(about, nearest, -1).astype(np.int64), np.where(about, strength, 0).astype(np.float32),
                    np.ones(len(themes), bool) if energy_known is None else np.asarray(energy_known, bool),
                    names, embeddings, members, None if sets is None else sets.astype(np.int64),
-                   None if speech is None else rapped_share(np.asarray(speech, np.float32), genres))
+                   None if speech is None else rapped_share(np.asarray(speech, np.float32), genres),
+                   None if languages is None else np.asarray(languages, np.int8), latin_cue, stillness,
+                   None if acoustic is None else electric_share(np.asarray(acoustic, np.float32)))
 
     @cached_property
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
@@ -154,6 +194,32 @@ class SongFeatures:
     def theme_similarities(self, query: np.ndarray) -> np.ndarray:
         """(N,) cosine between one unit description embedding (D,) and every title."""
         return self.themes @ np.asarray(query, np.float32)
+
+    def stillness(self, query: np.ndarray) -> float:
+        """0-1 how still the scene is (STILLNESS_CUES): 1 for a sleeping baby or a peaceful
+        morning in bed, 0 for anything ordinary. The title-learnt energy reading misses sleep (a
+        baby in a crib reads -0.4, like a street market) and EmoBank reads it as sad, not calm."""
+        if self.stillness_cues is None:
+            return 0.0
+        closeness = self.stillness_cues @ np.asarray(query, np.float32)
+        return max(float(np.clip((near - start) / (full - start), 0.0, 1.0))
+                   for near, (_, start, full) in zip(closeness, STILLNESS_CUES))
+
+    def foreign_songs(self, query: np.ndarray, description_language: str = "en") -> np.ndarray | None:
+        """(N,) 0-1 how far each song is in a language the description's writer would not pick:
+        1 for a Spanish/Portuguese/… song, or a French one under an English description; Latin
+        songs are let back in as the description asks for Latin music (its mean cosine to
+        LATIN_CUES from LATIN_FROM to LATIN_FULL). None when the catalog has no language reading."""
+        if self.languages is None:
+            return None
+        from .songlanguage import ENGLISH, FRENCH, OTHER
+
+        asks = 0.0 if self.latin_cue is None else float(self.latin_cue @ np.asarray(query, np.float32))
+        latin_room = float(np.clip((asks - LATIN_FROM) / (LATIN_FULL - LATIN_FROM), 0.0, 1.0))
+        foreign = np.where(self.languages == OTHER, np.float32(1.0 - latin_room), np.float32(0.0))
+        if description_language != "fr":
+            foreign = np.where(self.languages == FRENCH, np.float32(1.0), foreign)
+        return foreign.astype(np.float32) * (self.languages != ENGLISH)
 
     def occasion_shortfall(self, query: np.ndarray) -> np.ndarray:
         """(N,) for each song about an occasion the description does not support, how strongly it is
@@ -184,9 +250,10 @@ class SongScores:
 
 # The roles of an answer's slots, taken in turn within each mood: a song whose title carries the
 # scene (its feel counts less there: a birthday song is the right song at a birthday even when
-# its audio reads a little darker than the caption), a well-known song, a discovery:
+# its audio reads a little darker than the caption), a well-known song (popularity counts twice:
+# judges mark obscure tracks down; EmoBank r unchanged), a discovery:
 # (popularity share, theme share, closeness share) of each role's total.
-SLOT_ROLES = ((1.0, 3.0, 0.6), (1.0, 1.0, 1.0), (1 / 3, 1.0, 1.0))
+SLOT_ROLES = ((1.0, 3.0, 0.6), (2.0, 1.0, 1.0), (1 / 3, 1.0, 1.0))
 
 
 def description_seed(query: np.ndarray) -> int:
@@ -224,6 +291,14 @@ def rapped_share(speech: np.ndarray, genres=None) -> np.ndarray:
     return np.maximum(own, by_cell[rows] if len(distinct) else 0.0).astype(np.float32)
 
 
+def electric_share(acoustic: np.ndarray) -> np.ndarray:
+    """(N,) 1 - acousticness (N,), the mean over the songs that have it where a song has none
+    (Deezer's), so an unknown song is neither favoured nor held back in a still scene."""
+    known = ~np.isnan(acoustic)
+    mean = float(acoustic[known].mean()) if known.any() else 0.5
+    return (1.0 - np.where(known, acoustic, mean)).astype(np.float32)
+
+
 def rapped_room(energy: float, weights: SongWeights = SongWeights()) -> float:
     """How much a description's scene keeps rap out, 0-1: none for a marked high-energy scene
     (gym, club, festival: its energy reads rapped_until sd or more), fully for ordinary,
@@ -256,14 +331,21 @@ class SceneTerms:
     titled: np.ndarray
     excess: np.ndarray
     jitter: np.ndarray | None = None  # (N,) the description's own draw among near-equal songs
+    arousal_shift: float = 0.0  # added to every target's arousal (a still scene wants calmer songs)
 
 
 def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray, shortfall: np.ndarray,
                 weights: SongWeights = SongWeights(), genre_fit: np.ndarray | None = None,
-                seed: int | None = None) -> SceneTerms:
+                seed: int | None = None, foreign: np.ndarray | None = None, still: float = 0.0) -> SceneTerms:
     """similarities: (N,) description-title cosines; shortfall: (N,) SongFeatures.occasion_shortfall;
-    seed: the description's own (see description_seed), for the variety jitter."""
+    seed: the description's own (see description_seed), for the variety jitter; foreign: (N,)
+    SongFeatures.foreign_songs; still: SongFeatures.stillness (0-1)."""
     static = -weights.off_theme * np.asarray(shortfall, np.float32)
+    if foreign is not None and weights.language:
+        static = static - np.float32(weights.language) * foreign
+    stillness = float(np.clip(still, 0.0, 1.0))
+    if features.electric is not None and weights.unplugged and stillness:
+        static = static - np.float32(weights.unplugged * stillness) * features.electric
     if features.rapped is not None and weights.rapped:
         static = static - np.float32(weights.rapped * rapped_room(energy, weights)) * features.rapped
     if genre_fit is not None:
@@ -275,15 +357,23 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
         # Among songs that fit about equally, each description draws its own: the few songs at the
         # centre of the catalog's affect no longer win every ordinary photo. Same text, same songs.
         jitter = np.float32(weights.variety) * np.random.default_rng(seed).standard_normal(len(static), np.float32)
-    return SceneTerms(float(energy), static.astype(np.float32), titled, excess.astype(np.float32), jitter)
+    return SceneTerms(float(energy), static.astype(np.float32), titled, excess.astype(np.float32), jitter,
+                      -weights.still_arousal * stillness)
+
+
+def scene_target(target: np.ndarray, scene: SceneTerms, weights: SongWeights = SongWeights()) -> np.ndarray:
+    """(2,) the (valence, arousal) songs should have: the target moved by a marked scene energy
+    (energy_shift beyond energy_shift_from) and by stillness (SceneTerms.arousal_shift)."""
+    arousal = scene.energy
+    marked = np.sign(arousal) * max(abs(arousal) - weights.energy_shift_from, 0.0)
+    return np.asarray(target, np.float32) + np.float32([0.0, weights.energy_shift * marked + scene.arousal_shift])
 
 
 def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
                 weights: SongWeights = SongWeights()) -> SongScores:
     """Every song's terms for a target (valence, arousal) (2,) and a description's SceneTerms."""
     arousal = scene.energy
-    marked = np.sign(arousal) * max(abs(arousal) - weights.energy_shift_from, 0.0)
-    target = np.asarray(target, np.float32) + np.float32([0.0, weights.energy_shift * marked])
+    target = scene_target(target, scene, weights)
     valence, song_arousal = features.columns
     distance = (valence - target[0]) ** 2
     distance += (song_arousal - target[1]) ** 2
@@ -369,3 +459,77 @@ def reasons(features: SongFeatures, genres: str, song: int, similarity: float,
     if names:
         found.append(f"genre:{max(names, key=len)}")
     return tuple(found)
+
+
+RAPPED_SONG = 0.5  # a song whose rapped share reaches this counts as a rap song (RAPPED_SHARE in engine)
+ANCHORS = 2  # well-known songs whose title means the scene, put first when the catalog has them
+
+
+@dataclass(frozen=True)
+class AnchorRule:
+    """When a well-known song's title means the scene, it is the answer a person would give first
+    ("Umbrella" for a rainy street, "Sunflower" for a sunflower field): such a song leads.
+
+    Precision over recall, since a pun is a blunder ("Break My Baby" for a newborn, 0.40; "Lake
+    Of Fire" for a quiet lake): the title must be close to the description (similarity: "Umbrella"
+    to a rainy street with umbrellas 0.46), the song known to most listeners (known: popularity
+    on the 0-1 saturated scale, 0.85 = Spotify 55), in the scene's energy within energy_gap
+    standard deviations and its affect within distance (squared sd) of the target (further for a
+    title closer than similarity: reach per unit; "Umbrella" reads brighter than a rainy street), with no
+    penalty from the scene (occasion, language, rap: static >= -penalty), and the title's own
+    affect reading (EmoBank's model on the title) within title_reading (squared sd) of the target:
+    "Break My Baby" reads agitated (arousal 0.9) beside a sleeping newborn. A title that shares
+    a word with the description (titlewords: "Firework" for fireworks, 0.39) needs only
+    named_similarity."""
+
+    similarity: float = 0.45
+    named_similarity: float = 0.34  # for a title that shares a word with the description (titlewords)
+    known: float = 0.85
+    energy_gap: float = 2.1
+    distance: float = 2.0
+    reach: float = 10.0  # more distance allowed per unit of similarity above `similarity`
+    penalty: float = 0.2
+    title_reading: float = 2.0
+    misfit: float = 0.3  # per squared sd of affect distance and energy gap, among the candidates
+    closeness: float = 8.0  # per unit of title similarity, among the candidates
+
+
+def anchor_candidates(features: SongFeatures, target: np.ndarray, scene: SceneTerms, similarities: np.ndarray,
+                      weights: SongWeights = SongWeights(), rule: AnchorRule = AnchorRule(),
+                      named: np.ndarray | None = None) -> np.ndarray:
+    """Indices of the songs that may lead the answer (AnchorRule), before the title-reading check;
+    named: indices of the songs whose title shares a word with the description."""
+    target = scene_target(target, scene, weights)
+    valence, arousal = features.columns
+    distance = (valence - np.float32(target[0])) ** 2 + (arousal - np.float32(target[1])) ** 2
+    gap = np.abs(features.energy - np.float32(weights.energy_gain * scene.energy))
+    known = features.known_energy[0] > 0
+    close = similarities >= rule.similarity
+    if named is not None and len(named):
+        close[named] |= similarities[named] >= rule.named_similarity
+    reach = rule.distance + rule.reach * np.maximum(similarities - rule.similarity, 0.0)
+    eligible = (close & (features.popularity >= rule.known)
+                & (scene.static_theme >= -rule.penalty) & (distance <= reach)
+                & ((gap <= rule.energy_gap) | ~known))
+    return np.flatnonzero(eligible)
+
+
+def anchor_scores(features: SongFeatures, candidates: np.ndarray, target: np.ndarray, scene: SceneTerms,
+                  similarities: np.ndarray, title_affect: np.ndarray,
+                  weights: SongWeights = SongWeights(), rule: AnchorRule = AnchorRule()) -> np.ndarray:
+    """(N,) how well each candidate (anchor_candidates) leads the answer, -inf for the others:
+    the closer its title and the better known, the higher; a song that feels a little off loses
+    to one that fits. title_affect: (len(candidates), 2) each candidate title's own reading."""
+    scores = np.full(len(similarities), -np.inf, np.float32)
+    if not len(candidates):
+        return scores
+    target = scene_target(target, scene, weights)
+    valence, arousal = features.columns
+    distance = (valence[candidates] - target[0]) ** 2 + (arousal[candidates] - target[1]) ** 2
+    gap = (features.energy[candidates] - weights.energy_gain * scene.energy) ** 2
+    value = (rule.closeness * np.minimum(similarities[candidates], 0.7) + features.popularity[candidates]
+             - rule.misfit * (distance + gap) + scene.static_theme[candidates])
+    reading = np.asarray(title_affect, np.float32).reshape(-1, 2)
+    off = ((reading - target[None, :]) ** 2).sum(axis=1) > rule.title_reading
+    scores[candidates] = np.where(off, -np.inf, value)
+    return scores

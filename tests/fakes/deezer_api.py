@@ -151,6 +151,11 @@ class DeezerApiServer(LoopbackServer):
         """Answer the next API requests with ``behaviours`` in order, then with ``default``."""
         self._script.extend(behaviours)
 
+    def forget_tracks(self) -> None:
+        """Empty the catalog: a test that lists its own songs is not answered from an earlier test's
+        entry for the same song (the search returns the first match)."""
+        self._catalog.clear()
+
     def reset(self) -> None:
         """Forget the script, the recorded requests and the preview options; keep the catalog."""
         self._script.clear()

@@ -98,8 +98,12 @@ def test_an_affect_shift_moves_songs_and_moods_that_way(recommender, shift, axis
     text = "people walking in a city park in the afternoon"
     base = recommender.suggest(text)
     moved = recommender.suggest(text, affect_shift=shift)
-    song_axis = lambda s: np.mean([(x.valence, x.arousal)[axis] for x in s.songs])  # noqa: E731
-    assert sign * (song_axis(moved) - song_axis(base)) > 0.3
+    song_axis = lambda songs: np.mean([(x.valence, x.arousal)[axis] for x in songs])  # noqa: E731
+    # The unsteered answer leads with songs whose title names the scene ("People Are People" for a
+    # city park), chosen for what the title says; a steered one drops them for songs of the asked feel.
+    by_feel = [song for song in base.songs if "title" not in song.reasons]
+    assert len(by_feel) >= 4
+    assert sign * (song_axis(moved.songs) - song_axis(by_feel)) > 0.3
     assert sign * (recommender.moods_affect(moved.moods)[axis] - recommender.moods_affect(base.moods)[axis]) >= 0
 
 

@@ -1,0 +1,110 @@
+"""Which language a song is sung in, as far as its title, genres and artist tell.
+
+A listener who writes in English picks English-language songs for a Story; Spanish- or
+Portuguese-language pop in an English scene reads as a blunder to judges (unless the scene asks
+for Latin music). The catalogs say nothing about language, so it is read from what they have:
+- the title's own words: Spanish/Portuguese or French function words, accents only those
+  languages use, or a non-Latin script;
+- Spotify's genres, only when every genre of the song is a Latin one ("latin" alone is not
+  enough: Spotify's Latin playlists also hold Bruno Mars' "Marry You" and Katy Perry's "Firework");
+- the artist: an artist most of whose decided titles are in one language sings the rest in it
+  too (Caifanes' "Hielo", Anitta's "Downtown"), and so does one whose name reads as that
+  language ("Los Aguas Aguas").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+
+ENGLISH, FRENCH, OTHER = 0, 1, 2  # codes in the (N,) arrays below
+
+LATIN_GENRES = frozenset({"latin", "latin pop", "latin hip hop", "reggaeton", "tropical"})
+
+# Function words and very common words of Spanish and Portuguese (and Italian, German, Dutch,
+# Tagalog: all OTHER to an English or French listener) that are not
+# English words: one is enough in a short title. AMBIGUOUS ones ("la", "de", "el", …) also
+# occur in English or French titles ("La La Land", "Ooh La La"): it takes two different ones.
+SOUTHERN_WORDS = frozenset("""
+los las una del que mis tus por para como cuando donde eres amo soy estoy esta este esto eso todo toda nada
+pero hay amor corazon vida noche quiero quiere contigo sabes puedo vez otra otro bien mucho poco siempre
+nunca ahora dime dame baila bailar luz mundo tiempo beso fuego cielo dia sol mujer ojos nadie
+uma dos das meu minha voce eu nao pra sou vai ele ela isso tudo mais pouco coracao saudade com sem vem
+muito beijo cedo hielo veo dije contra fuiste
+quisiera vezes
+teu tua seu sua nossa voce vem
+che della sono ancora questo questa nel per sei tutto amore mezzo cosa ogni
+ich und der das nicht mit ein mein dein het een ik niet ang mga ng
+""".split())
+AMBIGUOUS_SOUTHERN = frozenset("la de el y te me mi tu se en lo con mal un o os a no le solo sale".split())
+FRENCH_TITLE_WORDS = frozenset("""
+les une des du et au aux dans sur avec qui est sont je il elle nous vous ne pas mon mes
+ton tes ses très mais toi moi chez tout rien jamais quand
+""".split())
+AMBIGUOUS_FRENCH = frozenset("le la de ma ta sa son un en".split())
+_SOUTHERN_MARKS = re.compile(r"[ñãõáíóú¿¡]|ção|ões")
+_FRENCH_MARKS = re.compile(r"[èêàâîôûùœç]|\b(?:l|d|j|qu|c)['’][aeiouhéè]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LATIN_LETTER = re.compile(r"[a-zA-Z]")
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def title_language(title: str, name: bool = False) -> int | None:
+    """OTHER or FRENCH when the title's words show it, None when they do not (a title
+    of English-looking words is ENGLISH only by default, which the artist may still change).
+    name=True reads an artist's name: only words that are not English or names themselves count
+    (Janelle Monáe and De La Soul sing in English; Los Aguas Aguas do not)."""
+    from .songkeys import clean_title
+
+    text = clean_title(title).lower()
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(bool(_LATIN_LETTER.match(_folded(c))) for c in letters) < len(letters) / 2:
+        return OTHER  # another script: Japanese, Korean, Cyrillic, …
+    words = [_folded(word) for word in _WORD.findall(text)]
+    weak = 0 if name else 1  # ambiguous words and accents
+    southern = (2 * sum(word in SOUTHERN_WORDS for word in words) + weak * len(AMBIGUOUS_SOUTHERN.intersection(words))
+                + 2 * weak * len(_SOUTHERN_MARKS.findall(text)))
+    french = (2 * sum(word in FRENCH_TITLE_WORDS for word in words) + weak * len(AMBIGUOUS_FRENCH.intersection(words))
+              + 2 * weak * len(_FRENCH_MARKS.findall(text)))
+    if max(southern, french) < 2:
+        return None
+    return OTHER if southern >= french else FRENCH
+
+
+def song_languages(titles, genres, artists, names=None) -> np.ndarray:
+    """(N,) int8 ENGLISH / FRENCH / OTHER for each song, from its title, its genres ("|"-joined)
+    and its artist's other songs and name (artists: (N,) one id per lead artist; names: (N,) the
+    artist as credited, none if omitted)."""
+    count = len(titles)
+    decided = np.full(count, -1, np.int8)
+    latin_only = np.zeros(count, bool)  # only in Latin playlists
+    for row, (title, cell) in enumerate(zip(titles, genres)):
+        playlists = {name for name in str(cell).split("|") if name}
+        language = title_language(str(title))
+        if language is not None:
+            decided[row] = language
+        elif playlists and playlists <= LATIN_GENRES:
+            latin_only[row] = True
+    artists = np.asarray(artists, np.int64)
+    size = int(artists.max(initial=-1)) + 1
+    songs = np.bincount(artists, minlength=size)
+    named = np.full(size, ENGLISH, np.int8)  # the language the artist's own name reads as
+    if names is not None:
+        for artist, name in zip(artists, names):
+            named[artist] = max(named[artist], title_language(str(name), name=True) or ENGLISH)
+    result = np.where(decided >= 0, decided, ENGLISH).astype(np.int8)
+    for language in (FRENCH, OTHER):
+        votes = np.bincount(artists, weights=(decided == language).astype(np.float64), minlength=size)
+        # a fifth of the artist's songs (at least two) read as this language: the rest are too
+        singer = ((votes >= 2) & (votes * 5 >= songs)) | (named == language)
+        result = np.where((decided < 0) & singer[artists], np.int8(language), result)
+    # A song only in Latin playlists is sung in Spanish when its artist has a Spanish title or
+    # name (being in Latin playlists alone is not enough: tropical house and NF turn up there).
+    southern_artist = (np.bincount(artists, weights=(decided == OTHER).astype(np.float64), minlength=size) > 0) | (
+        named == OTHER)
+    return np.where(latin_only & southern_artist[artists], np.int8(OTHER), result).astype(np.int8)

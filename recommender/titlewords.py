@@ -1,0 +1,58 @@
+"""Songs whose title names a thing the description names: "Firework" for fireworks over a city,
+"Umbrella" for a rainy street with umbrellas, "Birthday" for a birthday cake.
+
+The encoder's cosine between a one-word title and a whole scene stays low (Katy Perry's
+"Firework" to "fireworks over a city skyline on new year's eve": 0.39), so the obvious song
+is missed; a shared word is the plainest sign that the title is about the scene. It only
+makes a song a candidate: songscore.anchor_scores still asks for the right energy and feel,
+a well-known song and a title whose own reading fits ("Break My Baby" shares "baby" with a
+sleeping newborn and is turned away there).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+import numpy as np
+
+from .language import ENGLISH_WORDS
+
+_WORD = re.compile(r"[a-z0-9]+")
+MIN_LETTERS = 4  # shorter shared words are mostly function words or fragments ("sun" in "Sunday" is not one)
+MAX_TITLES = 40  # a word in more titles than this is too common to name a scene ("night", "city", "dancing")
+COMMON = frozenset("""
+with from into over under near next along around through across while their there where what your
+some people person group family friends friend man woman men women girl boy couple someone
+this that these those very just like them they have been being doing looking
+""".split())
+
+
+def content_words(text: str) -> set[str]:
+    """The words of a text that can carry a theme, lower-case, without accents, plural folded
+    ("Fireworks" -> "firework")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    words = set()
+    for word in _WORD.findall(folded):
+        if len(word) < MIN_LETTERS or word in ENGLISH_WORDS or word in COMMON:
+            continue
+        words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > MIN_LETTERS else word)
+    return words
+
+
+class TitleWords:
+    """An inverted index from content word to the songs whose title holds it, for words specific
+    enough to name a scene (in at most MAX_TITLES titles: "umbrella" 6, "firework" 11, "birthday" 15)."""
+
+    def __init__(self, titles) -> None:
+        songs: dict[str, list[int]] = defaultdict(list)
+        for song, title in enumerate(titles):
+            for word in content_words(str(title)):
+                songs[word].append(song)
+        self._songs = {word: np.array(rows, np.int64) for word, rows in songs.items() if len(rows) <= MAX_TITLES}
+
+    def naming(self, text: str) -> np.ndarray:
+        """(M,) the songs whose title shares a content word with the text, ascending."""
+        found = [self._songs[word] for word in content_words(text) if word in self._songs]
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
