@@ -16,6 +16,7 @@ from . import moodpicking, scoring, songscore
 from .errors import RecommenderError
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
+from .recent_texts import RecentTexts
 from .suggestion import Mood, Song, Suggestion
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ class Recommender:
         self._shown_titles, self._title_ids = _titles(index.catalog.titles)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
+        self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None, *, scoring_name: str = "improved") -> Recommender:
@@ -164,14 +166,17 @@ class Recommender:
         embeddings = np.empty((len(texts), self._index.label_embeddings.shape[1]), np.float32)
         affect = np.empty((len(texts), 2), np.float32)
         if english:
-            embeddings[english] = self._encoder.encode([texts[row] for row in english])
-            affect[english] = self._index.affect.predict(embeddings[english])[:, :2]
+            embeddings[english], affect[english] = self._english([texts[row] for row in english])
         if foreign:
             space = self._index.multilingual
             multilingual = self._multilingual.encode([texts[row] for row in foreign])
             embeddings[foreign] = space.minilm_vectors(multilingual)
             affect[foreign] = space.affect.predict(multilingual)[:, :2]
         return embeddings, affect
+
+    def _read_english(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        embeddings = self._encoder.encode(texts)
+        return embeddings, self._index.affect.predict(embeddings)[:, :2]
 
     def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],
                  embeddings: np.ndarray, affect: np.ndarray) -> list[Suggestion]:
