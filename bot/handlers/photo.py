@@ -5,6 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ParseMode
 
+from recommender.photo_model import VIEW_SIDE
+
 from ..downloads import Refused, download, image_file
 from ..photos import PhotoError, PhotoProblem
 from ..services import BotContext
@@ -33,11 +35,12 @@ async def on_photo(update: Update, context: BotContext) -> None:
         return
     status = await show_working(update, context, listener.language)
     try:
+        turn = services.reader.azure_turn()  # the device alone reads a small size of the photo
         with trace.stage("download"):
-            data = await download(context.bot, *image_file(message))
+            data = await download(context.bot, *image_file(message, None if turn is None else VIEW_SIDE))
         with trace.stage("caption"):
             async with services.decodes.slot(listener.user, data):
-                reading = await services.reader.read(data, message.caption)
+                reading = await services.reader.read(data, message.caption, turn)
         del data  # photos live in memory only as long as needed
         trace.source = reading.source.value
         hint = reading.affect_hint
