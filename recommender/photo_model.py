@@ -18,7 +18,9 @@ import numpy as np
 
 from .imagenet_words import IMAGENET_WORDS
 
-INPUT_SIZE = 192  # the model's input, a centre crop (trained at 224: 192 reads OASIS as well for 0.7x the CPU)
+# The model's input, a centre crop, at the size it was trained at. 192 costs 0.7x the CPU, but through
+# the real bot its songs' arousal r fell 0.026 without Azure and 0.035 with captions (BENCHMARKS.md).
+INPUT_SIZE = 224
 CROP_FRACTION = 0.875  # the usual ImageNet evaluation crop: 224 of 256
 VIEW_SIDE = round(INPUT_SIZE / CROP_FRACTION)  # the short side of the view a photo is decoded to for the model
 MODEL_FILE, HEAD_FILE, INFO_FILE = "photo_model.onnx", "photo_head.npz", "photo_model.json"
