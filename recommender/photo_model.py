@@ -89,10 +89,11 @@ class ImageNetModel:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # as recommender/encoder.py
-        # The arena keeps the activations' memory between calls. Off, every call maps it afresh and
-        # faults it in page by page (~1 ms of system CPU a photo in batches of 4), and RSS ends higher
-        # (396 against 120 MB added after batches of 4, glibc's own heaps fragmenting). Batches stay
-        # small (bot/reading.py), which bounds the arena: it grew ~500 MB only after batches of 32.
+        # The arena keeps the activations' memory between calls. Off, each call maps it afresh (the bot
+        # returns blocks over 1 MB to the system, bot/memory.py) and faults it in page by page: ~1,700
+        # faults and 2-3 ms of system CPU a photo, ~40% on top of the model's own. On, that is gone for
+        # ~57 MB more RSS, bounded because batches stay at 4 or fewer (bot/reading.py); after batches
+        # of 32 the arena held ~500 MB (BENCHMARKS.md).
         options.enable_cpu_mem_arena = True
         self._session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.size = int(self._session.get_inputs()[0].shape[2])
