@@ -102,8 +102,8 @@ class PhotoReader:
 
     def azure_turn(self) -> DeviceReason | None:
         """Before the photo is downloaded: None when Azure will caption it (its quota call is spent
-        now), else why the device alone will read it, which needs only a small size of the photo
-        (photo_model.VIEW_SIDE pixels)."""
+        now), else why the device alone will read it, which needs only a smaller size of the photo
+        (photo_model.SOURCE_SIDE pixels)."""
         if self._vision is None:
             return DeviceReason.NO_AZURE
         if self._quota is not None and not self._quota.take():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ParseMode
 
-from recommender.photo_model import VIEW_SIDE
+from recommender.photo_model import SOURCE_SIDE
 
 from ..downloads import Refused, download, image_file
 from ..photos import PhotoError, PhotoProblem
@@ -37,7 +37,7 @@ async def on_photo(update: Update, context: BotContext) -> None:
     try:
         turn = services.reader.azure_turn()  # the device alone reads a small size of the photo
         with trace.stage("download"):
-            data = await download(context.bot, *image_file(message, None if turn is None else VIEW_SIDE))
+            data = await download(context.bot, *image_file(message, None if turn is None else SOURCE_SIDE))
         with trace.stage("caption"):
             async with services.decodes.slot(listener.user, data):
                 reading = await services.reader.read(data, message.caption, turn)

@@ -10,6 +10,7 @@ import pytest_asyncio
 from bot.services import SERVICES_KEY
 from recommender.index import default_data_dir
 from tests.bot.conftest import Bot, running_bot
+from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, success
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.real_photos import oasis_bytes
@@ -70,9 +71,12 @@ async def test_photos_over_the_azure_quota_are_read_on_the_device_at_once(bot_wi
     assert "I see (on this device): seashore" in second["text"]
     assert len(bot.azure.requests) == 1, "the photo over the quota never reached Azure"
     assert device_readings(bot, "quota") == 1
-    # Azure captions the photo as sent; the device reads Telegram's smaller size, all its model sees.
-    assert fetched_sizes(bot, first) == [(500, 400)]
-    assert fetched_sizes(bot, second_update) == [(320, 256)]
+    # Azure captions the photo as sent; the device reads the smallest size Telegram keeps that its
+    # model still reduces (OASIS's 500x400 has none smaller; a 1280x960 photo has 800x600).
+    assert fetched_sizes(bot, first) == [(500, 400)] and fetched_sizes(bot, second_update) == [(500, 400)]
+    third = bot.telegram.push_photo(4, photos.jpeg_photo("beach", (1280, 960)))
+    assert "I see (on this device)" in (await bot.answer_to(4))["text"]
+    assert fetched_sizes(bot, third) == [(800, 600)]
 
 
 async def test_with_the_model_files_broken_the_colours_answer(bot_with_a_broken_model):
