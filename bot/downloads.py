@@ -18,7 +18,7 @@ class Refused(Exception):
 
 def image_file(message: Message, min_side: int | None = None) -> tuple[str, int | None]:
     """(file_id, announced size) of the image to read: the largest photo size (with `min_side`, the
-    smallest whose short side has that many pixels: all the on-device model reads), an image
+    smallest whose short side has at least that many: enough for the on-device model), an image
     document, a GIF as sent, or the first-frame thumbnail Telegram keeps of an animation."""
     if message.photo:
         fitting = [size for size in message.photo if min_side and min(size.width, size.height) >= min_side]

@@ -35,7 +35,7 @@ async def on_photo(update: Update, context: BotContext) -> None:
         return
     status = await show_working(update, context, listener.language)
     try:
-        turn = services.reader.azure_turn()  # the device alone reads a small size of the photo
+        turn = services.reader.azure_turn()  # the device alone reads a smaller size of the photo
         with trace.stage("download"):
             data = await download(context.bot, *image_file(message, None if turn is None else SOURCE_SIDE))
         with trace.stage("caption"):
