@@ -93,7 +93,8 @@ def main() -> None:
                "cpu_ms_per_photo_batch1": cpu_ms_per_photo(model, views, batch=1)}
         if recommender is not None:
             device = [PhotoContent(w, 0.0, 0.0).description for w in words]
-            row["songs_r_device_words"] = song_affect_r(recommender, device, affect, photos.ratings, DEVICE_WEIGHT, GAIN)
+            row["songs_r_device_words"] = song_affect_r(recommender, device, affect, photos.ratings,
+                                                        DEVICE_WEIGHT, GAIN)
             row["songs_r_azure_style_caption"] = song_affect_r(recommender, captions, affect, photos.ratings,
                                                                CAPTION_WEIGHT, GAIN)
         row["load"] = [round(x, 2) for x in os.getloadavg()]
