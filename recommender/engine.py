@@ -175,8 +175,11 @@ class Recommender:
         return embeddings, affect
 
     def _read_english(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        embeddings = self._encoder.encode(texts)
-        return embeddings, self._index.affect.predict(embeddings)[:, :2]
+        # Each text alone: a kept reading must not depend on the texts it was first batched with
+        # (batch shapes change the last float bits, and with them near-tied moods).
+        embeddings = np.vstack([self._encoder.encode([text]) for text in texts])
+        affect = np.vstack([self._index.affect.predict(row[None, :])[:, :2] for row in embeddings])
+        return embeddings, affect
 
     def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],
                  embeddings: np.ndarray, affect: np.ndarray) -> list[Suggestion]:
