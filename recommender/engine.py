@@ -16,6 +16,7 @@ from . import moodpicking, scoring, songscore
 from .errors import RecommenderError
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
+from .recent_texts import RecentTexts
 from .suggestion import Mood, Song, Suggestion
 from .titlewords import TitleWords
 
@@ -98,6 +99,7 @@ class Recommender:
         self._title_words = TitleWords(self._shown_titles)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
+        self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None, *, scoring_name: str = "improved") -> Recommender:
@@ -178,11 +180,17 @@ class Recommender:
         embeddings = np.empty((len(texts), self._index.label_embeddings.shape[1]), np.float32)
         affect = np.empty((len(texts), 2), np.float32)
         if english:
-            embeddings[english] = self._encoder.encode([texts[row] for row in english])
-            affect[english] = self._index.affect.predict(embeddings[english])[:, :2]
+            embeddings[english], affect[english] = self._english([texts[row] for row in english])
         if foreign:
             embeddings[foreign], affect[foreign] = self._index.multilingual.read(
                 [texts[row] for row in foreign], self._multilingual, self._encoder, self._index.affect)
+        return embeddings, affect
+
+    def _read_english(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        # Each text alone: a kept reading must not depend on the texts it was first batched with
+        # (batch shapes change the last float bits, and with them near-tied moods).
+        embeddings = np.vstack([self._encoder.encode([text]) for text in texts])
+        affect = np.vstack([self._index.affect.predict(row[None, :])[:, :2] for row in embeddings])
         return embeddings, affect
 
     def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],

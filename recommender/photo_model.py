@@ -18,8 +18,15 @@ import numpy as np
 
 from .imagenet_words import IMAGENET_WORDS
 
-VIEW_SIDE = 256  # the short side of the view a photo is decoded to for the model
+# The model's input, a centre crop, at the size it was trained at. 192 costs 0.7x the CPU, but through
+# the real bot its songs' arousal r fell 0.026 without Azure and 0.035 with captions (BENCHMARKS.md).
+INPUT_SIZE = 224
 CROP_FRACTION = 0.875  # the usual ImageNet evaluation crop: 224 of 256
+VIEW_SIDE = round(INPUT_SIZE / CROP_FRACTION)  # the short side of the view a photo is decoded to for the model
+# The least short side of a photo to read: its view is then a reduction, as in the OASIS photos the
+# head was fitted on (400 px to 256). From Telegram's 320-px size instead, "Dog 12" read walker hound
+# before beagle.
+SOURCE_SIDE = 3 * VIEW_SIDE // 2
 MODEL_FILE, HEAD_FILE, INFO_FILE = "photo_model.onnx", "photo_head.npz", "photo_model.json"
 MAX_WORDS = 3
 MIN_WORD_PROBABILITY = 0.08  # below this a class is a guess, not something the photo shows
@@ -52,7 +59,7 @@ def view_of(image) -> np.ndarray:
     size = (max(VIEW_SIDE, round(width * scale)), max(VIEW_SIDE, round(height * scale)))
     if size != image.size:
         image = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
-    return np.asarray(image.convert("RGB"), dtype=np.uint8)
+    return np.asarray(image if image.mode == "RGB" else image.convert("RGB"), dtype=np.uint8)
 
 
 def model_input(views: list[np.ndarray], size: int) -> np.ndarray:
@@ -86,9 +93,12 @@ class ImageNetModel:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # as recommender/encoder.py
-        # Without the arena a batch's activations are freed after the call instead of kept at their peak
-        # (~500 MB after a batch of 32 with it on; see BENCHMARKS.md).
-        options.enable_cpu_mem_arena = False
+        # The arena keeps the activations' memory between calls. Off, each call maps it afresh (the bot
+        # returns blocks over 1 MB to the system, bot/memory.py) and faults it in page by page: ~1,700
+        # faults and 2-3 ms of system CPU a photo, ~40% on top of the model's own. On, that is gone for
+        # ~57 MB more RSS, bounded because batches stay at 4 or fewer (bot/reading.py); after batches
+        # of 32 the arena held ~500 MB (BENCHMARKS.md).
+        options.enable_cpu_mem_arena = True
         self._session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.size = int(self._session.get_inputs()[0].shape[2])
 

@@ -10,12 +10,14 @@ from ..errors import Refused
 TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024  # Bot API getFile refuses larger files
 
 
-def image_file(message: Message) -> tuple[str, int | None]:
-    """(file_id, announced size) of the image to read: the largest photo size, an image
+def image_file(message: Message, min_side: int | None = None) -> tuple[str, int | None]:
+    """(file_id, announced size) of the image to read: the largest photo size (with `min_side`, the
+    smallest whose short side has at least that many: enough for the on-device model), an image
     document, a GIF as sent, or the first-frame thumbnail Telegram keeps of an animation."""
     if message.photo:
-        largest = message.photo[-1]
-        return largest.file_id, largest.file_size
+        fitting = [size for size in message.photo if min_side and min(size.width, size.height) >= min_side]
+        chosen = min(fitting, key=lambda size: size.width * size.height) if fitting else message.photo[-1]
+        return chosen.file_id, chosen.file_size
     if message.animation:
         animation = message.animation
         if animation.mime_type == "image/gif":

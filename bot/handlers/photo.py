@@ -18,11 +18,12 @@ async def on_photo(update: Update, context: BotContext) -> None:
     if not await _within_limit(update, context, listener):
         return
     status = await show_working(update, context, listener.language)
+    turn = services.reader.azure_turn()  # the device alone reads a smaller size of the photo
     with trace.stage("download"):
-        data = await download(context.bot, *image_file(message))
+        data = await download(context.bot, *image_file(message, services.reader.download_side(turn)))
     with trace.stage("caption"):
         async with services.decodes.slot(listener.user, data):
-            reading = await services.reader.read(data, message.caption)
+            reading = await services.reader.read(data, message.caption, turn)
     del data  # photos live in memory only as long as needed
     trace.source = reading.source.value
     state = photo_state(reading, listener.user)

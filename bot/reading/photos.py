@@ -86,13 +86,14 @@ def prepare_photo(
         upright = _decoded_upright(image, max_side)
     rgb = _resized(_flattened_rgb(upright), max_side)
     jpeg, rgb = _encoded_within(rgb, max_bytes)
+    view = view_of(rgb)
     return PreparedPhoto(
         jpeg=jpeg,
         width=rgb.width,
         height=rgb.height,
-        thumbnail=_thumbnail_pixels(rgb),
+        thumbnail=_thumbnail_pixels(view),
         was_animated=was_animated,
-        model_view=view_of(rgb),
+        model_view=view,
     )
 
 
@@ -112,9 +113,9 @@ def _as_is(image: Image.Image, data: bytes) -> PreparedPhoto:
         image.load()
     except _DECODE_FAILURES as error:
         raise PhotoError(PhotoProblem.CORRUPT, str(error)) from None
-    rgb = image.convert("RGB")
-    return PreparedPhoto(jpeg=data, width=width, height=height, thumbnail=_thumbnail_pixels(rgb),
-                         model_view=view_of(rgb))
+    view = view_of(image if image.mode == "RGB" else image.convert("RGB"))
+    return PreparedPhoto(jpeg=data, width=width, height=height, thumbnail=_thumbnail_pixels(view),
+                         model_view=view)
 
 
 def _open(data: bytes) -> Image.Image:
@@ -269,8 +270,9 @@ def _jpeg_bytes(image: Image.Image, quality: int) -> bytes:
     return buffer.getvalue()
 
 
-def _thumbnail_pixels(image: Image.Image) -> np.ndarray:
-    thumbnail = image.copy()
+def _thumbnail_pixels(view: np.ndarray) -> np.ndarray:
+    """From the model's view, already small: cheaper than from the decoded photo."""
+    thumbnail = Image.fromarray(view)  # a copy: shrinking it leaves the view as it is
     thumbnail.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE), Image.Resampling.BILINEAR)
     pixels = np.asarray(thumbnail, dtype=np.uint8).copy()
     pixels.setflags(write=False)

@@ -15,9 +15,10 @@ import logging
 import time
 from concurrent.futures import Executor
 from dataclasses import dataclass
+from typing import Literal
 
 from recommender import AffectHint
-from recommender.photo_model import PhotoContent, PhotoModel
+from recommender.photo_model import SOURCE_SIDE, PhotoContent, PhotoModel
 
 from ..batching import MicroBatcher
 from .colours import read_colours
@@ -99,11 +100,28 @@ class PhotoReader:
         self._batcher = (MicroBatcher(model.read, executor=executor, max_size=4, max_running=2)
                          if model is not None else None)
 
-    async def read(self, data: bytes, user_caption: str | None) -> PhotoReading:
-        """Raises bot.reading.photos.PhotoError when the bytes are not a usable image."""
+    def azure_turn(self) -> DeviceReason | None:
+        """Before the photo is downloaded: None when Azure will caption it (its quota call is spent
+        now), else why the device alone will read it, which needs only a smaller size of the photo
+        (photo_model.SOURCE_SIDE pixels)."""
+        if self._vision is None:
+            return DeviceReason.NO_AZURE
+        if self._quota is not None and not self._quota.take():
+            return DeviceReason.QUOTA
+        return None
+
+    @staticmethod
+    def download_side(turn: DeviceReason | None) -> int | None:
+        """The short side the photo must have for this turn: None (the largest) when Azure reads it."""
+        return None if turn is None else SOURCE_SIDE
+
+    async def read(self, data: bytes, user_caption: str | None,
+                   turn: DeviceReason | None | Literal["ask"] = "ask") -> PhotoReading:
+        """turn: what azure_turn() said before the download ("ask": decide now).
+        Raises bot.reading.photos.PhotoError when the bytes are not a usable image."""
         photo = await asyncio.get_running_loop().run_in_executor(self._executor, prepare_photo, data)
         content = asyncio.ensure_future(self._content(photo))
-        caption, reason = await self._azure_caption(photo.jpeg)
+        caption, reason = await self._azure_caption(photo.jpeg, self.azure_turn() if turn == "ask" else turn)
         seen = await content
         words = " ".join((user_caption or "").split())
         if seen is None:
@@ -124,12 +142,10 @@ class PhotoReader:
             log.exception("the on-device image model failed; reading the colours")
             return None
 
-    async def _azure_caption(self, jpeg: bytes) -> tuple[str | None, DeviceReason | None]:
+    async def _azure_caption(self, jpeg: bytes, turn: DeviceReason | None) -> tuple[str | None, DeviceReason | None]:
         """Azure's caption, or None and why there is none."""
-        if self._vision is None:
-            return None, DeviceReason.NO_AZURE
-        if self._quota is not None and not self._quota.take():
-            return None, DeviceReason.QUOTA
+        if turn is not None:
+            return None, turn
         try:
             return (await self._vision.describe(jpeg)).as_text(), None
         except VisionError as error:

@@ -10,6 +10,7 @@ import pytest_asyncio
 from bot.services import SERVICES_KEY
 from recommender.index import default_data_dir
 from tests.bot.conftest import Bot, running_bot
+from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, success
 from tests.fakes.telegram_api import FakeTelegramServer
 from tests.support.real_photos import oasis_bytes
@@ -52,16 +53,30 @@ async def bot_with_a_broken_model(tmp_path_factory):
             yield Bot(telegram, None, state, application=application)
 
 
+def fetched_sizes(bot: Bot, update: dict) -> list[tuple[int, int]]:
+    """(width, height) of each of the update's PhotoSizes the bot asked Telegram for."""
+    sizes = {size["file_id"]: (size["width"], size["height"]) for size in update["message"]["photo"]}
+    return [sizes[call.params["file_id"]] for call in bot.telegram.calls
+            if call.method.lower() == "getfile" and call.params.get("file_id") in sizes]
+
+
 async def test_photos_over_the_azure_quota_are_read_on_the_device_at_once(bot_with_one_azure_call_a_minute):
     bot = bot_with_one_azure_call_a_minute
     bot.azure.script(success("a dog running on a beach"))
-    bot.telegram.push_photo(1, oasis_bytes("Beach 1"))
+    beach = oasis_bytes("Beach 1")  # 500x400
+    first = bot.telegram.push_photo(1, beach)
     assert "I see: a dog running on a beach" in (await bot.answer_to(1))["text"]
-    bot.telegram.push_photo(2, oasis_bytes("Beach 1"))
+    second_update = bot.telegram.push_photo(2, beach)
     second = await bot.answer_to(2)
     assert "I see (on this device): seashore" in second["text"]
     assert len(bot.azure.requests) == 1, "the photo over the quota never reached Azure"
     assert device_readings(bot, "quota") == 1
+    # Azure captions the photo as sent; the device reads the smallest size Telegram keeps that its
+    # model still reduces (OASIS's 500x400 has none smaller; a 1280x960 photo has 800x600).
+    assert fetched_sizes(bot, first) == [(500, 400)] and fetched_sizes(bot, second_update) == [(500, 400)]
+    third = bot.telegram.push_photo(4, photos.jpeg_photo("beach", (1280, 960)))
+    assert "I see (on this device)" in (await bot.answer_to(4))["text"]
+    assert fetched_sizes(bot, third) == [(800, 600)]
 
 
 async def test_with_the_model_files_broken_the_colours_answer(bot_with_a_broken_model):
