@@ -25,7 +25,8 @@ class QuantizedRows:
     """(N, D) rows as values (N, D) int8 times scale (N,) float32.
 
     Works where the float32 matrix did: `rows @ x` for x (D,) or (D, K) gives (N,) or (N, K), and
-    `queries @ rows.T` for queries (B, D) gives (B, N), both float32; len() and .shape as usual.
+    `queries @ rows.T` for queries (B, D) gives (B, N), both float32; `rows[indices]` gives those rows
+    in float32; len() and .shape as usual.
     """
 
     values: np.ndarray
@@ -68,6 +69,11 @@ class QuantizedRows:
 
     def __len__(self) -> int:
         return len(self.values)
+
+    def __getitem__(self, index) -> np.ndarray:
+        """The selected rows back in float32: (K, D) for an index array or slice, (D,) for one row."""
+        values, scale = self.values[index], self.scale[index]
+        return values.astype(np.float32) * (scale[..., None] if values.ndim == 2 else scale)
 
     @property
     def nbytes(self) -> int:

@@ -29,6 +29,9 @@ def test_quantized_rows_give_the_float_products_to_a_few_thousandths_in_every_fo
     assert np.abs(queries[0] @ compact.T - rows @ queries[0]).max() < 4e-3
     assert np.abs(compact @ queries[0] - rows @ queries[0]).max() < 4e-3
     assert np.abs(compact @ queries.T - rows @ queries.T).max() < 4e-3
+    picked = np.array([0, 511, 512, 1299])
+    assert compact[picked].dtype == np.float32 and np.abs(compact[picked] - rows[picked]).max() < 4e-3
+    assert np.abs(compact[3] - rows[3]).max() < 4e-3
     np.save(tmp_path / "rows.npy", rows)
     loaded = QuantizedRows.load(tmp_path / "rows.npy")
     assert np.array_equal(loaded.values, compact.values) and np.array_equal(loaded.scale, compact.scale)
