@@ -166,7 +166,7 @@ def markdown(result: dict, components: list[tuple[str, int]], load_before: str, 
         "",
         f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; Python "
         f"{platform.python_version()}; {when}; code {commit}; `uptime` load before: {load_before}; after: "
-        f"{load_after} (other helpers were running on the same 2 cores: latencies are noisy).",
+        f"{load_after} (a higher load average means other work shared the 2 cores and the latencies are noisy; memory is not).",
         "",
         "| what | figure | target |",
         "| --- | --- | --- |",

@@ -42,17 +42,24 @@ class TextEncoder:
         self._tokenizer.no_padding()
         self._lock = threading.Lock()  # the Rust tokenizer's padding state is not thread-safe to mutate
 
-    def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray:
-        """(len(texts), 384) float32, rows of unit length; batches grouped by length to pad little."""
+    def encode(self, texts: list[str], *, batch_size: int = 32, unpadded: bool = False) -> np.ndarray:
+        """(len(texts), 384) float32, rows of unit length; batches grouped by length to pad little.
+
+        unpadded: batch only texts of the same token count, so no row is padded and each text's
+        vector is the same bits whatever it was batched with (padding moves the last float bits).
+        """
         if not texts:
             return np.zeros((0, EMBEDDING_DIM), np.float32)
         with self._lock:
             encodings = self._tokenizer.encode_batch(list(texts))
-        order = np.argsort([len(e.ids) for e in encodings], kind="stable")
+        lengths = np.array([len(e.ids) for e in encodings])
+        order = np.argsort(lengths, kind="stable")
+        groups = np.split(order, np.flatnonzero(np.diff(lengths[order])) + 1) if unpadded else [order]
         out = np.empty((len(texts), EMBEDDING_DIM), np.float32)
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
-            out[chunk] = self._embed([encodings[i] for i in chunk])
+        for group in groups:
+            for start in range(0, len(group), batch_size):
+                chunk = group[start : start + batch_size]
+                out[chunk] = self._embed([encodings[i] for i in chunk])
         return out
 
     def _embed(self, encodings: list) -> np.ndarray:

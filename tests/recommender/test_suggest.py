@@ -135,3 +135,18 @@ def test_requests_batched_together_keep_their_own_options(recommender):
     assert [[m.labels for m in b.moods] for b in batched] == [[m.labels for m in a.moods] for a in singles]
     assert not {s.id for s in batched[1].songs} & {s.id for s in first.songs}
     assert len(batched[2].songs) == 5
+
+
+def test_a_description_gets_the_same_answer_whatever_it_arrives_with():
+    """Readings are kept and batched: a caption first seen among others of other lengths must
+    still be read to the same bits as alone (padding would move them, and near-tied moods)."""
+    from recommender import Recommender
+
+    alone, crowded = Recommender.load(), Recommender.load()
+    companions = ["a dog", "an old man crying alone at a grave in the rain while the city sleeps far behind him",
+                  "a crowd jumping at a loud rock concert"]
+    first = alone.suggest_many([HAPPY])[0]
+    second = crowded.suggest_many(companions + [HAPPY])[-1]
+    assert (first.valence, first.arousal) == (second.valence, second.arousal)
+    assert [m.labels for m in first.moods] == [m.labels for m in second.moods]
+    assert first.songs == second.songs
