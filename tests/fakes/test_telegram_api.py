@@ -356,7 +356,8 @@ async def test_delete_webhook_returns_to_polling_with_pending_updates(fast_serve
     server, bot = fast_server, fast_bot
     async with WebhookReceiver(statuses=(503,) * 1000) as hook:
         await bot.set_webhook(hook.url)
-        first, second = server.push_text(CHAT, "one"), server.push_text(CHAT, "two")
+        first = server.push_text(CHAT, "one")
+        server.push_text(CHAT, "two")
         failed = await server.wait_for_delivery(first["update_id"], delivered=False)
         assert failed.status == 503
         assert await bot.delete_webhook()
