@@ -330,13 +330,13 @@ class Recommender:
     def _anchor_scores(self, affect: np.ndarray, combination: int, scene: songscore.SceneTerms,
                        similarities: np.ndarray, text: str) -> np.ndarray:
         """(N,) how well each song leads the answer (songscore.anchor_scores, -inf for most), against
-        the first mood's target; titles are read for affect only for the few candidates."""
+        the first mood's target; each title's own affect reading comes from the build (index.py)."""
         features = self._song_features
         target = (self.description_weight * affect
                   + (1 - self.description_weight) * self._combination_affect[combination])
         candidates = songscore.anchor_candidates(features, target, scene, similarities, self.song_weights,
                                                  self.anchor_rule, self._title_words.naming(text))
-        title_affect = self._index.affect.predict(features.themes[candidates])[:, :2] if len(candidates) else []
+        title_affect = self._index.title_affect[candidates]
         return songscore.anchor_scores(features, candidates, target, scene, similarities, title_affect,
                                        self.song_weights, self.anchor_rule)
 

@@ -30,11 +30,13 @@ from .sources import REPO_ROOT, resolve_sources, sha256_of
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness
+FORMAT = 5  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
+# 5: each title's own affect reading (title_affect.npy)
 CATALOGS = ("spotify", "deezer", "both")
 DEFAULT_CATALOG = "both"
 SONG_THEMES = "song_themes.npy"
 SCENE_ENERGY = "scene_energy.npy"
+TITLE_AFFECT = "title_affect.npy"
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 MANIFEST = "manifest.json"
 ENCODER_DIR = "encoder"
@@ -145,6 +147,7 @@ def build(
     catalog.save(data_dir / "catalog.csv")
     np.save(data_dir / SONG_THEMES, song_themes.astype(np.float32))
     np.save(data_dir / SCENE_ENERGY, scene_energy)
+    np.save(data_dir / TITLE_AFFECT, _title_affect(affect, song_themes))
     manifest = {"key": key, "combinations": len(combinations), "labels": len(labels), "songs": len(catalog),
                 "catalog": catalog.kind, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     partial = manifest_path.with_suffix(".part")
@@ -232,8 +235,16 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
-         "catalog.csv", SONG_THEMES, SCENE_ENERGY, f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json",
+         "catalog.csv", SONG_THEMES, SCENE_ENERGY, TITLE_AFFECT, f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json",
          "photo_model.onnx", "photo_head.npz", "photo_model.json", *MULTILINGUAL_FILES)
+
+
+def _title_affect(affect: AffectModel, song_themes: np.ndarray, chunk: int = 2048) -> np.ndarray:
+    """(N, 2) float32 valence/arousal each title reads as, worked out once here: an answer's leading
+    songs must not read against the scene (songscore.anchor_scores), and reading them per answer cost
+    ~0.7 ms. In chunks, so the kernel against EmoBank's sentences stays ~70 MB."""
+    return np.vstack([affect.predict(song_themes[start:start + chunk])[:, :2]
+                      for start in range(0, len(song_themes), chunk)]).astype(np.float32)
 
 
 def _files_present(data_dir: Path) -> bool:
@@ -261,6 +272,7 @@ class IndexData:
     encoder_dir: Path
     song_themes: QuantizedRows | np.ndarray | None = None  # (N, D) unit embeddings of the song titles
     scene_energy: np.ndarray | None = None  # (D + 1,) songscore.energy_reader
+    title_affect: np.ndarray | None = None  # (N, 2) each title's own valence/arousal reading
     multilingual: MultilingualSpace | None = None
 
 
@@ -291,6 +303,7 @@ def load_index(data_dir: Path | None = None) -> IndexData:
             encoder_dir=data_dir / ENCODER_DIR,
             song_themes=QuantizedRows.load(data_dir / SONG_THEMES),  # 16 MB instead of 65 (compact.py)
             scene_energy=np.load(data_dir / SCENE_ENERGY),
+            title_affect=np.load(data_dir / TITLE_AFFECT),
             multilingual=MultilingualSpace.load(data_dir),
         )
     except (OSError, ValueError, KeyError) as error:
