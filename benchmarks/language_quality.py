@@ -39,6 +39,7 @@ from recommender.sources import DEFAULT_SOURCES_DIR, local_sources
 ROOT = Path(__file__).resolve().parent.parent
 FRENCH = Path(__file__).with_name("emobank_dev_fr.tsv")
 FRENCH_TRAIN = Path(__file__).with_name("emobank_train_fr.tsv")
+FRENCH_ALT = Path(__file__).with_name("emobank_dev_fr_alt.tsv")
 
 
 def read_emobank_with_ids(path: Path):
@@ -140,22 +141,29 @@ def translate_train_cv(ml, vad, train, translated_rows, ml_translated, folds: in
 
 
 def gloss_weights_cv(minilm, ml, vad, train, translated_rows, ml_translated, gloss_translated_minilm,
-                     folds: int = 3) -> dict:
+                     folds: int = 3) -> tuple[dict, tuple[float, float]]:
     """The gloss's share of valence and arousal, decided on train rows only: the French train translations
-    read out of fold (each fold's English originals left out of both affect models), blended by each weight."""
+    read out of fold (each fold's English originals left out of both affect models), blended by each weight.
+    Also the spread: English over French standard deviation of the out-of-fold readings (French blended by
+    the shipped weights), per axis; the shipped AFFECT_SPREAD is this, rounded."""
     fold = np.random.default_rng(0).integers(0, folds, len(translated_rows))
-    multilingual_oof, gloss_oof = np.zeros((len(fold), 3)), np.zeros((len(fold), 3))
+    multilingual_oof, gloss_oof, english_oof = (np.zeros((len(fold), 3)) for _ in range(3))
     for k in range(folds):
         keep = np.setdiff1d(np.flatnonzero(train), translated_rows[fold == k])
         ml_model = AffectModel.fit(ml[keep], vad[keep], gamma=multilingual.AFFECT_GAMMA, ridge=multilingual.AFFECT_RIDGE)
         english_model = AffectModel.fit(minilm[keep], vad[keep], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
         multilingual_oof[fold == k] = ml_model.predict(ml_translated[fold == k])
         gloss_oof[fold == k] = english_model.predict(gloss_translated_minilm[fold == k])
+        english_oof[fold == k] = english_model.predict(minilm[translated_rows[fold == k]])
     gold = vad[translated_rows]
     result = {f"{w:.1f}": [pearson(gold[:, d], (1 - w) * multilingual_oof[:, d] + w * gloss_oof[:, d]) for d in (0, 1)]
               for w in np.arange(0, 0.61, 0.1)}
-    print(json.dumps({"gloss weight, 3-fold CV on train translations (FR r_V, r_A)": result}), flush=True)
-    return result
+    weights = np.array(multilingual.GLOSS_WEIGHTS + (0.0,))
+    french = (1 - weights) * multilingual_oof + weights * gloss_oof
+    spread = tuple(float(english_oof[:, d].std() / french[:, d].std()) for d in (0, 1))
+    print(json.dumps({"gloss weight, 3-fold CV on train translations (FR r_V, r_A)": result,
+                      "spread, English / French std of out-of-fold readings": spread}), flush=True)
+    return result, spread
 
 
 def songs_r(recommender: Recommender, texts: list[str], gold: np.ndarray) -> tuple[float, float]:
@@ -203,7 +211,7 @@ def main() -> None:
     options = text_affect_table(minilm, ml, ml_french, encoder.encode(french), index.label_embeddings, ml_labels,
                                 vad, train, rows, translated_rows, ml_translated, glosser, gloss_french)
     cv = translate_train_cv(ml, vad, train, translated_rows, ml_translated)
-    gloss_cv = gloss_weights_cv(minilm, ml, vad, train, translated_rows, ml_translated, gloss_translated)
+    gloss_cv, spread = gloss_weights_cv(minilm, ml, vad, train, translated_rows, ml_translated, gloss_translated)
 
     # The shipped index, refitted on train rows only (both affect models, the map, the gloss vocabulary);
     # and the same without the gloss reading (the previous build).
@@ -216,25 +224,37 @@ def main() -> None:
     before = Recommender(dataclasses.replace(after_index, multilingual=None), encoder)
     after = Recommender(after_index, encoder)
     without_gloss = Recommender(dataclasses.replace(
-        after_index, multilingual=dataclasses.replace(space, gloss_weights=(0.0, 0.0))), encoder)
-    more_gloss = Recommender(dataclasses.replace(
-        after_index, multilingual=dataclasses.replace(space, gloss_weights=(0.3, 0.1))), encoder)
+        after_index, multilingual=dataclasses.replace(space, gloss_weights=(0.0, 0.0), affect_spread=(1.0, 1.0))),
+        encoder)
+    unspread = Recommender(dataclasses.replace(
+        after_index, multilingual=dataclasses.replace(space, affect_spread=(1.0, 1.0))), encoder)
     read_as = {"en": sum(text_language(t) == "en" for t in english),
                "fr": sum(text_language(t) == "fr" for t in french), "sentences": len(english)}
     through = []
     configurations = (("before: MiniLM for every text", before),
-                      ("each text in its own language, multilingual reading only (previous build)", without_gloss),
-                      ("after (shipped): each text in its own language, French affect blended with its English "
-                       f"gloss's ({space.gloss_weights[0]:.1f} of valence, {space.gloss_weights[1]:.1f} of arousal)",
-                       after),
-                      ("the same with the gloss at 0.3 of valence, 0.1 of arousal (not shipped: the CV above "
-                       "prefers the shipped weights)", more_gloss))
+                      ("each text in its own language, multilingual reading only (two builds ago)", without_gloss),
+                      ("each text in its own language, French affect blended with its English gloss's "
+                       f"({space.gloss_weights[0]:.1f} of valence, {space.gloss_weights[1]:.1f} of arousal; "
+                       "previous build)", unspread),
+                      ("after (shipped): the same, French affect spread like English readings (x"
+                       f"{space.affect_spread[0]:.2f} valence, x{space.affect_spread[1]:.2f} arousal)", after))
     english_songs = songs_r(after, english, gold)  # English takes the same MiniLM path in every configuration
     for name, recommender in configurations:
         en_v, en_a = english_songs if recommender is not before else songs_r(recommender, english, gold)
         fr_v, fr_a = songs_r(recommender, french, gold)
         through.append({"config": name, "en_v": en_v, "en_a": en_a, "fr_v": fr_v, "fr_a": fr_a})
         print(json.dumps(through[-1]), flush=True)
+    # A second, freer translation of 60 of the sentences (benchmarks/emobank_dev_fr_alt.tsv): colloquial, not
+    # word for word, as a translator other than ours might write. The same 60 in English and in our translation.
+    alt_ids, alt_french = read_french(FRENCH_ALT)
+    alt_rows = [french_ids.index(row_id) for row_id in alt_ids]
+    alt = []
+    for name, recommender in configurations:
+        english_60 = songs_r(recommender, [english[i] for i in alt_rows], gold[alt_rows])
+        ours_60 = songs_r(recommender, [french[i] for i in alt_rows], gold[alt_rows])
+        alt_60 = songs_r(recommender, alt_french, gold[alt_rows])
+        alt.append({"config": name, "en": english_60, "ours": ours_60, "alt": alt_60})
+        print(json.dumps(alt[-1]), flush=True)
     dev = ~train
     full_v, full_a = songs_r(after, [t for t, d in zip(texts, dev) if d], vad[dev])
     print(json.dumps({"after, all 1000 dev sentences (English)": [full_v, full_a]}))
@@ -292,9 +312,21 @@ def main() -> None:
             "r_A out of fold by the gloss's weight: "
             + ", ".join(f"{w} {v:.3f} / {a:.3f}" for w, (v, a) in gloss_cv.items())
             + f". Shipped: {multilingual.GLOSS_WEIGHTS[0]:.1f} of valence, {multilingual.GLOSS_WEIGHTS[1]:.1f} of "
-            "arousal (`recommender/multilingual.py` GLOSS_WEIGHTS)." +
+            "arousal (`recommender/multilingual.py` GLOSS_WEIGHTS).\n\nFrench readings are spread less than the "
+            "English readings of the same sentences (text-level r does not see this, the songs do: they are "
+            "picked near the read affect). English over French standard deviation of the out-of-fold readings "
+            f"above: {spread[0]:.3f} valence, {spread[1]:.3f} arousal; shipped, rounded: "
+            f"x{multilingual.AFFECT_SPREAD[0]:.2f} / x{multilingual.AFFECT_SPREAD[1]:.2f} "
+            "(`recommender/multilingual.py` AFFECT_SPREAD)." +
             "\n\nThrough the recommender (mean valence/arousal of the 8 suggested songs, as `suggest --json` "
             "answers):\n\n" + "\n".join(rows_songs) +
+            "\n\nA second translation, freer and more colloquial (tu/on, slang, sentences recast), of 60 of "
+            "the 300 sentences (`benchmarks/emobank_dev_fr_alt.tsv`), against the same 60 in English and in the "
+            "first translation (60 pairs: each r about ±0.1, compare rows, not the bar):\n\n"
+            + "\n".join(["| configuration | EN songs r_V / r_A | FR (ours) r_V / r_A | FR (freer) r_V / r_A |",
+                         "|---|---|---|---|"] +
+                        [f"| {a['config']} | {a['en'][0]:.3f} / {a['en'][1]:.3f} | {a['ours'][0]:.3f} / "
+                         f"{a['ours'][1]:.3f} | {a['alt'][0]:.3f} / {a['alt'][1]:.3f} |" for a in alt]) +
             f"\n\nAll 1000 dev sentences in English after the change: songs r {full_v:.3f} / {full_a:.3f} "
             "(English text takes the same MiniLM path as before).\n\n"
             "Batched `suggest_many`, 1,000 descriptions in batches of 64 (as `benchmarks/recommender_speed.py`), "

@@ -42,6 +42,11 @@ EMBEDDING_DIM = 512 + 384
 AFFECT_GAMMA, AFFECT_RIDGE = 2.0, 0.5
 MAP_RIDGE = 1.0
 GLOSS_WEIGHTS = (0.2, 0.0)  # the gloss's share of valence, arousal: the best by CV (benchmarks/language_quality.py)
+# French readings are spread less than English ones of the same sentences (the models are less sure of them):
+# valence, arousal multiplied by the English/French ratio of their standard deviations, measured out of fold on
+# French translations of EmoBank train sentences (benchmarks/language_quality.py), so a French description
+# moves the songs as far as its English translation does.
+AFFECT_SPREAD = (1.24, 1.10)
 
 
 class MultilingualEncoder:
@@ -115,12 +120,14 @@ class LazyEncoder:
 @dataclass(frozen=True)
 class MultilingualSpace:
     """to_minilm: (896, 384) linear map; affect: AffectModel over (n, 896) multilingual embeddings;
-    glosser: the English words French words are glossed into (glossing.py)."""
+    glosser: the English words French words are glossed into (glossing.py); gloss_weights and affect_spread:
+    see read."""
 
     to_minilm: np.ndarray
     affect: AffectModel
     glosser: WordGlosser
     gloss_weights: tuple[float, float] = GLOSS_WEIGHTS
+    affect_spread: tuple[float, float] = AFFECT_SPREAD
 
     def minilm_vectors(self, embeddings: np.ndarray) -> np.ndarray:
         """(n, 384) unit vectors comparable with MiniLM-space arrays (label embeddings...)."""
@@ -132,14 +139,16 @@ class MultilingualSpace:
 
         The affect blends two readings whose errors differ: the multilingual model's, and the English
         model's reading of the word-by-word English gloss (gloss_weights, chosen by cross-validation on
-        French translations of EmoBank train sentences; benchmarks/language_quality.py).
+        French translations of EmoBank train sentences; benchmarks/language_quality.py), then spread like
+        English readings of the same sentences (affect_spread, measured there too).
         """
         vectors = encoder.encode(texts)
         affect = self.affect.predict(vectors)[:, :2]
         glosses = [gloss or text for gloss, text in zip(self.glosser.glosses(texts, encoder.encode_words), texts)]
         gloss_affect = english_affect.predict(english_encoder.encode(glosses))[:, :2]
         weights = np.array(self.gloss_weights, np.float32)
-        return self.minilm_vectors(vectors), (1 - weights) * affect + weights * gloss_affect
+        blended = ((1 - weights) * affect + weights * gloss_affect) * np.array(self.affect_spread, np.float32)
+        return self.minilm_vectors(vectors), blended
 
     def save(self, data_dir: Path) -> None:
         np.save(data_dir / "multilingual_to_minilm.npy", self.to_minilm)
