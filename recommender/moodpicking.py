@@ -169,9 +169,11 @@ class MoodPicker:
         MuSe's 9,031)."""
         scores = np.asarray(scores, np.float64)
         within = np.where(self.allowed, scores, -np.inf)
-        picked = self._greedy(within, count, self.rule.leaders)
-        if picked is None:  # a set outside the leaders might have won: value every set
-            picked = self._greedy(within, count, len(scores))
+        leaders = self.rule.leaders
+        picked = self._greedy(within, count, leaders)
+        while picked is None:  # a set outside the leaders might have won: value eight times as many
+            leaders *= 8
+            picked = self._greedy(within, count, leaders)
         if len(picked) < count:  # too few sets of the right size: the others fill the places left
             finite = scores[np.isfinite(scores)]
             lift = (float(np.ptp(finite)) if len(finite) else 0.0) + self.rule.overlap + 1.0
