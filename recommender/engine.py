@@ -232,7 +232,9 @@ class Recommender:
         similarities = scoring.label_similarities(embeddings, self._index.label_embeddings)
         if name == "original":
             return scoring.mean_label_similarity(similarities, self._index.combinations)
-        affect = moodpicking.mood_affect(affect, embeddings, self._index.scene_energy)
+        stillness = (None if self._song_features is None
+                     else np.array([self._song_features.stillness(row) for row in embeddings], np.float32))
+        affect = moodpicking.mood_affect(affect, embeddings, self._index.scene_energy, stillness)
         return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect)
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:

@@ -58,16 +58,23 @@ DARK_SUPPORT = 0.26
 # keeps its own arousal (on EmoBank a shift for every text cost 0.045 of the moods' arousal r).
 SCENE_ENERGY = 0.3
 ENERGY_FLOOR = 1.0
+# A still scene (songscore's stillness reading: 1 for a sleeping baby, 0 for anything ordinary)
+# lowers that arousal by up to STILL_AROUSAL: a baby asleep in a crib got "child-like · whimsical"
+# and, with it, a mid-tempo song for that mood.
+STILL_AROUSAL = 0.5
 
 
-def mood_affect(affect: np.ndarray, embeddings: np.ndarray, energy_reader: np.ndarray | None) -> np.ndarray:
+def mood_affect(affect: np.ndarray, embeddings: np.ndarray, energy_reader: np.ndarray | None,
+                stillness: np.ndarray | None = None) -> np.ndarray:
     """(B, 2) the (valence, arousal) moods are matched against: the description's, its arousal
-    moved by the scene's clear energy; embeddings (B, D), energy_reader (D + 1,)."""
-    if energy_reader is None:
-        return affect
-    energy = np.asarray(embeddings, np.float32) @ energy_reader[:-1] - energy_reader[-1]
+    moved by the scene's clear energy and lowered by its stillness; embeddings (B, D),
+    energy_reader (D + 1,), stillness (B,) in 0-1."""
     moved = np.array(affect, np.float32, copy=True)
-    moved[:, 1] += SCENE_ENERGY * np.sign(energy) * np.maximum(np.abs(energy) - ENERGY_FLOOR, 0)
+    if energy_reader is not None:
+        energy = np.asarray(embeddings, np.float32) @ energy_reader[:-1] - energy_reader[-1]
+        moved[:, 1] += SCENE_ENERGY * np.sign(energy) * np.maximum(np.abs(energy) - ENERGY_FLOOR, 0)
+    if stillness is not None:
+        moved[:, 1] -= STILL_AROUSAL * np.asarray(stillness, np.float32)
     return moved
 
 

@@ -113,7 +113,13 @@ def test_a_clear_scene_energy_moves_the_arousal_moods_are_matched_against():
     moved = mood_affect(affect, embeddings, reader)
     assert moved[0, 1] > 0 and moved[1, 1] == 0 and moved[2, 1] < 0  # gym, ordinary text, cozy cabin
     assert np.array_equal(moved[:, 0], affect[:, 0])
-    assert mood_affect(affect, embeddings, None) is affect
+    assert np.array_equal(mood_affect(affect, embeddings, None), affect)
+
+
+def test_a_still_scene_lowers_the_arousal_moods_are_matched_against():
+    affect = np.zeros((2, 2), np.float32)
+    moved = mood_affect(affect, np.zeros((2, 3), np.float32), None, np.array([1.0, 0.0]))
+    assert moved[0, 1] < 0 and moved[1, 1] == 0
 
 
 @pytest.mark.parametrize("scene", INNOCENT_SCENES)
