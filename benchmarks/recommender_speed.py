@@ -171,17 +171,14 @@ def single_calls(recommender, texts: list[str], scoring_name: str = "improved") 
 
 def scoring_only(recommender, texts: list[str], repeats: int) -> tuple[float, float]:
     """`mood_scores` + the pick of three distinct moods, for one already-embedded description."""
-    from recommender import scoring
-
     embeddings = recommender._encoder.encode(texts)
     affect = recommender._index.affect.predict(embeddings)[:, :2]
-    combinations, penalty = recommender._index.combinations, recommender.weights.overlap_penalty
     times = []
     for _ in range(repeats):
         for row in range(len(texts)):
             started = time.perf_counter()
             scores = recommender.mood_scores(embeddings[row : row + 1], affect[row : row + 1], "improved")[0]
-            scoring.pick_distinct(scores, combinations, 3, overlap_penalty=penalty)
+            recommender._mood_picker.pick(scores, 3)  # the engine's own pick (moodpicking.MoodPicker)
             times.append(time.perf_counter() - started)
     return percentiles(times[len(texts) :] if repeats > 1 else times)
 

@@ -99,6 +99,8 @@ class Recommender:
         self._title_words = TitleWords(self._shown_titles)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
+        self._mood_picker = moodpicking.MoodPicker.of(
+            index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty))
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
 
     @classmethod
@@ -213,7 +215,7 @@ class Recommender:
             scores = scores_by_name[name][row]
             if request.preferences and request.preferences.label_weights:
                 scores = scores + request.preferences.strength * self._preference_scores(
-                    request.preferences.label_weights)
+                    request.preferences.label_weights, name)
             answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
                                             self._excluded_mask(request.exclude), embeddings[row],
                                             None if titles is None else titles[row],
@@ -230,12 +232,18 @@ class Recommender:
         similarities = scoring.label_similarities(embeddings, self._index.label_embeddings)
         if name == "original":
             return scoring.mean_label_similarity(similarities, self._index.combinations)
+        stillness = (None if self._song_features is None
+                     else np.array([self._song_features.stillness(row) for row in embeddings], np.float32))
+        affect = moodpicking.mood_affect(affect, embeddings, self._index.scene_energy, stillness)
         return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect)
 
-    def _preference_scores(self, label_weights: dict[str, float]) -> np.ndarray:
-        """(C,) mean preference weight of each combination's labels."""
+    def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:
+        """(C,) each combination's preference weight: the sum of its labels' within [-1, 1] (the improved
+        scoring shows sets of two to four labels, where a mean would dilute a like by the set's size),
+        or their mean for the original scoring, as before."""
         weights = np.array([[label_weights.get(label, 0.0) for label in self._index.labels]])
-        return scoring.combination_sums(weights, self._index.combinations)[0] / self._index.combinations.sizes
+        sums = scoring.combination_sums(weights, self._index.combinations)[0]
+        return sums / self._index.combinations.sizes if name == "original" else np.clip(sums, -1.0, 1.0)
 
     def _title_similarities(self, embeddings: np.ndarray, names: list[str]) -> np.ndarray | None:
         """(B, N) description-title cosines for the whole batch in one product (None if unused)."""
@@ -248,8 +256,7 @@ class Recommender:
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
-            picked = scoring.pick_distinct(scores, self._index.combinations, mood_count,
-                                           overlap_penalty=self.weights.overlap_penalty)
+            picked = self._mood_picker.pick(scores, mood_count)
         chosen = tuple(Mood(self._index.combination_labels[c], float(scores[c])) for c in picked)
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)

@@ -2,7 +2,8 @@
 with each other, and no strongly coloured label the description does not call for.
 
 Applied on top of the improved ranking (scoring.ImprovedRanking); `--scoring original` never
-comes here. Shapes: B queries, L labels, C combinations.
+comes here. MoodGate adjusts every set's score; MoodPicker then takes the three sets an answer
+shows. Shapes: B queries, L labels, C combinations.
 """
 
 from __future__ import annotations
@@ -49,6 +50,32 @@ DARK = ("unsettling", "eerie", "ominous", "brooding", "enigmatic", "mysterious",
         "tragic", "elegiac", "gloomy", "somber", "sad", "regretful", "angry", "outraged", "harsh", "gritty",
         "detached", "weary", "negative", "angst-ridden")
 DARK_SUPPORT = 0.26
+# A scene's energy (the title-learnt reading songscore.energy_reader gives: about +2.5 for a gym or
+# a concert, -2.5 for a cozy cabin, within +-1 for most text) moves the arousal the moods are
+# matched against, by SCENE_ENERGY per unit beyond ENERGY_FLOOR. EmoBank's text reading misses it
+# (a night club reads -0.6, calmer than a rainy street), which let "soothing · quiet" through for
+# a club and "lazy · meditative" for a treadmill; only a clear reading counts, so ordinary text
+# keeps its own arousal (on EmoBank a shift for every text cost 0.045 of the moods' arousal r).
+SCENE_ENERGY = 0.3
+ENERGY_FLOOR = 1.0
+# A still scene (songscore's stillness reading: 1 for a sleeping baby, 0 for anything ordinary)
+# lowers that arousal by up to STILL_AROUSAL: a baby asleep in a crib got "child-like · whimsical"
+# and, with it, a mid-tempo song for that mood.
+STILL_AROUSAL = 0.5
+
+
+def mood_affect(affect: np.ndarray, embeddings: np.ndarray, energy_reader: np.ndarray | None,
+                stillness: np.ndarray | None = None) -> np.ndarray:
+    """(B, 2) the (valence, arousal) moods are matched against: the description's, its arousal
+    moved by the scene's clear energy and lowered by its stillness; embeddings (B, D),
+    energy_reader (D + 1,), stillness (B,) in 0-1."""
+    moved = np.array(affect, np.float32, copy=True)
+    if energy_reader is not None:
+        energy = np.asarray(embeddings, np.float32) @ energy_reader[:-1] - energy_reader[-1]
+        moved[:, 1] += SCENE_ENERGY * np.sign(energy) * np.maximum(np.abs(energy) - ENERGY_FLOOR, 0)
+    if stillness is not None:
+        moved[:, 1] -= STILL_AROUSAL * np.asarray(stillness, np.float32)
+    return moved
 
 
 @dataclass(frozen=True)
@@ -108,3 +135,91 @@ class MoodGate:
         penalty = ((self.weights.coloured * shortfall) @ self.mean_weights) * self.sizes
         penalty += (self.weights.clash * clash) @ self.mean_weights
         return scores - penalty - self.size_penalty
+
+
+@dataclass(frozen=True)
+class PickRule:
+    """sizes: the set sizes an answer shows (one word says little, five say nothing); shared: at most
+    this many labels a set may share with any one set picked before it (0: every label once per
+    answer), each shared label costing `overlap` times the Jaccard overlap; leaders: sets
+    considered first (the best scores), enough for three picks."""
+
+    min_size: int = 2
+    max_size: int = 4
+    shared: int = 0
+    overlap: float = 0.6
+    leaders: int = 64
+
+
+@dataclass(frozen=True)
+class MoodPicker:
+    """Takes an answer's mood sets from every set's score, best first: each of two to four labels,
+    none contained in another, no label in all of them, and by default no label twice (no
+    "reflective | reflective · light | light", no "nocturnal · light | nocturnal · reflective":
+    three sets that say three things)."""
+
+    padded_members: np.ndarray  # (C, S) Combinations.padded_members
+    sizes: np.ndarray  # (C,)
+    label_count: int
+    allowed: np.ndarray  # (C,) bool: size within the rule
+    rule: PickRule
+
+    @classmethod
+    def of(cls, combinations: Combinations, rule: PickRule = PickRule()) -> MoodPicker:
+        sizes = combinations.sizes
+        return cls(combinations.padded_members, sizes.astype(np.int64), combinations.label_count,
+                   (sizes >= rule.min_size) & (sizes <= rule.max_size), rule)
+
+    def pick(self, scores: np.ndarray, count: int) -> list[int]:
+        """Up to `count` set indices for one query's (C,) scores, in the order shown. Sets of another
+        size come only after every set of the right size that keeps the rule (never needed with
+        MuSe's 9,031)."""
+        scores = np.asarray(scores, np.float64)
+        within = np.where(self.allowed, scores, -np.inf)
+        leaders = self.rule.leaders
+        picked = self._greedy(within, count, leaders)
+        while picked is None:  # a set outside the leaders might have won: value eight times as many
+            leaders *= 8
+            picked = self._greedy(within, count, leaders)
+        if len(picked) < count:  # too few sets of the right size: the others fill the places left
+            finite = scores[np.isfinite(scores)]
+            lift = (float(np.ptp(finite)) if len(finite) else 0.0) + self.rule.overlap + 1.0
+            picked = self._greedy(np.where(self.allowed, scores + lift, scores), count, len(scores))
+        return picked
+
+    def _greedy(self, scores: np.ndarray, count: int, leaders: int) -> list[int] | None:
+        """The greedy picks among the `leaders` best sets, or None when the leaders cannot settle
+        them: a pick's value (score less overlap) fell to the best score outside them, or they ran
+        out of sets that keep the rule."""
+        leaders = min(leaders, len(scores))
+        order = np.argpartition(-scores, leaders - 1) if leaders < len(scores) else np.arange(len(scores))
+        group = order[:leaders]
+        best_outside = float(scores[order[leaders:]].max()) if leaders < len(scores) else -np.inf
+        group = group[np.isfinite(scores[group])]
+        group = group[np.lexsort((group, -scores[group]))]  # best first, ties to the lower index
+        members, sizes = self.padded_members[group], self.sizes[group]
+        in_pick = np.zeros((count, self.label_count + 1), bool)  # the last column is the padding
+        uses = np.zeros(self.label_count + 1, np.int64)
+        open_ = np.ones(len(group), bool)
+        picked: list[int] = []
+        for k in range(count):
+            values = scores[group].copy()
+            if picked:
+                shared = in_pick[:k][:, members].sum(axis=2)  # (k, n) labels shared with each pick
+                picked_sizes = self.sizes[picked][:, None]
+                open_ &= (shared[-1] <= self.rule.shared) & (shared[-1] < sizes) & (shared[-1] < picked_sizes[-1])
+                if k + 1 >= 3:  # no label in every set of a three-set (or longer) answer
+                    open_ &= ~(uses[members] == k).any(axis=1)
+                union = sizes[None, :] + picked_sizes - shared
+                values -= self.rule.overlap * (shared / union).max(axis=0)
+            values[~open_] = -np.inf
+            best = int(np.argmax(values)) if open_.any() else -1  # the first of equal values: the better score
+            if best < 0 or values[best] <= best_outside:
+                return None if np.isfinite(best_outside) else picked
+            picked.append(int(group[best]))
+            open_[best] = False
+            in_pick[k, members[best]] = True
+            in_pick[k, self.label_count] = False
+            uses[members[best]] += 1
+            uses[self.label_count] = 0
+        return picked
