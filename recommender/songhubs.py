@@ -2,7 +2,7 @@
 
 A song near the centre of the catalog's affect, well known and plain in energy, fits every
 ordinary text a little, so it wins many of them: Drake's "Hotline Bling" came back in 4.8% of
-EmoBank's answers and in a fifth of the judged scenes, where judges called it filler. How often
+EmoBank's answers and in 4 of the 45 judged scenes, where judges called it filler. How often
 a song lands in answers over many varied texts is measured once at build time, over two kinds of
 text: EmoBank's train sentences (never its dev rows) and the topics of OASIS's rated photos ("a photo
 of a beach", "... of a birthday", "... of a dog": 221 everyday and stark subjects, nearer to what
