@@ -39,7 +39,12 @@ def train_only_recommender(data_dir: Path | None, sources_dir: Path) -> tuple[Re
         raise SystemExit("data/ was built from other EmoBank rows; rebuild it first")
     train = emobank.split == "train"
     affect = AffectModel.fit(index.affect.support[train], emobank.vad[train], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
-    index = dataclasses.replace(index, affect=affect, label_affect=affect.predict(index.label_embeddings)[:, :2])
+    # the titles' own readings (anchors, title fit) come from the train-only model too; the song hubs
+    # were measured on train sentences only (songhubs)
+    title_affect = None if index.title_affect is None else affect.predict(
+        index.song_themes[np.arange(len(index.catalog))])[:, :2]
+    index = dataclasses.replace(index, affect=affect, label_affect=affect.predict(index.label_embeddings)[:, :2],
+                                title_affect=title_affect)
     recommender = Recommender(index, TextEncoder(index.encoder_dir))
     dev = ~train
     return recommender, [t for t, d in zip(emobank.texts, dev) if d], emobank.vad[dev]

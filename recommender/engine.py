@@ -269,7 +269,8 @@ class Recommender:
                           query: np.ndarray, similarities: np.ndarray | None = None,
                           moved_arousal: float = 0.0, language: str = ENGLISH, text: str = "") -> list[Song]:
         """Songs spread over the moods, each scored on closeness to a blend of the description's and
-        its mood's affect, popularity, energy and title theme (songscore). First up to
+        its mood's affect, popularity, energy and title theme, less for a hub song or a genre that
+        sounds wrong for a marked scene (songscore.scene_fit). First up to
         songscore.ANCHORS well-known songs whose title means the scene ("Umbrella" for a rainy
         street), then within each mood the slots take turns (songscore.SLOT_ROLES): a title that
         carries the scene, a well-known song, a discovery; never an artist or a song twice, no genre
@@ -288,7 +289,8 @@ class Recommender:
         scene = songscore.scene_terms(features, energy, similarities,
                                       features.occasion_shortfall(query), weights, features.genre_fit(query),
                                       songscore.description_seed(query), features.foreign_songs(query, language),
-                                      max(still - max(moved_arousal, 0.0) / weights.energy_gain, 0.0))
+                                      max(still - max(moved_arousal, 0.0) / weights.energy_gain, 0.0),
+                                      float(affect[0]))
         blocked_artists = self._songs.no_artists()
         blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
         room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
@@ -343,7 +345,10 @@ class Recommender:
                   + (1 - self.description_weight) * self._combination_affect[combination])
         candidates = songscore.anchor_candidates(features, target, scene, similarities, self.song_weights,
                                                  self.anchor_rule, self._title_words.naming(text))
-        title_affect = self._index.title_affect[candidates]
+        if features.title_affect is not None:
+            title_affect = features.title_affect[candidates]
+        else:
+            title_affect = self._index.affect.predict(features.themes[candidates])[:, :2] if len(candidates) else []
         return songscore.anchor_scores(features, candidates, target, scene, similarities, title_affect,
                                        self.song_weights, self.anchor_rule)
 
@@ -425,7 +430,8 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
                                      speech=catalog.speech,
                                      languages=song_languages(catalog.titles, catalog.genres, catalog.artist_ids,
                                                               catalog.artists),
-                                     acoustic=catalog.acoustic)
+                                     acoustic=catalog.acoustic, title_affect=index.title_affect,
+                                     hub_shares=index.song_hubs)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

@@ -31,12 +31,13 @@ from .sources import REPO_ROOT, resolve_sources, sha256_of
 log = logging.getLogger(__name__)
 
 FORMAT = 5  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
-# 5: each title's own affect reading (title_affect.npy)
+# 5: each title's own affect reading (TITLE_AFFECT) and how often each song lands in answers (SONG_HUBS)
 CATALOGS = ("spotify", "deezer", "both")
 DEFAULT_CATALOG = "both"
 SONG_THEMES = "song_themes.npy"
 SCENE_ENERGY = "scene_energy.npy"
 TITLE_AFFECT = "title_affect.npy"
+SONG_HUBS = "song_hubs.npy"
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 MANIFEST = "manifest.json"
 ENCODER_DIR = "encoder"
@@ -148,6 +149,7 @@ def build(
     np.save(data_dir / SONG_THEMES, song_themes.astype(np.float32))
     np.save(data_dir / SCENE_ENERGY, scene_energy)
     np.save(data_dir / TITLE_AFFECT, _title_affect(affect, song_themes))
+    _measure_hubs(data_dir, catalog, encoder, emobank, oasis)
     manifest = {"key": key, "combinations": len(combinations), "labels": len(labels), "songs": len(catalog),
                 "catalog": catalog.kind, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     partial = manifest_path.with_suffix(".part")
@@ -157,6 +159,28 @@ def build(
     log.info("built %d combinations, %d labels, %d %s songs in %.0f s",
              len(combinations), len(labels), len(catalog), catalog.kind, seconds)
     return BuildReport(data_dir, True, len(combinations), len(labels), len(catalog), catalog.kind, seconds)
+
+
+def _measure_hubs(data_dir: Path, catalog: Catalog, encoder, emobank, oasis: Path) -> None:
+    """Answer EmoBank's train sentences and OASIS's photo topics with the index just written and
+    keep how often each song lands in an answer (songhubs): the song score damps the songs that
+    come back everywhere. Once damped, the next few songs in line take their place, so a second
+    pass answers again with the first pass's hubs damped and a song keeps its larger share."""
+    from . import songhubs
+    from .engine import Recommender
+    from .oasis import read_oasis
+
+    texts = songhubs.hub_texts(emobank.texts, emobank.split)
+    topics = songhubs.photo_topics(read_oasis(oasis).themes) if (oasis / "ratings.csv").exists() else []
+    shares = np.zeros(len(catalog), np.float32)
+    for _ in range(songhubs.PASSES):
+        np.save(data_dir / SONG_HUBS, shares)
+        recommender = Recommender(_read_files(data_dir, catalog.kind), encoder)
+        found = songhubs.answer_shares(recommender, texts, catalog.song_ids)
+        if topics:
+            found = np.maximum(found, songhubs.answer_shares(recommender, topics, catalog.song_ids))
+        shares = np.maximum(shares, found)
+    np.save(data_dir / SONG_HUBS, shares)
 
 
 def _read_catalog(sources, muse_path: Path | None, catalog_name: str) -> Catalog:
@@ -235,7 +259,8 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
-         "catalog.csv", SONG_THEMES, SCENE_ENERGY, TITLE_AFFECT, f"{ENCODER_DIR}/model.onnx", f"{ENCODER_DIR}/tokenizer.json",
+         "catalog.csv", SONG_THEMES, SCENE_ENERGY, TITLE_AFFECT, SONG_HUBS, f"{ENCODER_DIR}/model.onnx",
+         f"{ENCODER_DIR}/tokenizer.json",
          "photo_model.onnx", "photo_head.npz", "photo_model.json", *MULTILINGUAL_FILES)
 
 
@@ -272,7 +297,8 @@ class IndexData:
     encoder_dir: Path
     song_themes: QuantizedRows | np.ndarray | None = None  # (N, D) unit embeddings of the song titles
     scene_energy: np.ndarray | None = None  # (D + 1,) songscore.energy_reader
-    title_affect: np.ndarray | None = None  # (N, 2) each title's own valence/arousal reading
+    title_affect: np.ndarray | None = None  # (N, 2) each title's own valence/arousal reading (affect model)
+    song_hubs: np.ndarray | None = None  # (N,) share of EmoBank train answers each song lands in (songhubs)
     multilingual: MultilingualSpace | None = None
 
 
@@ -288,23 +314,29 @@ def load_index(data_dir: Path | None = None) -> IndexData:
     if not _files_present(data_dir):
         raise IndexUnavailableError(f"the index in {data_dir} is incomplete: {hint}")
     try:
-        labels = json.loads((data_dir / "labels.json").read_text())
-        combination_labels = [tuple(c) for c in json.loads((data_dir / "combinations.json").read_text())]
-        position = {label: i for i, label in enumerate(labels)}
-        combinations = Combinations.from_sets([[position[label] for label in c] for c in combination_labels])
-        return IndexData(
-            labels=labels,
-            combination_labels=combination_labels,
-            combinations=combinations,
-            label_embeddings=np.load(data_dir / "label_embeddings.npy"),
-            label_affect=np.load(data_dir / "label_affect.npy"),
-            affect=AffectModel.load(data_dir / "affect_model.npz"),
-            catalog=Catalog.load(data_dir / "catalog.csv", manifest["catalog"]),
-            encoder_dir=data_dir / ENCODER_DIR,
-            song_themes=QuantizedRows.load(data_dir / SONG_THEMES),  # 16 MB instead of 65 (compact.py)
-            scene_energy=np.load(data_dir / SCENE_ENERGY),
-            title_affect=np.load(data_dir / TITLE_AFFECT),
-            multilingual=MultilingualSpace.load(data_dir),
-        )
+        return _read_files(data_dir, manifest["catalog"])
     except (OSError, ValueError, KeyError) as error:
         raise IndexUnavailableError(f"the index in {data_dir} is unreadable ({error}): {hint}") from error
+
+
+def _read_files(data_dir: Path, catalog_kind: str) -> IndexData:
+    """The index files in data_dir (the manifest already checked, or not written yet during a build)."""
+    labels = json.loads((data_dir / "labels.json").read_text())
+    combination_labels = [tuple(c) for c in json.loads((data_dir / "combinations.json").read_text())]
+    position = {label: i for i, label in enumerate(labels)}
+    combinations = Combinations.from_sets([[position[label] for label in c] for c in combination_labels])
+    return IndexData(
+        labels=labels,
+        combination_labels=combination_labels,
+        combinations=combinations,
+        label_embeddings=np.load(data_dir / "label_embeddings.npy"),
+        label_affect=np.load(data_dir / "label_affect.npy"),
+        affect=AffectModel.load(data_dir / "affect_model.npz"),
+        catalog=Catalog.load(data_dir / "catalog.csv", catalog_kind),
+        encoder_dir=data_dir / ENCODER_DIR,
+        song_themes=QuantizedRows.load(data_dir / SONG_THEMES),  # 16 MB instead of 65 (compact.py)
+        scene_energy=np.load(data_dir / SCENE_ENERGY),
+        title_affect=np.load(data_dir / TITLE_AFFECT),
+        song_hubs=np.load(data_dir / SONG_HUBS),
+        multilingual=MultilingualSpace.load(data_dir),
+    )

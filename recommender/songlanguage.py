@@ -5,8 +5,12 @@ Portuguese-language pop in an English scene reads as a blunder to judges (unless
 for Latin music). The catalogs say nothing about language, so it is read from what they have:
 - the title's own words: Spanish/Portuguese or French function words, accents only those
   languages use, or a non-Latin script;
-- Spotify's genres, only when every genre of the song is a Latin one ("latin" alone is not
-  enough: Spotify's Latin playlists also hold Bruno Mars' "Marry You" and Katy Perry's "Firework");
+- Spotify's genres, only when every genre of the song is a Latin one and its artist has a
+  Spanish title or name, or is in Latin pop, Latin hip hop or reggaeton playlists and no others
+  but rap and trap; and any song in a Latin pop or reggaeton playlist by an artist with most songs
+  there
+  ("latin" alone is not enough: Spotify's Latin playlists also hold Bruno Mars' "Marry You" and
+  Katy Perry's "Firework");
 - the artist: an artist most of whose decided titles are in one language sings the rest in it
   too (Caifanes' "Hielo", Anitta's "Downtown"), and so does one whose name reads as that
   language ("Los Aguas Aguas").
@@ -22,6 +26,9 @@ import numpy as np
 ENGLISH, FRENCH, OTHER = 0, 1, 2  # codes in the (N,) arrays below
 
 LATIN_GENRES = frozenset({"latin", "latin pop", "latin hip hop", "reggaeton", "tropical"})
+SUNG_LATIN_GENRES = frozenset({"latin pop", "latin hip hop", "reggaeton"})  # not "tropical": tropical house too
+STREET_GENRES = frozenset({"rap", "trap"})  # where Spanish-language rappers also turn up: no sign of English
+SPANISH_POP_GENRES = frozenset({"latin pop", "reggaeton"})  # Spotify's Latin hip hop lists hold Rihanna and Bruno Mars
 
 # Function words and very common words of Spanish and Portuguese (and Italian, German, Dutch,
 # Tagalog: all OTHER to an English or French listener) that are not
@@ -83,6 +90,9 @@ def song_languages(titles, genres, artists, names=None) -> np.ndarray:
     count = len(titles)
     decided = np.full(count, -1, np.int8)
     latin_only = np.zeros(count, bool)  # only in Latin playlists
+    elsewhere = np.zeros(count, bool)  # in some playlist that is not a Latin one
+    sung_latin = np.zeros(count, bool)  # in a Latin pop, Latin hip hop or reggaeton playlist
+    spanish_pop = np.zeros(count, bool)  # in a Latin pop or reggaeton playlist
     for row, (title, cell) in enumerate(zip(titles, genres)):
         playlists = {name for name in str(cell).split("|") if name}
         language = title_language(str(title))
@@ -90,6 +100,9 @@ def song_languages(titles, genres, artists, names=None) -> np.ndarray:
             decided[row] = language
         elif playlists and playlists <= LATIN_GENRES:
             latin_only[row] = True
+        elsewhere[row] = not playlists or bool(playlists - LATIN_GENRES - STREET_GENRES)  # Deezer's have none
+        sung_latin[row] = bool(playlists & SUNG_LATIN_GENRES)
+        spanish_pop[row] = bool(playlists & SPANISH_POP_GENRES)
     artists = np.asarray(artists, np.int64)
     size = int(artists.max(initial=-1)) + 1
     songs = np.bincount(artists, minlength=size)
@@ -104,7 +117,18 @@ def song_languages(titles, genres, artists, names=None) -> np.ndarray:
         singer = ((votes >= 2) & (votes * 5 >= songs)) | (named == language)
         result = np.where((decided < 0) & singer[artists], np.int8(language), result)
     # A song only in Latin playlists is sung in Spanish when its artist has a Spanish title or
-    # name (being in Latin playlists alone is not enough: tropical house and NF turn up there).
-    southern_artist = (np.bincount(artists, weights=(decided == OTHER).astype(np.float64), minlength=size) > 0) | (
-        named == OTHER)
-    return np.where(latin_only & southern_artist[artists], np.int8(OTHER), result).astype(np.int8)
+    # name, or when it is in a Latin pop, Latin hip hop or reggaeton playlist and every other song of
+    # the artist is in Latin, rap or trap playlists (being in a Latin playlist alone is not enough:
+    # Bruno Mars and Katy Perry turn up there too, with songs in pop playlists as well; Jack Johnson's
+    # "Banana Pancakes" too, beside his Deezer songs; tropical house and NF are only "tropical").
+    southern_titles = np.bincount(artists, weights=(decided == OTHER).astype(np.float64), minlength=size)
+    # (a fifth of their titles: Rihanna's one "Te Amo" does not make "Rude Boy" Spanish)
+    southern_artist = ((southern_titles > 0) & (southern_titles * 5 >= songs)) | (named == OTHER)
+    latin_artist = np.bincount(artists, weights=elsewhere.astype(np.float64), minlength=size) == 0
+    # and a song in a Latin pop or reggaeton playlist by an artist with most songs there (Lunay, Nio
+    # Garcia, Pedro Capó: their remixes also reach pop and trap lists; Bruno Mars' "Marry You" and
+    # Jack Johnson's "Banana Pancakes" are a few of many)
+    reggaeton_artist = np.bincount(artists, weights=spanish_pop.astype(np.float64), minlength=size) * 2 > songs
+    spanish = latin_only & (southern_artist[artists] | sung_latin & latin_artist[artists]) | (
+        spanish_pop & reggaeton_artist[artists])
+    return np.where(spanish, np.int8(OTHER), result).astype(np.int8)

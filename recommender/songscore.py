@@ -43,13 +43,23 @@ STILLNESS_CUES = (("a baby sleeping peacefully", 0.3, 0.45),
 LATIN_CUES = ("Latin American music: salsa, reggaeton, bachata, samba", "a fiesta in Mexico, Spain, Brazil or Cuba")
 LATIN_FROM, LATIN_FULL = 0.27, 0.33
 
+# A song that lands in more than this share of answers to varied texts (songhubs) counts as a hub.
+# Over EmoBank's train sentences an ordinary song's share is about 0.2%; "Hotline Bling" had 4.8%.
+HUB_FROM = 0.005
+
+# How much a song's title moves the valence it is scored on (SongFeatures.columns): Spotify's
+# valence is the sound's, and a bright-sounding song about loss reads happy ("Runaway Train": audio
+# +0.2, its title -0.7); the title is the one hint of what the song is about the catalogs give.
+TITLE_VALENCE_SHARE = 0.15
+
 
 @dataclass(frozen=True)
 class SongWeights:
     """How much each term counts (tuned on EmoBank dev and the tuning scenes, see BENCHMARKS.md).
 
     affect: per squared standard deviation between a song and the target (keeps songs on the
-    description's valence/arousal); popularity: for a song everyone knows over an unknown one
+    description's valence/arousal; 1.2 since the hub term: it took EmoBank's arousal r from 0.463
+    back to 0.471); popularity: for a song everyone knows over an unknown one
     (a third of it in the discovery slots, SLOT_ROLES);
     energy: per squared standard deviation between the song's drive and the description's arousal
     times energy_gain; where the description's energy is marked (beyond energy_shift_from standard
@@ -78,10 +88,24 @@ class SongWeights:
     variety: spread of the description's own draw among songs that fit about equally (else the
     songs at the centre of the catalog's affect win every ordinary photo; 0.2 cost 0.02 of r_A;
     0.12 keeps Drake's "Hotline Bling" to 4.8% of EmoBank answers once Latin pop no longer
-    competes at the centre).
+    competes at the centre);
+    hub: per unit of log(share / HUB_FROM) of a song that lands in more than HUB_FROM of the
+    answers to varied texts (SongFeatures.hubs: the same filler in unrelated scenes; 0.15 took the
+    top song's share of EmoBank dev answers from 4.6% to 1.6%, 0.25 did no better and cost more r);
+    tone: per squared standard deviation (over the catalog) by which the usual sound of a song's
+    genres (their songs' mean valence and drive, SongFeatures.genre_tone) sits on the wrong side of
+    the catalog's average for the scene's valence and energy (darker for a bright scene, louder for
+    a calm one, …): an electro-house track whose own audio reads mellow is still electro house
+    beside a sleeping baby, a neo-soul one still soft in a gym: a genre's usual sound is what a
+    listener hears in its name (hard rock's songs are of average drive here, low in danceability,
+    so the term does not see it); only for a marked scene: fully from tone_from + tone_span sd of
+    valence (tone_energy_from + tone_span of energy), none below tone_from (tone_energy_from);
+    title_feel: how much the gap between a title's own affect reading (squared sd, the affect model
+    on the title) and the target also fades its theme term: "Set Fire to the Rain" reads
+    agitated and dark beside a friendly campfire, "Kissing Other People" sad beside a kiss.
     """
 
-    affect: float = 1.0
+    affect: float = 1.2
     popularity: float = 0.4
     energy: float = 0.5
     energy_gain: float = 0.6
@@ -102,6 +126,12 @@ class SongWeights:
     unplugged: float = 1.0
     still_arousal: float = 0.5
     still_energy: float = 1.0
+    hub: float = 0.15
+    tone: float = 0.6
+    tone_from: float = 0.5
+    tone_energy_from: float = 1.0
+    tone_span: float = 0.5
+    title_feel: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -127,11 +157,14 @@ class SongFeatures:
     latin_cue: np.ndarray | None = None  # (D,) mean unit embedding of LATIN_CUES
     stillness_cues: np.ndarray | None = None  # (2, D) unit embeddings of STILLNESS_CUES
     electric: np.ndarray | None = None  # (N,) 1 - acousticness, the catalog's mean where unknown
+    title_affect: np.ndarray | None = None  # (N, 2) each title's own valence/arousal reading
+    hubs: np.ndarray | None = None  # (N,) log(share / HUB_FROM) of answers a song lands in, 0 below HUB_FROM
+    genre_tone: np.ndarray | None = None  # (N, 2) mean valence and drive of the songs of a song's genres
 
     @classmethod
     def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float | None = None,
            genres=None, encode=None, energy_known=None, speech=None, languages=None,
-           acoustic=None) -> SongFeatures:
+           acoustic=None, title_affect=None, hub_shares=None) -> SongFeatures:
         """popularity saturates at well_known_at: among songs everyone knows, fit decides, so the
         few most popular ones do not come back for every photo."""
         well_known_at = WELL_KNOWN_AT if well_known_at is None else well_known_at
@@ -163,6 +196,14 @@ class SongFeatures:
                             members[row, position[name]] = 1.0
                 members /= np.maximum(members.sum(axis=1, keepdims=True), 1.0)  # a mean over its genres
                 embeddings = np.ascontiguousarray(encode([f"{name} music" for name in names]), np.float32)
+        tone = None
+        if members is not None:
+            tone = genre_tone(np.asarray(affect, np.float32)[:, 0], np.asarray(energy, np.float32),
+                              np.ones(len(themes), bool) if energy_known is None else np.asarray(energy_known, bool),
+                              members > 0, sets)
+        hubs = None
+        if hub_shares is not None:
+            hubs = np.log(np.maximum(np.asarray(hub_shares, np.float32), HUB_FROM) / HUB_FROM).astype(np.float32)
         return cls(np.ascontiguousarray(affect, np.float32), popularity.astype(np.float32),
                    np.ascontiguousarray(energy, np.float32), themes, occasions,
                    np.where(about, nearest, -1).astype(np.int64), np.where(about, strength, 0).astype(np.float32),
@@ -170,12 +211,30 @@ class SongFeatures:
                    names, embeddings, members, None if sets is None else sets.astype(np.int64),
                    None if speech is None else rapped_share(np.asarray(speech, np.float32), genres),
                    None if languages is None else np.asarray(languages, np.int8), latin_cue, stillness,
-                   None if acoustic is None else electric_share(np.asarray(acoustic, np.float32)))
+                   None if acoustic is None else electric_share(np.asarray(acoustic, np.float32)),
+                   None if title_affect is None else np.ascontiguousarray(title_affect, np.float32).reshape(-1, 2),
+                   hubs, tone)
 
     @cached_property
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
-        """Valence and arousal as two contiguous (N,) arrays (a sum over a 2-wide axis is slow)."""
-        return np.ascontiguousarray(self.affect[:, 0]), np.ascontiguousarray(self.affect[:, 1])
+        """Valence and arousal as two contiguous (N,) arrays (a sum over a 2-wide axis is slow); the
+        valence moved TITLE_VALENCE_SHARE of the way to an English title's own reading."""
+        valence = self.affect[:, 0]
+        if self.title_affect is not None:
+            share = np.float32(TITLE_VALENCE_SHARE)
+            if self.languages is not None:  # the reading is an English model's: other titles read as noise
+                share = share * (self.languages == 0).astype(np.float32)
+            valence = valence + share * (self.title_affect[:, 0] - valence)
+        return np.ascontiguousarray(valence, np.float32), np.ascontiguousarray(self.affect[:, 1])
+
+    @cached_property
+    def tone_columns(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The genres' usual valence and drive as two contiguous (N,) arrays in standard deviations
+        over the catalog's songs (0: a genre that sounds like the catalog's average; None without genres)."""
+        if self.genre_tone is None:
+            return None
+        standard = (self.genre_tone - self.genre_tone.mean(axis=0)) / np.maximum(self.genre_tone.std(axis=0), 1e-6)
+        return np.ascontiguousarray(standard[:, 0], np.float32), np.ascontiguousarray(standard[:, 1], np.float32)
 
     @cached_property
     def jitter_draw(self) -> np.ndarray:
@@ -239,7 +298,8 @@ class SongFeatures:
 
 @dataclass(frozen=True)
 class SongScores:
-    """One target's per-song terms (each (N,)), kept apart so a pick can say why it won."""
+    """One target's per-song terms (each (N,)), kept apart so a slot can weigh them its own way;
+    energy also carries SceneTerms.fit (hub and genre tone), which every slot counts alike."""
 
     closeness: np.ndarray
     popularity: np.ndarray
@@ -298,6 +358,25 @@ def rapped_share(speech: np.ndarray, genres=None) -> np.ndarray:
     return np.maximum(own, by_cell[rows] if len(distinct) else 0.0).astype(np.float32)
 
 
+def genre_tone(valence: np.ndarray, energy: np.ndarray, measured: np.ndarray, members: np.ndarray,
+               sets: np.ndarray) -> np.ndarray:
+    """(N, 2) float32 the usual sound of each song's genres: the mean over its genres of each
+    genre's mean valence (over its songs) and mean drive (over its songs whose drive is measured);
+    the catalog's means for a song with no genre. valence, energy: (N,); measured: (N,) bool;
+    members: (P, G) bool, each distinct genre set's genres; sets: (N,) each song's row in members."""
+    incidence = members[sets].astype(np.float32)  # (N, G)
+    counts = np.maximum(incidence.sum(axis=0), 1.0)
+    mean_valence = (incidence.T @ valence) / counts
+    measured_incidence = incidence * measured[:, None]
+    measured_counts = np.maximum(measured_incidence.sum(axis=0), 1.0)
+    mean_energy = (measured_incidence.T @ np.where(measured, energy, 0.0)) / measured_counts
+    size = np.maximum(incidence.sum(axis=1), 1.0)
+    has = incidence.sum(axis=1) > 0
+    tone = np.stack([incidence @ mean_valence / size, incidence @ mean_energy / size], axis=1)
+    fallback = [float(valence.mean()), float(energy[measured].mean()) if measured.any() else 0.0]
+    return np.where(has[:, None], tone, np.float32(fallback)).astype(np.float32)
+
+
 def electric_share(acoustic: np.ndarray) -> np.ndarray:
     """(N,) 1 - acousticness (N,), the mean over the songs that have it where a song has none
     (Deezer's), so an unknown song is neither favoured nor held back in a still scene."""
@@ -339,14 +418,17 @@ class SceneTerms:
     excess: np.ndarray
     jitter: np.ndarray | None = None  # (N,) the description's own draw among near-equal songs
     arousal_shift: float = 0.0  # added to every target's arousal (a still scene wants calmer songs)
+    fit: np.ndarray | None = None  # (N,) hub and genre-tone terms (scene_fit): every slot alike, not the anchor gate
 
 
 def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray, shortfall: np.ndarray,
                 weights: SongWeights = SongWeights(), genre_fit: np.ndarray | None = None,
-                seed: int | None = None, foreign: np.ndarray | None = None, still: float = 0.0) -> SceneTerms:
+                seed: int | None = None, foreign: np.ndarray | None = None, still: float = 0.0,
+                valence: float | None = None) -> SceneTerms:
     """similarities: (N,) description-title cosines; shortfall: (N,) SongFeatures.occasion_shortfall;
     seed: the description's own (see description_seed), for the variety jitter; foreign: (N,)
-    SongFeatures.foreign_songs; still: SongFeatures.stillness (0-1)."""
+    SongFeatures.foreign_songs; still: SongFeatures.stillness (0-1); valence: the description's,
+    for the genre-tone term (none without it)."""
     static = -weights.off_theme * np.asarray(shortfall, np.float32)
     if foreign is not None and weights.language:
         static = static - np.float32(weights.language) * foreign
@@ -365,8 +447,39 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
         # centre of the catalog's affect no longer win every ordinary photo. Same text, same songs.
         # One fixed draw, turned by the seed: drawing afresh cost 0.5 ms an answer.
         jitter = np.float32(weights.variety) * np.roll(features.jitter_draw, seed % len(static))
+    fit = scene_fit(features, energy, valence, weights)
+    if fit is not None and features.hubs is not None and len(titled):
+        fit[titled] += np.float32(weights.hub) * features.hubs[titled]  # a title that carries the scene is no filler
     return SceneTerms(float(energy), static.astype(np.float32), titled, excess.astype(np.float32), jitter,
-                      -weights.still_arousal * stillness)
+                      -weights.still_arousal * stillness, fit)
+
+
+def scene_fit(features: SongFeatures, energy: float, valence: float | None,
+              weights: SongWeights = SongWeights()) -> np.ndarray | None:
+    """(N,) what every slot's total loses for a hub song (SongWeights.hub) and for a song whose
+    genres usually sound far from the scene's valence and energy (SongWeights.tone); None if neither."""
+    fit = None
+    if features.hubs is not None and weights.hub:
+        fit = -np.float32(weights.hub) * features.hubs
+    tone = features.tone_columns
+    if tone is not None and weights.tone and valence is not None:
+        # A guard, not a pull: a clearly bright (dark) scene turns away genres that usually sound
+        # darker (brighter) than the catalog's average, a clearly calm (lively) one genres that usually
+        # sound louder (calmer); ordinary text is left alone (EmoBank's arousal r fell 0.01 with a
+        # plain distance on every sentence) and the brightest genre is not pulled in.
+        marked_valence = float(np.clip((abs(valence) - weights.tone_from) / weights.tone_span, 0.0, 1.0))
+        marked_energy = float(np.clip((abs(energy) - weights.tone_energy_from) / weights.tone_span, 0.0, 1.0))
+        gap = None
+        if marked_valence:
+            wrong = np.maximum(np.float32(-np.sign(valence)) * tone[0], np.float32(0.0))
+            gap = np.float32(-weights.tone * marked_valence) * wrong * wrong
+        if marked_energy:
+            wrong = np.maximum(np.float32(-np.sign(energy)) * tone[1], np.float32(0.0))
+            energy_gap = np.float32(-weights.tone * marked_energy) * wrong * wrong
+            gap = energy_gap if gap is None else gap + energy_gap
+        if gap is not None:
+            fit = gap if fit is None else fit + gap
+    return fit
 
 
 def scene_target(target: np.ndarray, scene: SceneTerms, weights: SongWeights = SongWeights()) -> np.ndarray:
@@ -395,11 +508,16 @@ def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
     misfit = distance[scene.titled]
     if weights.theme_energy:
         misfit = misfit + np.float32(weights.theme_energy) * energy_gap[scene.titled]
+    if weights.title_feel and features.title_affect is not None and len(scene.titled):
+        misfit = misfit + np.float32(weights.title_feel) * (
+            (features.title_affect[scene.titled] - target[None, :]) ** 2).sum(axis=1)
     theme[scene.titled] += weights.theme * scene.excess * np.exp(-misfit / weights.theme_fit)
+    energy = -weights.energy * energy_gap
+    if scene.fit is not None:
+        energy += scene.fit  # counts alike in every slot, as energy does: added once per target, not per slot
     return SongScores(closeness=-weights.affect * distance,
                       popularity=weights.popularity * features.popularity,
-                      energy=-weights.energy * energy_gap,
-                      theme=theme, jitter=scene.jitter)
+                      energy=energy, theme=theme, jitter=scene.jitter)
 
 
 def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np.ndarray,
