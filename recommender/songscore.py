@@ -105,7 +105,7 @@ class SongWeights:
     agitated and dark beside a friendly campfire, "Kissing Other People" sad beside a kiss.
     """
 
-    affect: float = 1.2
+    affect: float = 1.6
     popularity: float = 0.4
     energy: float = 0.5
     energy_gain: float = 0.6
@@ -131,6 +131,10 @@ class SongWeights:
     tone_from: float = 0.5
     tone_energy_from: float = 1.0
     tone_span: float = 0.5
+    title_tone: float = 3.0  # per sd a title reads against a clearly bright (dark) scene beyond title_tone_from
+    title_tone_from: float = 0.5
+    title_scene_from: float = 0.1  # the scene's valence from which the title guard starts, full title_scene_span later
+    title_scene_span: float = 0.2
     title_feel: float = 1.0
 
 
@@ -479,7 +483,26 @@ def scene_fit(features: SongFeatures, energy: float, valence: float | None,
             gap = energy_gap if gap is None else gap + energy_gap
         if gap is not None:
             fit = gap if fit is None else fit + gap
+    against = title_against(features, valence, weights)
+    if against is not None:
+        fit = against if fit is None else fit + against
     return fit
+
+
+def title_against(features: SongFeatures, valence: float | None,
+                  weights: SongWeights = SongWeights()) -> np.ndarray | None:
+    """(N,) what a song loses when its English title reads clearly against a clearly bright or dark
+    scene: "Heaven Knows I'm Miserable Now" sounds bright (Spotify's valence measures the sound) but
+    a listener reads its title at a birthday; "Happy" at a cemetery. None when nothing is marked."""
+    if features.title_affect is None or not weights.title_tone or valence is None:
+        return None
+    marked = float(np.clip((abs(valence) - weights.title_scene_from) / weights.title_scene_span, 0.0, 1.0))
+    if not marked:
+        return None
+    wrong = np.maximum(np.float32(-np.sign(valence)) * features.title_affect[:, 0] - weights.title_tone_from, 0.0)
+    if features.languages is not None:  # the reading is an English model's: other titles read as noise
+        wrong = wrong * (features.languages == 0)
+    return (np.float32(-weights.title_tone * marked) * wrong).astype(np.float32)
 
 
 def scene_target(target: np.ndarray, scene: SceneTerms, weights: SongWeights = SongWeights()) -> np.ndarray:

@@ -6,6 +6,7 @@ that ask for it.
 Scoring on hand-made arrays; the rest with the real recommender over data/.
 """
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -13,7 +14,7 @@ import pytest
 
 from recommender.songhubs import photo_topics
 from recommender.songlanguage import ENGLISH, OTHER, song_languages
-from recommender.songscore import SongFeatures, SongWeights, pick_songs, scene_terms, song_scores
+from recommender.songscore import SongFeatures, SongWeights, pick_songs, scene_terms, song_scores, title_against
 
 
 def unit(*values: float) -> np.ndarray:
@@ -174,3 +175,37 @@ def test_no_song_comes_back_in_more_than_one_answer_in_thirty_to_ordinary_text(r
                      for song in answer.songs)
     song, times = counts.most_common(1)[0]
     assert times <= len(texts) // 30, (song, times)  # without the hub term: "Hotline Bling" in 15 of 240
+
+
+SAD_TITLE = re.compile(r"\b(miserable|sad|cry|crying|die|dying|death|dead|hurt|lonely|pain|kill|killing|suicide|tears|"
+                       r"broken|heartbreak|goodbye|hate|hates)\b", re.IGNORECASE)
+PARTY_TITLE = re.compile(r"\b(party|happy|celebrate|celebration|fun|sunshine|birthday)\b", re.IGNORECASE)
+CELEBRATIONS = ("a woman blowing out candles on a birthday cake surrounded by friends",
+                "a bride and groom dancing at their wedding", "friends cheering with champagne at a new year's party",
+                "a soccer team celebrating a goal", "a graduate throwing her cap in the air",
+                "kids laughing at a birthday party with balloons")
+MOURNING = ("mourners in black at a funeral in the rain", "a misty cemetery with old gravestones",
+            "a wilted flower on a grave")
+
+
+def test_a_celebration_gets_no_song_whose_title_says_misery(recommender):
+    """Spotify's valence measures the sound: "Heaven Knows I'm Miserable Now" sounds bright, and won
+    a birthday before the titles' own reading held it back."""
+    for scene in CELEBRATIONS:
+        titles = [song.title for song in recommender.suggest(scene, songs=12).songs]
+        assert not [title for title in titles if SAD_TITLE.search(title)], (scene, titles)
+
+
+def test_mourning_gets_no_song_whose_title_says_party(recommender):
+    for scene in MOURNING:
+        titles = [song.title for song in recommender.suggest(scene, songs=12).songs]
+        assert not [title for title in titles if PARTY_TITLE.search(title)], (scene, titles)
+
+
+def test_a_title_reading_against_the_scene_weighs_only_for_a_clearly_coloured_scene():
+    features = features_of(2, title_affect=[[-1.5, 0.0], [0.0, 0.0]])
+    weights = SongWeights(hub=0.0, tone=0.0)
+    bright = title_against(features, 0.6, weights)
+    assert bright[0] < bright[1] == 0.0
+    assert title_against(features, 0.05, weights) is None  # an ordinary scene reads titles as it always did
+    assert (title_against(features, -0.6, weights) == 0.0).all()  # a sad title fits a sad scene
