@@ -33,8 +33,10 @@ from .state.sqlite import SQLiteStore
 log = logging.getLogger(__name__)
 
 # Image decoding and model calls get their own threads (the native code inside releases the GIL),
-# so quick store calls on the default executor never queue behind them.
-CPU_WORKERS = 3
+# so quick store calls on the default executor never queue behind them. Two, not three: the Python
+# between native calls still takes turns on the GIL, and a third thread only added turns (a burst of
+# 200 photos over long polling: 112 photos/s with 3 workers, 120 with 2, 96 with 1; BENCHMARKS.md).
+CPU_WORKERS = 2
 INLINE_CACHE_SECONDS = 300
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import struct
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -44,19 +45,23 @@ _DECODE_FAILURES = (OSError, SyntaxError, ValueError, EOFError, IndexError, Type
 
 @dataclass(frozen=True)
 class PreparedPhoto:
-    """An upright RGB JPEG ready for Azure, plus a small thumbnail for colour reading.
+    """An upright RGB JPEG ready for Azure, plus what the readers on this device look at.
 
-    ``thumbnail`` is a read-only uint8 array of shape (h, w, 3), longest side
-    at most ``THUMBNAIL_SIDE``; ``model_view`` the (h, w, 3) uint8 view the on-device
-    image model reads, short side ``VIEW_SIDE`` (recommender.photo_model.view_of).
+    ``model_view`` is the (h, w, 3) uint8 view the on-device image model reads, short side
+    ``VIEW_SIDE`` (recommender.photo_model.view_of); ``thumbnail`` a read-only uint8 array of
+    shape (h, w, 3), longest side at most ``THUMBNAIL_SIDE``, for the colour reading — made from
+    the view only when asked for: the colours are read only when the model cannot run.
     """
 
     jpeg: bytes = field(repr=False)
     width: int
     height: int
-    thumbnail: np.ndarray = field(repr=False, compare=False)
+    model_view: np.ndarray = field(repr=False, compare=False)
     was_animated: bool = False
-    model_view: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def thumbnail(self) -> np.ndarray:
+        return _thumbnail_pixels(self.model_view)
 
 
 def prepare_photo(
@@ -91,9 +96,8 @@ def prepare_photo(
         jpeg=jpeg,
         width=rgb.width,
         height=rgb.height,
-        thumbnail=_thumbnail_pixels(view),
-        was_animated=was_animated,
         model_view=view,
+        was_animated=was_animated,
     )
 
 
@@ -105,7 +109,7 @@ def _sendable_as_is(image: Image.Image, data: bytes, max_side: int, max_bytes: i
 
 
 def _as_is(image: Image.Image, data: bytes) -> PreparedPhoto:
-    """The original bytes, with a thumbnail and the model's view from JPEG's cheap reduced-size
+    """The original bytes, with the model's view from JPEG's cheap reduced-size
     (DCT) decoding, just large enough for the model's view."""
     width, height = image.size
     image.draft("RGB", (VIEW_SIDE, VIEW_SIDE))
@@ -114,8 +118,7 @@ def _as_is(image: Image.Image, data: bytes) -> PreparedPhoto:
     except _DECODE_FAILURES as error:
         raise PhotoError(PhotoProblem.CORRUPT, str(error)) from None
     view = view_of(image if image.mode == "RGB" else image.convert("RGB"))
-    return PreparedPhoto(jpeg=data, width=width, height=height, thumbnail=_thumbnail_pixels(view),
-                         model_view=view)
+    return PreparedPhoto(jpeg=data, width=width, height=height, model_view=view)
 
 
 def _open(data: bytes) -> Image.Image:

@@ -134,7 +134,7 @@ class PhotoReader:
                         PIXEL_WEIGHT["user" if words else "device"])
 
     async def _content(self, photo: PreparedPhoto) -> PhotoContent | None:
-        if self._batcher is None or photo.model_view is None:
+        if self._batcher is None:
             return None
         try:
             return await self._batcher.submit(photo.model_view)
