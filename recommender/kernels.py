@@ -1,22 +1,19 @@
-"""The three hot loops of a suggestion, in plain numpy.
+"""The hot loops of a suggestion, in plain numpy.
 
-Each computes exactly what its definition says (sum and minimum over a set's labels, greedy
-distinct picks, nearest song per artist), ties included. They were numba kernels; numba and its
+Each computes exactly what its definition says (sum and minimum over a set's labels, nearest song
+per artist, the top of a score vector), ties included. They were numba kernels; numba and its
 LLVM runtime cost ~125 MB of resident memory just to import, a third of the bot's budget on a
 small server, while numpy does each in well under a millisecond a query:
 - set sums and minima: one step per label position over the sets that long (`reduceat` took
   ten times longer in batches);
-- distinct picks: only the sets whose score could still win are valued (an overlap only lowers
-  a value), the top 32 first, so a pick values a few dozen sets, not 9,031;
-- nearest per artist: distances to every candidate, then a walk over the nearest few in order.
-Arrays: float32 values, int32 indices.
+- nearest per artist: distances to every candidate, then a walk over the nearest few in order;
+- top positions: a threshold read off a strided sample, one comparison pass.
+The mood sets' distinct picks are moodpicking.MoodPicker's. Arrays: float32 values, int32 indices.
 """
 
 from __future__ import annotations
 
 import numpy as np
-
-LEADERS = 32  # sets valued first in a distinct pick: their best value rules out nearly every other set
 
 
 def set_sums_and_minima(values: np.ndarray, columns: list[np.ndarray], inverse: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -56,61 +53,6 @@ def improved_scores(similarities: np.ndarray, columns: list[np.ndarray], inverse
     out -= distance
     out += bonus
     return out
-
-
-def pick_distinct(scores: np.ndarray, padded_members: np.ndarray, sizes: np.ndarray, label_count: int,
-                  overlap_penalty: float, count: int) -> list[int]:
-    """Greedily up to `count` sets, each the one of highest score - overlap_penalty * its largest Jaccard
-    overlap with the sets picked before it; equal values go to the higher score, then the lower index.
-
-    padded_members: (C, S) each set's labels, padded with label_count (a label in no pick).
-    An overlap only lowers a value, so a set outside the LEADERS highest scores can win only when
-    the leaders' best value is no higher than the best score outside them; only then are the other
-    sets scoring at least that value valued too."""
-    total = len(scores)
-    count = min(count, total)
-    if total > LEADERS:
-        split = np.argpartition(-scores, LEADERS)
-        leaders, best_outside = split[:LEADERS], float(scores[split[LEADERS]])
-    else:
-        leaders, best_outside = np.arange(total), -np.inf
-    in_pick = np.zeros((count, label_count + 1), bool)
-    taken = np.zeros(total, bool)
-    picked: list[int] = []
-    for k in range(count):
-        group = leaders[~taken[leaders]]
-        values = _values(group, scores, padded_members, sizes, in_pick[:k], picked, overlap_penalty)
-        best_value = values.max() if len(group) else -np.inf
-        if best_value <= best_outside:
-            outside = ~taken & (scores >= best_value)
-            outside[leaders] = False
-            contenders = np.flatnonzero(outside)
-            group = np.concatenate([group, contenders])
-            values = np.concatenate([values, _values(contenders, scores, padded_members, sizes, in_pick[:k],
-                                                     picked, overlap_penalty)])
-        if not len(group):
-            break
-        order = np.lexsort((group, -scores[group].astype(np.float64), -values))
-        best = int(group[order[0]])
-        picked.append(best)
-        taken[best] = True
-        in_pick[k, padded_members[best]] = True
-        in_pick[k, label_count] = False
-    return picked
-
-
-def _values(sets: np.ndarray, scores: np.ndarray, padded_members: np.ndarray, sizes: np.ndarray,
-            in_pick: np.ndarray, picked: list[int], overlap_penalty: float) -> np.ndarray:
-    """(n,) float64 score - overlap_penalty * largest Jaccard overlap with the picks (in_pick: (k, L + 1))."""
-    own = scores[sets].astype(np.float64)
-    if not picked or not len(sets):
-        return own
-    own_sizes = sizes[sets]
-    members = padded_members[sets, : int(own_sizes.max())]  # padding beyond the longest of these is no label
-    shared = in_pick[:, members].sum(axis=2)  # (k, n) memberships of each set in each pick
-    union = own_sizes[None, :].astype(np.int64) + sizes[picked][:, None] - shared
-    jaccard = np.where(shared > 0, shared / np.maximum(union, 1), 0.0)
-    return own - overlap_penalty * jaccard.max(axis=0)
 
 
 def nearest_per_artist(target: np.ndarray, affect: np.ndarray, artists: np.ndarray, candidates: np.ndarray | None,

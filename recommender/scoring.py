@@ -145,13 +145,6 @@ class ImprovedRanking:
                                        np.float32(self.weights.affect), self.bonus, _floats(query_affect))
 
 
-def pick_distinct(scores: np.ndarray, combinations: Combinations, count: int, *, overlap_penalty: float) -> list[int]:
-    """Greedy top-`count` of one query's (C,) scores, each pick penalised by its largest label
-    overlap (Jaccard) with those already picked, so the three moods say different things."""
-    return kernels.pick_distinct(_floats(scores), combinations.padded_members, combinations.sizes,
-                                 combinations.label_count, float(overlap_penalty), count)
-
-
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     """Indices of the k highest of a (C,) score vector, best first (ties by index)."""
     k = min(k, len(scores))

@@ -53,13 +53,6 @@ def test_affect_distance_breaks_ties_towards_the_querys_mood():
     assert scores[0].argmax() == 1
 
 
-def test_pick_distinct_skips_a_near_copy_of_an_earlier_pick():
-    sets = scoring.Combinations.from_sets([[0, 1], [0, 1, 2], [3], [4]])
-    scores = np.array([1.0, 0.99, 0.8, 0.7])
-    assert scoring.pick_distinct(scores, sets, 3, overlap_penalty=0.0) == [0, 1, 2]
-    assert scoring.pick_distinct(scores, sets, 3, overlap_penalty=0.6) == [0, 2, 3]
-
-
 def test_top_k_orders_best_first_with_ties_by_index():
     assert scoring.top_k(np.array([0.1, 0.9, 0.5, 0.9]), 3).tolist() == [1, 3, 2]
 
@@ -114,25 +107,3 @@ def test_nearest_search_near_the_target_finds_what_walking_the_whole_catalog_fin
         assert space.nearest(target, count, excluded=excluded, blocked_artists=blocked.copy(),
                              candidates=subset) == _nearest_by_walking(target, affect, artists, count,
                                                                        excluded | outside, blocked)
-
-
-def _greedy_by_definition(scores, sets, count, penalty):
-    picked = []
-    for _ in range(count):
-        def value(c):
-            labels = set(sets[c])
-            overlap = max((len(labels & set(sets[p])) / len(labels | set(sets[p])) for p in picked), default=0.0)
-            return scores[c] - penalty * overlap
-        rest = [c for c in range(len(sets)) if c not in picked]
-        picked.append(max(rest, key=lambda c: (value(c), scores[c], -c)))
-    return picked
-
-
-def test_pick_distinct_matches_the_greedy_definition_over_every_set():
-    rng = np.random.default_rng(5)
-    for _ in range(40):
-        sets = [sorted(rng.choice(12, size=int(rng.integers(1, 5)), replace=False).tolist()) for _ in range(300)]
-        scores = np.round(rng.normal(size=300), 1).astype(np.float32)  # ties on purpose
-        combinations = scoring.Combinations.from_sets(sets)
-        expected = _greedy_by_definition(scores.astype(np.float64), sets, 3, 0.6)
-        assert scoring.pick_distinct(scores, combinations, 3, overlap_penalty=0.6) == expected
