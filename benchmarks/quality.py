@@ -20,7 +20,7 @@ import numpy as np
 from recommender.affect import AffectModel
 from recommender.datasets import read_emobank
 from recommender.engine import Recommender
-from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, load_index
+from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, load_index, title_readings
 from recommender.sources import DEFAULT_SOURCES_DIR, local_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,10 +41,8 @@ def train_only_recommender(data_dir: Path | None, sources_dir: Path) -> tuple[Re
     affect = AffectModel.fit(index.affect.support[train], emobank.vad[train], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
     # the titles' own readings (anchors, title fit) come from the train-only model too; the song hubs
     # were measured on train sentences only (songhubs)
-    title_affect = None if index.title_affect is None else affect.predict(
-        index.song_themes[np.arange(len(index.catalog))])[:, :2]
     index = dataclasses.replace(index, affect=affect, label_affect=affect.predict(index.label_embeddings)[:, :2],
-                                title_affect=title_affect)
+                                title_affect=title_readings(affect, index.song_themes))
     recommender = Recommender(index, TextEncoder(index.encoder_dir))
     dev = ~train
     return recommender, [t for t, d in zip(emobank.texts, dev) if d], emobank.vad[dev]

@@ -345,11 +345,8 @@ class Recommender:
                   + (1 - self.description_weight) * self._combination_affect[combination])
         candidates = songscore.anchor_candidates(features, target, scene, similarities, self.song_weights,
                                                  self.anchor_rule, self._title_words.naming(text))
-        if features.title_affect is not None:
-            title_affect = features.title_affect[candidates]
-        else:
-            title_affect = self._index.affect.predict(features.themes[candidates])[:, :2] if len(candidates) else []
-        return songscore.anchor_scores(features, candidates, target, scene, similarities, title_affect,
+        return songscore.anchor_scores(features, candidates, target, scene, similarities,
+                                       features.title_affect[candidates],
                                        self.song_weights, self.anchor_rule)
 
     def _songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray) -> list[Song]:

@@ -148,7 +148,7 @@ def build(
     catalog.save(data_dir / "catalog.csv")
     np.save(data_dir / SONG_THEMES, song_themes.astype(np.float32))
     np.save(data_dir / SCENE_ENERGY, scene_energy)
-    np.save(data_dir / TITLE_AFFECT, _title_affect(affect, song_themes))
+    np.save(data_dir / TITLE_AFFECT, title_readings(affect, song_themes))
     _measure_hubs(data_dir, catalog, encoder, emobank, oasis)
     manifest = {"key": key, "combinations": len(combinations), "labels": len(labels), "songs": len(catalog),
                 "catalog": catalog.kind, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -264,10 +264,11 @@ FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affe
          "photo_model.onnx", "photo_head.npz", "photo_model.json", *MULTILINGUAL_FILES)
 
 
-def _title_affect(affect: AffectModel, song_themes: np.ndarray, chunk: int = 2048) -> np.ndarray:
+def title_readings(affect: AffectModel, song_themes, chunk: int = 2048) -> np.ndarray:
     """(N, 2) float32 valence/arousal each title reads as, worked out once here: an answer's leading
     songs must not read against the scene (songscore.anchor_scores), and reading them per answer cost
-    ~0.7 ms. In chunks, so the kernel against EmoBank's sentences stays ~70 MB."""
+    ~0.7 ms. In chunks, so the kernel against EmoBank's sentences stays ~70 MB. song_themes: (N, D)
+    float32 or compact.QuantizedRows."""
     return np.vstack([affect.predict(song_themes[start:start + chunk])[:, :2]
                       for start in range(0, len(song_themes), chunk)]).astype(np.float32)
 

@@ -58,8 +58,8 @@ class SongWeights:
     """How much each term counts (tuned on EmoBank dev and the tuning scenes, see BENCHMARKS.md).
 
     affect: per squared standard deviation between a song and the target (keeps songs on the
-    description's valence/arousal; 1.2 since the hub term: it took EmoBank's arousal r from 0.463
-    back to 0.471); popularity: for a song everyone knows over an unknown one
+    description's valence/arousal; 1.6 since the hub term, the genre and title guards and the mood
+    sets of 2-4 labels met: it keeps EmoBank's arousal r above 0.46, 0.465 against 0.461 at 1.2); popularity: for a song everyone knows over an unknown one
     (a third of it in the discovery slots, SLOT_ROLES);
     energy: per squared standard deviation between the song's drive and the description's arousal
     times energy_gain; where the description's energy is marked (beyond energy_shift_from standard
@@ -225,11 +225,15 @@ class SongFeatures:
         valence moved TITLE_VALENCE_SHARE of the way to an English title's own reading."""
         valence = self.affect[:, 0]
         if self.title_affect is not None:
-            share = np.float32(TITLE_VALENCE_SHARE)
-            if self.languages is not None:  # the reading is an English model's: other titles read as noise
-                share = share * (self.languages == 0).astype(np.float32)
+            share = np.float32(TITLE_VALENCE_SHARE) * self.english_titles
             valence = valence + share * (self.title_affect[:, 0] - valence)
         return np.ascontiguousarray(valence, np.float32), np.ascontiguousarray(self.affect[:, 1])
+
+    @cached_property
+    def english_titles(self) -> np.ndarray | float:
+        """(N,) float32 1 for a title in English, else 0 (1.0 without a language reading): title_affect
+        is an English model's reading, so other titles read as noise."""
+        return 1.0 if self.languages is None else (self.languages == 0).astype(np.float32)
 
     @cached_property
     def tone_columns(self) -> tuple[np.ndarray, np.ndarray] | None:
@@ -458,6 +462,12 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
                       -weights.still_arousal * stillness, fit)
 
 
+def marked(reading: float, start: float, span: float) -> float:
+    """0-1 how clearly a scene reads one way: 0 within start of the middle (either sign), 1 from
+    start + span on: the guards below leave ordinary text alone."""
+    return float(np.clip((abs(reading) - start) / span, 0.0, 1.0))
+
+
 def scene_fit(features: SongFeatures, energy: float, valence: float | None,
               weights: SongWeights = SongWeights()) -> np.ndarray | None:
     """(N,) what every slot's total loses for a hub song (SongWeights.hub) and for a song whose
@@ -471,8 +481,8 @@ def scene_fit(features: SongFeatures, energy: float, valence: float | None,
         # darker (brighter) than the catalog's average, a clearly calm (lively) one genres that usually
         # sound louder (calmer); ordinary text is left alone (EmoBank's arousal r fell 0.01 with a
         # plain distance on every sentence) and the brightest genre is not pulled in.
-        marked_valence = float(np.clip((abs(valence) - weights.tone_from) / weights.tone_span, 0.0, 1.0))
-        marked_energy = float(np.clip((abs(energy) - weights.tone_energy_from) / weights.tone_span, 0.0, 1.0))
+        marked_valence = marked(valence, weights.tone_from, weights.tone_span)
+        marked_energy = marked(energy, weights.tone_energy_from, weights.tone_span)
         gap = None
         if marked_valence:
             wrong = np.maximum(np.float32(-np.sign(valence)) * tone[0], np.float32(0.0))
@@ -496,13 +506,11 @@ def title_against(features: SongFeatures, valence: float | None,
     a listener reads its title at a birthday; "Happy" at a cemetery. None when nothing is marked."""
     if features.title_affect is None or not weights.title_tone or valence is None:
         return None
-    marked = float(np.clip((abs(valence) - weights.title_scene_from) / weights.title_scene_span, 0.0, 1.0))
-    if not marked:
+    clearly = marked(valence, weights.title_scene_from, weights.title_scene_span)
+    if not clearly:
         return None
     wrong = np.maximum(np.float32(-np.sign(valence)) * features.title_affect[:, 0] - weights.title_tone_from, 0.0)
-    if features.languages is not None:  # the reading is an English model's: other titles read as noise
-        wrong = wrong * (features.languages == 0)
-    return (np.float32(-weights.title_tone * marked) * wrong).astype(np.float32)
+    return (np.float32(-weights.title_tone * clearly) * wrong * features.english_titles).astype(np.float32)
 
 
 def scene_target(target: np.ndarray, scene: SceneTerms, weights: SongWeights = SongWeights()) -> np.ndarray:
