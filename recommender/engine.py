@@ -104,13 +104,17 @@ class Recommender:
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
 
     @classmethod
-    def load(cls, data_dir: Path | str | None = None, *, scoring_name: str = "improved") -> Recommender:
-        """Load the index and the ONNX encoder from data_dir (default: the repo's data/)."""
+    def load(cls, data_dir: Path | str | None = None, *, scoring_name: str = "improved",
+             encoder_threads: int | None = None) -> Recommender:
+        """Load the index and the ONNX encoder from data_dir (default: the repo's data/).
+
+        encoder_threads=1 keeps ONNX Runtime from starting threads of its own: a process forked
+        afterwards (bot/compute.py) would have the pool's bookkeeping without its threads."""
         from .encoder import TextEncoder
 
         started = time.perf_counter()
         index = load_index(Path(data_dir) if data_dir else None)
-        encoder = TextEncoder(index.encoder_dir)
+        encoder = TextEncoder(index.encoder_dir, threads=encoder_threads)
         recommender = cls(index, encoder, scoring_name=scoring_name)
         log.info("recommender loaded in %.2f s (%d combinations, %d %s songs)", time.perf_counter() - started,
                  len(index.combination_labels), len(index.catalog), index.catalog.kind)
