@@ -39,6 +39,7 @@ class Config:
     messages_per_second: float = 0.0
     redis_url: str | None = field(default=None, repr=False)
     update_lease_seconds: float = 60.0
+    worker_processes: int = 2  # forked for the recommender and the image model; 0 = threads of this process
 
     @property
     def azure_configured(self) -> bool:
@@ -84,6 +85,7 @@ class Config:
             messages_per_second=_rate(env, "BOT_MESSAGES_PER_SECOND"),
             redis_url=_optional(env, "REDIS_URL"),
             update_lease_seconds=_number(env, "BOT_UPDATE_LEASE_SECONDS", 60.0),
+            worker_processes=_count(env, "BOT_WORKER_PROCESSES", 2),
         )
 
 
@@ -102,6 +104,15 @@ def _number(env: dict[str, str], name: str, default: float) -> float:
     if value <= 0:
         raise ConfigError(f"{name} must be positive")
     return value
+
+
+def _count(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit():
+        raise ConfigError(f"{name} must be a whole number of 0 or more, got {raw!r}")
+    return int(raw)
 
 
 def _ops_port(env: dict[str, str]) -> int | None:

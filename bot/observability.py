@@ -38,6 +38,8 @@ class Metrics:
         self.store_unavailable = Counter("storytune_store_unavailable_total",
                                          "State store calls that failed or were skipped during an outage",
                                          ["operation"], registry=self.registry)
+        self.worker_restarts = Counter("storytune_worker_restarts_total",
+                                       "Compute workers forked again after one died", registry=self.registry)
         self.store_up = Gauge("storytune_store_up", "0 while the state store is unreachable", registry=self.registry)
         self.store_up.set(1)
         self._ready = Gauge("storytune_ready", "1 once the model and index are loaded", registry=self.registry)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import secrets
 import time
@@ -18,6 +19,7 @@ from recommender.index import default_data_dir
 from recommender.photo_model import PhotoModel
 
 from .answers import Answers
+from .compute import ComputeWorkers, read_photos, suggest_each
 from .batching import MicroBatcher
 from .config import Config
 from .edge.journal import UpdateJournal
@@ -51,6 +53,7 @@ class Services:
     users: UserKeys
     metrics: Metrics
     cpu: ThreadPoolExecutor
+    compute: ComputeWorkers
     photos_per_minute: int = 10
     inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
     traces: dict[int, Trace] = field(default_factory=dict)  # update id -> its trace, while it is handled
@@ -60,7 +63,10 @@ class Services:
 
 async def open_services(config: Config, metrics: Metrics | None = None) -> Services:
     started = time.perf_counter()
-    recommender = await asyncio.to_thread(Recommender.load, config.data_dir)
+    # One ONNX Runtime thread per session: the parallelism is the worker processes', and a process
+    # forked after a session started its own threads would inherit the pool without the threads.
+    recommender = await asyncio.to_thread(functools.partial(Recommender.load, config.data_dir, encoder_threads=1))
+    photo_model = await asyncio.to_thread(load_photo_model, config.data_dir)
     http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=max(config.azure_time_budget, 10)))
     vision = None
     if config.azure_configured:
@@ -72,11 +78,14 @@ async def open_services(config: Config, metrics: Metrics | None = None) -> Servi
     store = FailSoftStore(open_store(config), metrics)
     users = UserKeys(config.user_key.encode() if config.user_key else _local_secret(config.state_dir / "user.key"))
     cpu = ThreadPoolExecutor(max_workers=CPU_WORKERS, thread_name_prefix="storytune-cpu")
-    reader = PhotoReader(vision=vision, model=await asyncio.to_thread(load_photo_model, config.data_dir),
-                         quota=AzureQuota(config.azure_calls_per_minute), executor=cpu, metrics=metrics)
-    answers = Answers(store, users, MicroBatcher(recommender.suggest_each, executor=cpu),
+    compute = ComputeWorkers(recommender, photo_model, processes=config.worker_processes, fallback=cpu,
+                             on_restart=metrics.worker_restarts.inc)
+    reader = PhotoReader(vision=vision, model=photo_model, quota=AzureQuota(config.azure_calls_per_minute),
+                         executor=cpu, metrics=metrics,
+                         read_batch=(compute.bind(read_photos), compute) if photo_model is not None else None)
+    answers = Answers(store, users, MicroBatcher(compute.bind(suggest_each), executor=compute),
                       DeezerPreviews(http, config.deezer_api_base_url))
-    services = Services(answers, reader, http, store, users, metrics, cpu, config.photos_per_minute)
+    services = Services(answers, reader, http, store, users, metrics, cpu, compute, config.photos_per_minute)
     log.info("services ready in %.2f s", time.perf_counter() - started)
     return services
 
@@ -108,6 +117,7 @@ def open_store(config: Config) -> StateStore:
 
 
 async def close_services(services: Services) -> None:
+    await asyncio.to_thread(services.compute.shutdown, wait=True)
     services.cpu.shutdown(wait=True)
     await services.http.close()
     await services.store.close()

@@ -13,6 +13,7 @@ import collections
 import enum
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Literal
@@ -92,12 +93,16 @@ class PhotoReader:
     image model's calls from photos in flight are batched together."""
 
     def __init__(self, *, vision: AzureVision | None, model: PhotoModel | None, quota: AzureQuota | None = None,
-                 executor: Executor | None = None, metrics=None):
+                 executor: Executor | None = None, metrics=None,
+                 read_batch: tuple[Callable, Executor] | None = None):
+        """executor: where photos are decoded; read_batch: (model.read or a stand-in for it such as
+        bot.compute's, the executor it runs on), default the model's own read on `executor`."""
         self._vision, self._model, self._quota = vision, model, quota
         self._executor, self._metrics = executor, metrics
+        read, read_executor = read_batch or (model.read if model is not None else None, executor)
         # Unlike the text encoder's, this model's batches cost more CPU per photo beyond 4 and hold more
         # memory (benchmarks/photo_model_speed.py): small batches, two at once, one per core.
-        self._batcher = (MicroBatcher(model.read, executor=executor, max_size=4, max_running=2)
+        self._batcher = (MicroBatcher(read, executor=read_executor, max_size=4, max_running=2)
                          if model is not None else None)
 
     def azure_turn(self) -> DeviceReason | None:

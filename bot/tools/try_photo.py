@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import html
 import re
 import sys
@@ -41,7 +42,7 @@ def try_photo(config: Config, photo: str, *, caption: str | None, language: str)
 
 
 async def _answer(config: Config, data: bytes, caption: str | None, language: str) -> str:
-    services = await open_services(config)
+    services = await open_services(dataclasses.replace(config, worker_processes=0))  # one photo: no workers to fork
     try:
         state = photo_state(await services.reader.read(data, caption), "try")
         suggestion = await services.answers.suggest(state, Listener("try", Settings(), language))
