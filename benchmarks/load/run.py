@@ -18,8 +18,8 @@ python-telegram-bot's default settings.
 Reported per configuration and N: photos/s = answers / (last answer - first push), p50/p95/max
 time to answer and to the first reply, chats answered exactly once (those not answered, those
 only apologised to, those answered twice), answers without Azure's caption, the bots' CPU
-seconds (user+sys, summed over instances; the busiest threads in the JSON) and peak RSS
-(VmHWM, summed), Storytune's own per-stage timings from its update log, and this harness's
+seconds (user+sys, summed over instances and their worker processes; the busiest threads in the JSON),
+peak RSS of the main processes (VmHWM, summed) and all processes' PSS after the burst, Storytune's own per-stage timings from its update log, and this harness's
 own CPU over the same window, so a saturated fake server is seen rather than mistaken for a
 slow bot. One JSON line per configuration goes to stdout, then the Markdown section. A
 configuration whose bot exits or is not ready within 60 s is reported as "not run: <reason>".
@@ -57,6 +57,7 @@ from aiohttp import ClientSession, ClientTimeout, TCPConnector, web
 from PIL import Image
 
 from bot.views.texts import TEXTS
+from benchmarks.processes import tree_cpu_seconds, tree_memory_mb
 from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, slow, success
 from tests.fakes.telegram_api import FakeTelegramServer
@@ -227,12 +228,10 @@ def register_photo(telegram: FakeTelegramServer, blobs: list[tuple[bytes, int, i
 # ---- processes: CPU, memory ------------------------------------------------------------------------
 
 def cpu_seconds(pid: int) -> float:
-    """user + system CPU of a process, all its threads, from /proc/<pid>/stat."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+    """user + system CPU of a process and its worker processes, all their threads, from /proc."""
+    if not Path(f"/proc/{pid}").exists():
         return float("nan")
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return tree_cpu_seconds(pid)
 
 
 def thread_cpu_seconds(pid: int) -> dict[int, tuple[str, float]]:
@@ -507,6 +506,7 @@ class Bench:
         await stop_profiler(profiler)
         await asyncio.sleep(DUPLICATE_GRACE_SECONDS)  # late duplicates still count
         rss = sum(peak_rss_mb(pid) for pid in pids)
+        held = sum(tree_memory_mb(pid)["pss"] for pid in pids)
         window = max(ended - started, 1e-9)
         latencies = sorted(current.answered[c] - current.pushed[c] for c in current.answered)
         first_replies = sorted(current.replies[c][0].at - current.pushed[c] for c in current.replies)
@@ -531,7 +531,7 @@ class Bench:
             "first_reply_p50_s": percentile(first_replies, 0.50), "first_reply_p95_s": percentile(first_replies, 0.95),
             "push_s": pushed_in, "window_s": window,
             "bot_cpu_s": bot_cpu, "bot_cpu_ms_per_photo": 1000 * bot_cpu / chats,
-            "bot_peak_rss_mb": rss, "instances": len(pids),
+            "bot_peak_rss_mb": rss, "bot_pss_after_mb": held, "instances": len(pids),
             "harness_cpu_s": own_after - own_before, "harness_cpu_pct": 100 * (own_after - own_before) / window,
             "redis_cpu_s": redis_after - redis_before if redis else None,
             "machine_busy_pct": 100 * busy, "load_before": load[0],
@@ -647,7 +647,7 @@ def code_version() -> str:
 def table(results: list[dict]) -> str:
     head = ("| configuration | chats | answered once | photos/s | p50 s | p95 s | max s | first reply p50/p95 s "
             "| bot CPU s (ms/photo) "
-            "| bot peak RSS MB | harness CPU % | machine busy % | load before |")
+            "| bot peak RSS MB / PSS after | harness CPU % | machine busy % | load before |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in results:
         if "not_run" in r:
@@ -665,7 +665,7 @@ def table(results: list[dict]) -> str:
             f"{' (profiled)' if r['profiled'] else ''} | {r['chats']} | {once} "
             f"| {r['photos_per_s']:.1f} | {r['p50_s']:.2f} | {r['p95_s']:.2f} | {r['max_s']:.2f} "
             f"| {r['first_reply_p50_s']:.2f} / {r['first_reply_p95_s']:.2f} "
-            f"| {r['bot_cpu_s']:.1f}{redis} ({r['bot_cpu_ms_per_photo']:.0f}) | {r['bot_peak_rss_mb']:.0f} "
+            f"| {r['bot_cpu_s']:.1f}{redis} ({r['bot_cpu_ms_per_photo']:.0f}) | {r['bot_peak_rss_mb']:.0f} / {r['bot_pss_after_mb']:.0f} "
             f"| {r['harness_cpu_pct']:.0f} | {r['machine_busy_pct']:.0f} | {r['load_before']:.2f} |")
     return "\n".join(lines)
 
@@ -680,8 +680,10 @@ a few warm-up photos. Time to answer runs from a chat's push to the message carr
 (Storytune: its status message edited into the answer; reference: its `sendMessage`); first reply is
 Storytune's status message; photos/s = answers / (last answer − first push). The reference
 (`benchmarks/load/reference_bot.py`) only downloads, captions and replies, with python-telegram-bot's
-defaults plus `concurrent_updates(True)`. CPU is user+sys over the measured window and peak RSS is
-VmHWM, both summed over instances; harness CPU % is the fake servers' own share of one core (near 100 %
+defaults plus `concurrent_updates(True)`. CPU is user+sys over the measured window, of each bot and its
+worker processes (Storytune forks two for the recommender and the image model, bot/compute.py); peak RSS
+is the main processes' VmHWM and PSS the memory all of a bot's processes hold after the burst (pages
+they share counted once), each summed over instances; harness CPU % is the fake servers' own share of one core (near 100 %
 would mean the harness, not the bot, set the pace); machine busy % counts both cores and any other work
 on the machine; load before is the 1-minute load average before each configuration.
 
