@@ -40,7 +40,7 @@ def build_application(config: Config) -> Application:
     metrics = Metrics()
     ops = OpsServer(metrics, config.listen, config.ops_port) if config.ops_port is not None else None
 
-    queue = JournalingQueue()
+    queue = JournalingQueue(until_next_fetch=config.webhook_url is None)
     sweeps: list[asyncio.Task] = []
 
     async def post_init(application: Application) -> None:
@@ -79,7 +79,7 @@ def build_application(config: Config) -> Application:
                                          max_retries=3))
         .request(AiohttpRequest(connection_pool_size=config.concurrent_updates, read_timeout=30, write_timeout=30,
                                 pool_timeout=10))
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1, before_each=queue.settled))
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)

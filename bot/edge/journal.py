@@ -78,14 +78,40 @@ class UpdateJournal:
 
 
 class JournalingQueue(asyncio.Queue):
-    """The Application's update queue; journals each update before it is queued once a journal is set."""
+    """The Application's update queue; journals each update before it is queued once a journal is set.
+
+    With `until_next_fetch` (long polling), `put` returns at once and the update is journalled and
+    queued in the background: the next getUpdates, which confirms the offset, first waits for
+    `settled()`. The Updater puts a fetched batch one update at a time; waiting out each write in turn
+    behind a busy event loop held up to 100 updates back for a second under a burst. In webhook
+    mode each POST is answered when `put` returns, so there it waits.
+    """
 
     journal: UpdateJournal | None = None
 
+    def __init__(self, *, until_next_fetch: bool = False) -> None:
+        super().__init__()
+        self._deferred = until_next_fetch
+        self._pending: set[asyncio.Task] = set()
+
     async def put(self, item: object) -> None:
-        if self.journal is not None and isinstance(item, Update) and not await self._kept(item):
-            return
-        await super().put(item)
+        if self.journal is None or not isinstance(item, Update):
+            await super().put(item)
+        elif self._deferred:
+            task = asyncio.ensure_future(self._keep_then_queue(item))
+            self._pending.add(task)
+            task.add_done_callback(self._pending.discard)
+        else:
+            await self._keep_then_queue(item)
+
+    async def settled(self) -> None:
+        """Every update put so far is journalled (or known to be a repeat) and queued."""
+        while self._pending:
+            await asyncio.gather(*self._pending, return_exceptions=True)
+
+    async def _keep_then_queue(self, update: Update) -> None:
+        if await self._kept(update):
+            await super().put(update)
 
     async def _kept(self, update: Update) -> bool:
         """A journal that breaks must not stop updates: the update is then handled unjournalled."""

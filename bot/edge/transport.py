@@ -23,6 +23,7 @@ once ``.request(...)`` is given: pass them to the constructor instead.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from urllib.parse import urlencode
 
 import aiohttp
@@ -42,13 +43,14 @@ class AiohttpRequest(BaseRequest):
     Proxies from the environment are not used (looking them up would cost every request).
     """
 
-    __slots__ = ("_connect_timeout", "_keepalive_timeout", "_media_write_timeout", "_pool_size",
+    __slots__ = ("_before_each", "_connect_timeout", "_keepalive_timeout", "_media_write_timeout", "_pool_size",
                  "_pool_timeout", "_read_timeout", "_session", "_slots", "_write_timeout")
 
     def __init__(self, connection_pool_size: int = 64, *, read_timeout: float | None = 5.0,
                  write_timeout: float | None = 5.0, connect_timeout: float | None = 5.0,
                  pool_timeout: float | None = 1.0, media_write_timeout: float | None = 20.0,
-                 keepalive_timeout: float = 60.0):
+                 keepalive_timeout: float = 60.0, before_each: Callable[[], Awaitable[None]] | None = None):
+        """before_each: awaited before every request is sent (getUpdates: the journal's writes)."""
         if connection_pool_size < 1:
             raise ValueError("connection_pool_size must be at least 1")
         self._pool_size = connection_pool_size
@@ -56,6 +58,7 @@ class AiohttpRequest(BaseRequest):
         self._connect_timeout, self._pool_timeout = connect_timeout, pool_timeout
         self._media_write_timeout = media_write_timeout
         self._keepalive_timeout = keepalive_timeout
+        self._before_each = before_each
         self._session: aiohttp.ClientSession | None = None
         self._slots = asyncio.Semaphore(connection_pool_size)  # replaced in initialize()
 
@@ -90,6 +93,8 @@ class AiohttpRequest(BaseRequest):
         """One HTTP exchange; status codes and JSON are left to ``BaseRequest``."""
         if self._session is None or self._session.closed:
             raise RuntimeError("This AiohttpRequest is not initialized!")
+        if self._before_each is not None:
+            await self._before_each()
         uploads = request_data is not None and request_data.contains_files
         timeout = _client_timeout(
             connect=_or_default(connect_timeout, self._connect_timeout),

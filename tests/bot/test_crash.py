@@ -90,3 +90,32 @@ async def test_sigkill_mid_burst_in_webhook_mode_loses_no_photo(tmp_path):
                 "BOT_WEBHOOK_SECRET": "webhook-secret-for-tests_0123456789"}
         await killed_mid_burst_then_restarted(tmp_path, telegram, azure, chats,
                                               lambda: telegram.pending_update_count() == 0, **mode)
+
+
+async def test_long_polling_confirms_no_update_before_the_journal_holds_it(tmp_path):
+    """A fetched batch is journalled in the background (the Updater no longer waits for each write in
+    turn); the next getUpdates, which tells Telegram to forget the batch, still waits for it. Here another connection holds the state
+    file locked for a while: the burst stays Telegram's until the lock is gone, then all is answered."""
+    chats = list(range(7101, 7111))
+    async with FakeTelegramServer() as telegram, AzureVisionServer() as azure:
+        azure.default = success(CAPTION)
+        port = free_port()
+        bot = await start_process(tmp_path, telegram, azure, METRICS_PORT=str(port))
+        try:
+            await wait_ready(port)
+            telegram.push_photo(7100, photos.jpeg_photo("fog"))
+            await until(lambda: answers_in(telegram, 7100))
+            with sqlite3.connect(tmp_path / "state" / "storytune.sqlite3", timeout=10) as other:
+                other.execute("BEGIN EXCLUSIVE")
+                for chat in chats:
+                    telegram.push_photo(chat, photos.jpeg_photo("fog"))
+                await asyncio.sleep(2.5)
+                assert telegram.pending_update_count() == len(chats), "confirmed before it was journalled"
+                other.rollback()
+            await until(lambda: all(answers_in(telegram, chat) for chat in chats), timeout=60)
+            await until(lambda: telegram.pending_update_count() == 0)
+        finally:
+            bot.send_signal(signal.SIGTERM)
+            _, err = await asyncio.wait_for(bot.communicate(), 60)
+        assert bot.returncode == 0, err.decode()[-2000:]
+        assert all(len(answers_in(telegram, chat)) == 1 for chat in chats)
