@@ -60,6 +60,8 @@ class ComputeWorkers(Executor):
         self._broken_at: float | None = None
         if self._processes:
             self._pool = self._fork()
+            if self._pool is None:
+                self._broken_at = time.monotonic()
 
     def bind(self, function: Callable) -> Callable:
         """suggest_each or read_photos for this set of workers' recommender and model."""
@@ -109,7 +111,9 @@ class ComputeWorkers(Executor):
             if self._broken_at is not None and time.monotonic() - self._broken_at < RESTART_PAUSE:
                 return None
             self._pool = self._fork()
-            if self._on_restart is not None:
+            if self._pool is None:
+                self._broken_at = time.monotonic()
+            elif self._on_restart is not None:
                 self._on_restart()
             return self._pool
 
@@ -121,12 +125,18 @@ class ComputeWorkers(Executor):
         log.error("a compute worker died; answering in this process's threads until new workers start")
         pool.shutdown(wait=False, cancel_futures=False)
 
-    def _fork(self) -> ProcessPoolExecutor:
+    def _fork(self) -> ProcessPoolExecutor | None:
+        """New workers, or None (the threads answer) when the system refuses them (no memory, no pids)."""
         gc.collect()
         gc.freeze()  # the collector leaves the loaded objects alone, so fewer shared pages get copied
         pool = ProcessPoolExecutor(self._processes, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_worker_started, initargs=(os.getpid(),))
-        pool.submit(_ready).result()  # fork now, from this thread (see _worker_started)
+        try:
+            pool.submit(_ready).result(timeout=60)  # fork now, from this thread (see _worker_started)
+        except (OSError, BrokenProcessPool, TimeoutError) as error:
+            log.error("could not start compute workers (%s); computing in this process's threads", error)
+            pool.shutdown(wait=False, cancel_futures=True)
+            return None
         log.info("%d compute workers started: %s", self._processes, sorted(pool._processes))
         return pool
 
