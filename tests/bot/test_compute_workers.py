@@ -63,13 +63,13 @@ async def test_two_workers_answer_and_photos_still_get_songs_after_the_workers_a
             first = await answered_with_songs(telegram, 1, "Dog 12")
             assert first.startswith("📷 I see (on this device): beagle")
             workers = children(process.pid)
-            assert len(workers) == 2, "the recommender and the image model run in two forked workers"
+            assert len(workers) == 2, f"the recommender and the image model run in two forked workers: {workers}"
             for worker in workers:
                 os.kill(worker, signal.SIGKILL)  # as an out-of-memory kill would
             await until(lambda: not any(alive(worker) for worker in workers))
             again = await asyncio.gather(*(answered_with_songs(telegram, 10 + n, "Dog 12") for n in range(4)))
             assert all(text.startswith("📷 I see (on this device): beagle") for text in again), \
-                "the same reading, computed in the bot's own threads"
+                f"the same reading, computed in the bot's own threads: {[text[:60] for text in again]}"
             await asyncio.sleep(6)  # past the pause between restarts
             await answered_with_songs(telegram, 20, "Beach 1")
             await until(lambda: len([pid for pid in children(process.pid) if alive(pid)]) == 2)
@@ -90,7 +90,7 @@ async def test_workers_never_outlive_a_killed_bot(tmp_path):
             assert len(workers) == 2
             process.kill()
             await process.wait()
-            await until(lambda: not any(alive(worker) for worker in workers), timeout=10)
+            await until(lambda: not any(alive(worker) for worker in workers), timeout=30)
         finally:
             await stop(process)
 
