@@ -112,11 +112,12 @@ def text_affect_table(minilm, ml, ml_french, minilm_french, labels_minilm, label
     english_model = AffectModel.fit(minilm[train], vad[train], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
     glossed = english_model.predict(gloss_minilm)
     add("French glossed word by word into English (glossing.py), MiniLM's kernel ridge", None, glossed)
-    weights = np.array(multilingual.GLOSS_WEIGHTS + (0.0,))
-    add(f"USE + e5, kernel ridge, blended with the gloss reading ({weights[0]:.1f} of valence, {weights[1]:.1f} of "
-        "arousal; shipped)", None, (1 - weights) * chosen_fr + weights * glossed)
-    add("the same at 0.3 of valence, 0.1 of arousal (not shipped)", None,
-        (1 - np.array([0.3, 0.1, 0])) * chosen_fr + np.array([0.3, 0.1, 0]) * glossed)
+    add("USE + e5, kernel ridge, blended with the gloss reading (0.2 of valence, 0.0 of arousal; previous build)",
+        None, (1 - np.array([0.2, 0.0, 0])) * chosen_fr + np.array([0.2, 0.0, 0]) * glossed)
+    shares = np.array(multilingual.READING_SHARES)
+    add("the three blended by READING_SHARES (multilingual model, gloss, mapped; shipped)", None,
+        np.column_stack([shares[0, d] * chosen_fr[:, d] + shares[1, d] * glossed[:, d] + shares[2, d] * mapped_fr[:, d]
+                         for d in (0, 1)]))
     for result in results:
         result.pop("predictions")
     return results
@@ -140,37 +141,63 @@ def translate_train_cv(ml, vad, train, translated_rows, ml_translated, folds: in
     return result
 
 
-def gloss_weights_cv(minilm, ml, vad, train, translated_rows, ml_translated, gloss_translated_minilm,
-                     folds: int = 3) -> tuple[dict, tuple[float, float]]:
-    """The gloss's share of valence and arousal, decided on train rows only: the French train translations
-    read out of fold (each fold's English originals left out of both affect models), blended by each weight.
-    Also the spread: English over French standard deviation of the out-of-fold readings (French blended by
-    the shipped weights), per axis; the shipped AFFECT_SPREAD is this, rounded."""
+def reading_shares_cv(minilm, ml, ml_labels, labels_minilm, vad, train, translated_rows, ml_translated,
+                      gloss_translated_minilm, folds: int = 3) -> dict:
+    """The shares of the three French readings, decided on train rows only: the French train translations read out
+    of fold (each fold's English originals left out of both affect models and the map) by the multilingual model,
+    by the English model through the gloss and through the map; the shares are the least squares of the English
+    model's reading of the originals (out of fold too) on the three, normalised to sum to 1; the spread is the
+    English over the blend's standard deviation. The shipped READING_SHARES and AFFECT_SPREAD are these, rounded."""
     fold = np.random.default_rng(0).integers(0, folds, len(translated_rows))
-    multilingual_oof, gloss_oof, english_oof = (np.zeros((len(fold), 3)) for _ in range(3))
+    readings, english_oof = np.zeros((3, len(fold), 2)), np.zeros((len(fold), 2))
     for k in range(folds):
-        keep = np.setdiff1d(np.flatnonzero(train), translated_rows[fold == k])
+        keep, out = np.setdiff1d(np.flatnonzero(train), translated_rows[fold == k]), fold == k
         ml_model = AffectModel.fit(ml[keep], vad[keep], gamma=multilingual.AFFECT_GAMMA, ridge=multilingual.AFFECT_RIDGE)
         english_model = AffectModel.fit(minilm[keep], vad[keep], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
-        multilingual_oof[fold == k] = ml_model.predict(ml_translated[fold == k])
-        gloss_oof[fold == k] = english_model.predict(gloss_translated_minilm[fold == k])
-        english_oof[fold == k] = english_model.predict(minilm[translated_rows[fold == k]])
+        space = multilingual.build_multilingual_space(np.vstack([ml[keep], ml_labels]),
+                                                      np.vstack([minilm[keep], labels_minilm]), vad[keep], None)
+        readings[0, out] = ml_model.predict(ml_translated[out])[:, :2]
+        readings[1, out] = english_model.predict(gloss_translated_minilm[out])[:, :2]
+        readings[2, out] = english_model.predict(space.minilm_vectors(ml_translated[out]))[:, :2]
+        english_oof[out] = english_model.predict(minilm[translated_rows[out]])[:, :2]
     gold = vad[translated_rows]
-    result = {f"{w:.1f}": [pearson(gold[:, d], (1 - w) * multilingual_oof[:, d] + w * gloss_oof[:, d]) for d in (0, 1)]
-              for w in np.arange(0, 0.61, 0.1)}
-    weights = np.array(multilingual.GLOSS_WEIGHTS + (0.0,))
-    french = (1 - weights) * multilingual_oof + weights * gloss_oof
-    spread = tuple(float(english_oof[:, d].std() / french[:, d].std()) for d in (0, 1))
-    print(json.dumps({"gloss weight, 3-fold CV on train translations (FR r_V, r_A)": result,
-                      "spread, English / French std of out-of-fold readings": spread}), flush=True)
-    return result, spread
+    shares, spread, agreement = [], [], {}
+    for d in (0, 1):
+        weights = np.linalg.lstsq(readings[:, :, d].T, english_oof[:, d], rcond=None)[0]
+        shares.append(weights / weights.sum())
+        blend = shares[-1] @ readings[:, :, d]
+        spread.append(float(english_oof[:, d].std() / blend.std()))
+        agreement[("valence", "arousal")[d]] = {
+            "with the English reading": {name: pearson(english_oof[:, d], x) for name, x in
+                                         (("multilingual", readings[0, :, d]), ("gloss", readings[1, :, d]),
+                                          ("mapped", readings[2, :, d]), ("blend", blend))},
+            "with gold": {"English": pearson(gold[:, d], english_oof[:, d]), "blend": pearson(gold[:, d], blend)}}
+    result = {"shares": np.array(shares).T.round(3).tolist(), "spread": spread, "agreement": agreement}
+    print(json.dumps({"reading shares, 3-fold CV on train translations": result}), flush=True)
+    return result
+
+
+def songs_affect(recommender: Recommender, texts: list[str]) -> np.ndarray:
+    """(n, 2) mean valence/arousal of each text's suggested songs."""
+    suggestions = recommender.suggest_many([t if t.strip() else "." for t in texts])
+    return np.array([[np.mean([s.valence for s in g.songs]), np.mean([s.arousal for s in g.songs])]
+                     for g in suggestions])
 
 
 def songs_r(recommender: Recommender, texts: list[str], gold: np.ndarray) -> tuple[float, float]:
-    suggestions = recommender.suggest_many([t if t.strip() else "." for t in texts])
-    songs = np.array([[np.mean([s.valence for s in g.songs]), np.mean([s.arousal for s in g.songs])]
-                      for g in suggestions])
+    songs = songs_affect(recommender, texts)
     return pearson(gold[:, 0], songs[:, 0]), pearson(gold[:, 1], songs[:, 1])
+
+
+def gap_sd(english: np.ndarray, french: np.ndarray, gold: np.ndarray, draws: int = 1000) -> tuple[float, float]:
+    """Standard deviation of the English-minus-French r (valence, arousal) over paired resamples of the sentences:
+    how far another set of this size could land from this one's gap."""
+    rng = np.random.default_rng(1)
+    gaps = []
+    for _ in range(draws):
+        i = rng.integers(0, len(gold), len(gold))
+        gaps.append([pearson(gold[i, d], english[i, d]) - pearson(gold[i, d], french[i, d]) for d in (0, 1)])
+    return tuple(float(x) for x in np.std(gaps, axis=0))
 
 
 def main() -> None:
@@ -211,7 +238,8 @@ def main() -> None:
     options = text_affect_table(minilm, ml, ml_french, encoder.encode(french), index.label_embeddings, ml_labels,
                                 vad, train, rows, translated_rows, ml_translated, glosser, gloss_french)
     cv = translate_train_cv(ml, vad, train, translated_rows, ml_translated)
-    gloss_cv, spread = gloss_weights_cv(minilm, ml, vad, train, translated_rows, ml_translated, gloss_translated)
+    shares_cv = reading_shares_cv(minilm, ml, ml_labels, index.label_embeddings, vad, train, translated_rows,
+                                  ml_translated, gloss_translated)
 
     # The shipped index, refitted on train rows only (both affect models, the map, the gloss vocabulary);
     # and the same without the gloss reading (the previous build).
@@ -224,25 +252,30 @@ def main() -> None:
     before = Recommender(dataclasses.replace(after_index, multilingual=None), encoder)
     after = Recommender(after_index, encoder)
     without_gloss = Recommender(dataclasses.replace(
-        after_index, multilingual=dataclasses.replace(space, gloss_weights=(0.0, 0.0), affect_spread=(1.0, 1.0))),
-        encoder)
-    unspread = Recommender(dataclasses.replace(
-        after_index, multilingual=dataclasses.replace(space, affect_spread=(1.0, 1.0))), encoder)
+        after_index, multilingual=dataclasses.replace(space, reading_shares=((1.0, 1.0), (0.0, 0.0), (0.0, 0.0)),
+                                                      affect_spread=(1.0, 1.0))), encoder)
+    previous = Recommender(dataclasses.replace(
+        after_index, multilingual=dataclasses.replace(space, reading_shares=((0.8, 1.0), (0.2, 0.0), (0.0, 0.0)),
+                                                      affect_spread=(1.24, 1.10))), encoder)
     read_as = {"en": sum(text_language(t) == "en" for t in english),
                "fr": sum(text_language(t) == "fr" for t in french), "sentences": len(english)}
     through = []
     configurations = (("before: MiniLM for every text", before),
                       ("each text in its own language, multilingual reading only (two builds ago)", without_gloss),
-                      ("each text in its own language, French affect blended with its English gloss's "
-                       f"({space.gloss_weights[0]:.1f} of valence, {space.gloss_weights[1]:.1f} of arousal; "
-                       "previous build)", unspread),
-                      ("after (shipped): the same, French affect spread like English readings (x"
-                       f"{space.affect_spread[0]:.2f} valence, x{space.affect_spread[1]:.2f} arousal)", after))
-    english_songs = songs_r(after, english, gold)  # English takes the same MiniLM path in every configuration
+                      ("each text in its own language, French affect blended with its English gloss's (0.2 of "
+                       "valence, 0.0 of arousal), spread x1.24 / x1.10 (previous build)", previous),
+                      ("after (shipped): French affect blended from three readings (multilingual model, gloss, mapped "
+                       "vector; shares " + ", ".join(f"{v:.2f}/{a:.2f}" for v, a in space.reading_shares) +
+                       f" of valence/arousal), spread x{space.affect_spread[0]:.2f} / x{space.affect_spread[1]:.2f}",
+                       after))
+    english_songs = songs_affect(after, english)  # English takes the same MiniLM path in every configuration
     for name, recommender in configurations:
-        en_v, en_a = english_songs if recommender is not before else songs_r(recommender, english, gold)
-        fr_v, fr_a = songs_r(recommender, french, gold)
-        through.append({"config": name, "en_v": en_v, "en_a": en_a, "fr_v": fr_v, "fr_a": fr_a})
+        english_read = english_songs if recommender is not before else songs_affect(recommender, english)
+        french_read = songs_affect(recommender, french)
+        (en_v, fr_v), (en_a, fr_a) = ((pearson(gold[:, d], english_read[:, d]), pearson(gold[:, d], french_read[:, d]))
+                                      for d in (0, 1))
+        through.append({"config": name, "en_v": en_v, "en_a": en_a, "fr_v": fr_v, "fr_a": fr_a,
+                        "gap_sd": gap_sd(english_read, french_read, gold)})
         print(json.dumps(through[-1]), flush=True)
     # A second, freer translation of 60 of the sentences (benchmarks/emobank_dev_fr_alt.tsv): colloquial, not
     # word for word, as a translator other than ours might write. The same 60 in English and in our translation.
@@ -284,9 +317,10 @@ def main() -> None:
         rows_options += [f"| {o['option']} | {number(o['en_v'])} | {number(o['en_a'])} | {o['fr_v']:.3f} | "
                          f"{o['fr_a']:.3f} |" for o in options]
         rows_songs = ["| configuration | EN songs valence r | EN songs arousal r | FR songs valence r | "
-                      "FR songs arousal r | gap valence / arousal |", "|---|---|---|---|---|---|"]
+                      "FR songs arousal r | gap valence / arousal (resample SD) |", "|---|---|---|---|---|---|"]
         rows_songs += [f"| {t['config']} | {t['en_v']:.3f} | {t['en_a']:.3f} | {t['fr_v']:.3f} | {t['fr_a']:.3f} | "
-                       f"{t['en_v'] - t['fr_v']:+.3f} / {t['en_a'] - t['fr_a']:+.3f} |" for t in through]
+                       f"{t['en_v'] - t['fr_v']:+.3f} / {t['en_a'] - t['fr_a']:+.3f} (±{t['gap_sd'][0]:.3f} / "
+                       f"±{t['gap_sd'][1]:.3f}) |" for t in through]
         body = (
             "## French read as well as English\n\n"
             f"`python -m benchmarks.language_quality --write`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
@@ -307,15 +341,27 @@ def main() -> None:
                if cv["English + French"][0] - cv["English only"][0] < 0.01 else
                ". It reads French better: the build should fit the multilingual side on both (the translate-train row "
                "above).") +
-            "\n\nThe gloss's share decided the same way, without the dev sentences (3-fold cross-validation on the "
-            "train translations, both affect models refitted without each fold's English originals), French r_V / "
-            "r_A out of fold by the gloss's weight: "
-            + ", ".join(f"{w} {v:.3f} / {a:.3f}" for w, (v, a) in gloss_cv.items())
-            + f". Shipped: {multilingual.GLOSS_WEIGHTS[0]:.1f} of valence, {multilingual.GLOSS_WEIGHTS[1]:.1f} of "
-            "arousal (`recommender/multilingual.py` GLOSS_WEIGHTS).\n\nFrench readings are spread less than the "
-            "English readings of the same sentences (text-level r does not see this, the songs do: they are "
-            "picked near the read affect). English over French standard deviation of the out-of-fold readings "
-            f"above: {spread[0]:.3f} valence, {spread[1]:.3f} arousal; shipped, rounded: "
+            "\n\nThe French affect is a blend of three readings whose errors differ: the multilingual model's (above), "
+            "the English model's reading of the word-by-word gloss (glossing.py) and its reading of the vector "
+            "mapped into MiniLM space. Their shares are decided without the dev sentences: 3-fold cross-validation "
+            "on the train translations (both affect models and the map refitted without each fold's English "
+            "originals), least squares of the English model's out-of-fold reading of each original on the three "
+            "French readings, normalised to sum to 1 — the songs follow the read affect, so a French text should "
+            "read what its English would, not merely correlate with gold. Agreement with the English reading "
+            "(valence / arousal): " + ", ".join(
+                f"{name} {shares_cv['agreement']['valence']['with the English reading'][name]:.3f} / "
+                f"{shares_cv['agreement']['arousal']['with the English reading'][name]:.3f}"
+                for name in ("multilingual", "gloss", "mapped", "blend")) +
+            f"; with gold, English {shares_cv['agreement']['valence']['with gold']['English']:.3f} / "
+            f"{shares_cv['agreement']['arousal']['with gold']['English']:.3f}, blend "
+            f"{shares_cv['agreement']['valence']['with gold']['blend']:.3f} / "
+            f"{shares_cv['agreement']['arousal']['with gold']['blend']:.3f}. Shares (valence / arousal): "
+            + ", ".join(f"{v:.3f} / {a:.3f}" for v, a in shares_cv["shares"]) + "; shipped, rounded: "
+            + ", ".join(f"{v:.2f} / {a:.2f}" for v, a in multilingual.READING_SHARES) +
+            " (`recommender/multilingual.py` READING_SHARES).\n\nThe blend is spread less than the English readings "
+            "of the same sentences (text-level r does not see this, the songs do: they are picked near the read "
+            "affect). English over blend standard deviation out of fold: "
+            f"{shares_cv['spread'][0]:.3f} valence, {shares_cv['spread'][1]:.3f} arousal; shipped, rounded: "
             f"x{multilingual.AFFECT_SPREAD[0]:.2f} / x{multilingual.AFFECT_SPREAD[1]:.2f} "
             "(`recommender/multilingual.py` AFFECT_SPREAD)." +
             "\n\nThrough the recommender (mean valence/arousal of the 8 suggested songs, as `suggest --json` "

