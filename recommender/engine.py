@@ -34,7 +34,7 @@ class MoodPreferences:
     """A listener's taste from feedback: label -> weight in [-1, 1] (liked moods count more)."""
 
     label_weights: dict[str, float]
-    strength: float = 0.45  # the mood gate spreads set scores further (plainness, agreement): 0.3 left a disliked set shown
+    strength: float = 0.3  # the mood gate leaves sets closer together: a like weighs more than before (0.15)
 
 
 @dataclass(frozen=True)

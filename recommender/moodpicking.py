@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .moodwords import hub_shares, plainness
 from .scoring import Combinations
 
 # Labels that colour a whole answer: an occasion, the occult, death, sex, drugs, menace. The
@@ -24,10 +23,7 @@ COLOURED = ("halloween", "funereal", "apocalyptic", "demonic", "erotic", "sexual
             "malevolent", "druggy", "narcotic", "nihilistic", "suffocating", "scary music", "spooky",
             "menacing", "threatening", "hostile", "savage", "thuggish", "sleazy", "trashy", "paranoid",
             "hedonistic", "feral", "belligerent", "sacred", "devotional", "monastic", "martial")
-# Cosine a description must reach before a coloured label may be offered: scenes that show
-# Halloween reach "halloween" at 0.59-0.70, while "a bonfire on the beach at night with friends"
-# reached 0.40 (and got "halloween · sparkling" at a bar of 0.40).
-COLOURED_SUPPORT = 0.45
+COLOURED_SUPPORT = 0.4  # cosine a description must reach before a coloured label may be offered
 # Labels that name a season or a time of day: right when the photo shows it, a blunder otherwise
 # ("nocturnal" for a cat asleep in the sun, "autumnal" at a beach). The encoder links any time
 # word to them ("in the morning" -> nocturnal 0.35), so they need more support than a feeling.
@@ -88,18 +84,7 @@ class MoodWeights:
     its support (a blunder outweighs any fit); clash: per standard deviation of valence a label sits beyond `tolerance`
     from the description's; single: a one-word set says little; oversized: sets over four labels;
     spread: per standard deviation beyond spread_tolerance that a set's own labels scatter in
-    valence/arousal (no "lively · quiet").
-
-    plain: per standard deviation a label's plainness (moodwords: everyday use, reads as a mood)
-    falls below plain_floor, for each such label in a set: "freewheeling", "effervescent" or
-    "literate" need a clearly stronger match than "playful" or "calm". hub: per unit of answer
-    share beyond hub_floor that a label took over unrelated texts (moodwords: "light" was in 31%
-    of our scenes' answers and 78% of OASIS's photo topics, "atmospheric" in a third: a label
-    everywhere says nothing about one photo). agreement: per standard deviation each label sits
-    from the description's (valence, arousal), averaged over the set: every label has to agree
-    with the photo, not only the set's mean ("powerful · energetic · soft" averages to a gym's
-    arousal; each of its labels does not). The three cost EmoBank's moods r 0.004 / 0.004
-    together (plainness alone cost 0.022 in valence, which agreement won back)."""
+    valence/arousal (no "lively · quiet")."""
 
     coloured: float = 4.0
     clash: float = 0.06
@@ -108,11 +93,6 @@ class MoodWeights:
     oversized: float = 1.0
     spread: float = 0.2
     spread_tolerance: float = 0.8
-    plain: float = 0.1
-    plain_floor: float = 0.0
-    hub: float = 0.2
-    hub_floor: float = 0.3
-    agreement: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -122,7 +102,6 @@ class MoodGate:
 
     coloured: np.ndarray
     label_valence: np.ndarray
-    label_arousal: np.ndarray
     mean_weights: np.ndarray
     sizes: np.ndarray
     size_penalty: np.ndarray
@@ -136,15 +115,11 @@ class MoodGate:
                              for label in labels], np.float32)[: combinations.label_count]
         sizes = combinations.sizes
         size_penalty = weights.single * (sizes == 1) + weights.oversized * (sizes > 4)
-        unplain = np.maximum(weights.plain_floor - plainness(labels[: combinations.label_count]), 0)
-        hubs = np.maximum(hub_shares(labels[: combinations.label_count]) - weights.hub_floor, 0)
-        size_penalty = size_penalty + (weights.plain * unplain + weights.hub * hubs) @ combinations.mean_weights * sizes
         affect = np.asarray(label_affect[: combinations.label_count, :2], np.float64)
         means = affect.T @ combinations.mean_weights  # (2, C)
         scatter = np.sqrt(np.maximum(((affect ** 2).T @ combinations.mean_weights - means ** 2).sum(axis=0), 0))
         size_penalty = size_penalty + weights.spread * np.maximum(scatter - weights.spread_tolerance, 0)
         return cls(coloured, np.asarray(label_affect[: combinations.label_count, 0], np.float32),
-                   np.asarray(label_affect[: combinations.label_count, 1], np.float32),
                    combinations.mean_weights, combinations.sizes.astype(np.float32),
                    size_penalty.astype(np.float32), weights)
 
@@ -153,16 +128,12 @@ class MoodGate:
         similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
         # Any shortfall at all costs a step (0.1), so a label just under its bar stays out too.
         shortfall = np.where(similarities < self.coloured, 0.1 + self.coloured - similarities, 0)
-        affect = np.asarray(affect, np.float32)
-        gap = np.abs(self.label_valence[None, :] - affect[:, :1])
-        clash = self.weights.clash * np.maximum(gap - self.weights.tolerance, 0)
-        if self.weights.agreement:
-            rise = self.label_arousal[None, :] - affect[:, 1:2]
-            clash += self.weights.agreement * np.sqrt(gap ** 2 + rise ** 2)
+        gap = np.abs(self.label_valence[None, :] - np.asarray(affect, np.float32)[:, :1])
+        clash = np.maximum(gap - self.weights.tolerance, 0)
         # A coloured label spoils a set however many others it has: it counts in full, not averaged.
         # mean over the set times its size: the coloured shortfall summed, without a second (L, C) matrix
         penalty = ((self.weights.coloured * shortfall) @ self.mean_weights) * self.sizes
-        penalty += clash @ self.mean_weights
+        penalty += (self.weights.clash * clash) @ self.mean_weights
         return scores - penalty - self.size_penalty
 
 

@@ -5,15 +5,12 @@ and moods with the scene's energy.
 The picker's rules on hand-made sets; the rest with the real recommender over data/.
 """
 
-import collections
-import dataclasses
 import itertools
 
 import numpy as np
 import pytest
 
-from recommender.moodpicking import MoodGate, MoodPicker, MoodWeights, PickRule, mood_affect
-from recommender.moodwords import hub_shares, plainness, read_table
+from recommender.moodpicking import MoodPicker, PickRule, mood_affect
 from recommender.scoring import Combinations
 
 # Everyday Story scenes where the judges found halloween, funereal, erotic-type or menacing labels
@@ -33,22 +30,6 @@ INNOCENT_SCENES = [
     "a christmas market with lights and mulled wine",
     "fireworks over a city skyline on new year's eve",
     "a cat sleeping on a sofa in the sun",
-    "a bonfire on the beach at night with friends",
-]
-# Varied everyday scenes beyond those (Azure-style captions) for how often labels come back.
-EVERYDAY_SCENES = INNOCENT_SCENES + [
-    "a man lifting a barbell in a gym", "a misty cemetery with old gravestones", "a rainy window with raindrops",
-    "a person studying late at night with a desk lamp", "a bowl of ramen on a restaurant table",
-    "a teenager riding a skateboard down a street", "a tulip field in spring", "a foggy morning over a forest",
-    "an old couple sitting together on a porch", "a crowded subway car during rush hour",
-    "a neon-lit arcade with people playing games", "a picnic blanket with wine and cheese in a park",
-    "a lighthouse on a cliff during a storm", "a yoga class stretching on mats in a bright room",
-    "a puppy playing with a ball on the grass", "a convertible driving along a coastal road",
-    "a snowman in a snowy backyard", "a concert crowd with hands raised in front of a stage",
-    "a latte with heart-shaped foam art on a cafe table", "a hospital room with flowers by the bed",
-    "a road through autumn trees with orange leaves", "a chef plating food in a busy restaurant kitchen",
-    "a grandmother knitting in a rocking chair", "a man fishing alone on a pier at dawn",
-    "children running through a water sprinkler in summer", "a sunset over the ocean from a sailboat",
 ]
 BLUNDERS = {"halloween", "funereal", "apocalyptic", "demonic", "erotic", "sexual", "sexy", "sleazy", "macabre",
             "malevolent", "menacing", "threatening", "hostile", "savage", "paranoid", "scary", "scary music",
@@ -169,56 +150,3 @@ def test_a_workout_gets_livelier_moods_than_a_fireside(recommender):
     gym, fireside = recommender.suggest_many(["a man lifting a barbell in a gym", "a mug of cocoa by a cozy fireplace"])
     assert recommender.moods_affect(gym.moods)[1] > recommender.moods_affect(fireside.moods)[1] + 0.3
     assert not {"quiet", "soft", "lazy", "soothing", "calm"} & set(labels_of(gym))
-
-
-def test_labels_people_rarely_use_for_a_feeling_need_a_clearly_stronger_match():
-    """Two sets that fit a description equally: the one with a reviewer's word ("freewheeling":
-    rare in English, far from "mood") scores below the one with everyday words."""
-    labels = ["happy", "calm", "freewheeling"]
-    gate = MoodGate.of(labels, np.zeros((3, 2), np.float32), sets([0, 1], [0, 2]))
-    plain = plainness(labels)
-    assert plain[2] < 0 < plain[0]
-    adjusted = gate.adjusted(np.array([[0.5, 0.5]], np.float32), np.full((1, 3), 0.5, np.float32), np.zeros((1, 2)))
-    assert adjusted[0, 1] < adjusted[0, 0]
-    unweighted = MoodGate.of(labels, np.zeros((3, 2), np.float32), sets([0, 1], [0, 2]), MoodWeights(plain=0, hub=0))
-    assert np.ptp(unweighted.adjusted(np.array([[0.5, 0.5]], np.float32), np.full((1, 3), 0.5, np.float32),
-                                      np.zeros((1, 2)))) == 0
-
-
-def test_each_label_has_to_agree_with_the_description_not_only_the_sets_mean():
-    """"powerful · soft" averages to a calm-ish middle; "warm · gentle" sits there label by label."""
-    label_affect = np.array([[0, 1.5], [0, -1.5], [0, 0.2], [0, -0.2]], np.float32)
-    labels = ["happy", "sad", "warm", "gentle"]  # plain words: only the affect terms differ
-    only_agreement = MoodWeights(spread=0, plain=0, hub=0, clash=0, agreement=0.1)
-    gate = MoodGate.of(labels, label_affect, sets([0, 1], [2, 3]), only_agreement)
-    adjusted = gate.adjusted(np.zeros((1, 2), np.float32), np.full((1, 4), 0.5, np.float32), np.zeros((1, 2)))
-    assert adjusted[0, 1] > adjusted[0, 0]
-    ignored = MoodGate.of(labels, label_affect, sets([0, 1], [2, 3]), dataclasses.replace(only_agreement, agreement=0))
-    assert np.ptp(ignored.adjusted(np.zeros((1, 2), np.float32), np.full((1, 4), 0.5, np.float32), np.zeros((1, 2)))) == 0
-
-
-def test_plainness_is_measured_for_every_label_the_index_shows(recommender):
-    table = read_table()
-    assert set(recommender._index.labels) <= set(table)
-    plain = dict(zip(table, plainness(list(table))))
-    assert plain["happy"] > 1 and plain["sad"] > 0.5  # plain feelings
-    assert plain["freewheeling"] < -1 and plain["literate"] < -0.5  # a reviewer's words
-    assert hub_shares(["light"])[0] > hub_shares(["melancholy"])[0]  # "a photo of ..." -> "light"
-
-
-def test_over_many_scenes_odd_reviewer_words_are_seldom_shown(recommender):
-    """Judges marked down "hypnotic", "eccentric", "ornate", "literate"...: labels that read least
-    like an everyday mood word (the lowest sixth or so of plainness) fill few of the label slots
-    (before the plainness prior: 12% of them)."""
-    answers = recommender.suggest_many(EVERYDAY_SCENES, songs=1)
-    shown = [label for answer in answers for label in labels_of(answer)]
-    plain = dict(zip(recommender._index.labels, plainness(recommender._index.labels)))
-    assert sum(plain[label] < -0.5 for label in shown) / len(shown) < 0.05
-
-
-def test_no_label_fills_a_large_share_of_unrelated_answers(recommender):
-    """A label in a third of all answers ("light", "atmospheric" before the hub damping) says
-    nothing about the photo."""
-    answers = recommender.suggest_many(EVERYDAY_SCENES, songs=1)
-    counts = collections.Counter(label for answer in answers for label in set(labels_of(answer)))
-    assert counts.most_common(1)[0][1] <= 0.3 * len(answers), counts.most_common(5)
