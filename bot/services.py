@@ -53,7 +53,7 @@ class Services:
     users: UserKeys
     metrics: Metrics
     cpu: ThreadPoolExecutor
-    compute: ComputeWorkers
+    compute: tuple[ComputeWorkers, ...]  # the recommender's and the image model's (one, when shared)
     photos_per_minute: int = 10
     inline_results: TTLCache = field(default_factory=lambda: TTLCache(maxsize=2048, ttl=INLINE_CACHE_SECONDS))
     traces: dict[int, Trace] = field(default_factory=dict)  # update id -> its trace, while it is handled
@@ -78,16 +78,31 @@ async def open_services(config: Config, metrics: Metrics | None = None) -> Servi
     store = FailSoftStore(open_store(config), metrics)
     users = UserKeys(config.user_key.encode() if config.user_key else _local_secret(config.state_dir / "user.key"))
     cpu = ThreadPoolExecutor(max_workers=CPU_WORKERS, thread_name_prefix="storytune-cpu")
-    compute = ComputeWorkers(recommender, photo_model, processes=config.worker_processes, fallback=cpu,
-                             on_restart=metrics.worker_restarts.inc)
+    recommending, seeing = open_compute(config.worker_processes, recommender, photo_model, cpu, metrics)
     reader = PhotoReader(vision=vision, model=photo_model, quota=AzureQuota(config.azure_calls_per_minute),
                          executor=cpu, metrics=metrics,
-                         read_batch=(compute.bind(read_photos), compute) if photo_model is not None else None)
-    answers = Answers(store, users, MicroBatcher(compute.bind(suggest_each), executor=compute),
+                         read_batch=(seeing.bind(read_photos), seeing) if photo_model is not None else None)
+    answers = Answers(store, users, MicroBatcher(recommending.bind(suggest_each), executor=recommending),
                       DeezerPreviews(http, config.deezer_api_base_url))
-    services = Services(answers, reader, http, store, users, metrics, cpu, compute, config.photos_per_minute)
+    services = Services(answers, reader, http, store, users, metrics, cpu, tuple({recommending, seeing}),
+                        config.photos_per_minute)
     log.info("services ready in %.2f s", time.perf_counter() - started)
     return services
+
+
+def open_compute(processes: int, recommender: Recommender, photo_model: PhotoModel | None, cpu: ThreadPoolExecutor,
+                 metrics: Metrics) -> tuple[ComputeWorkers, ComputeWorkers]:
+    """Where the recommender's and the image model's batches run: with 2 processes or more, one worker
+    each, so that only the recommender's ever loads the multilingual encoders (~170 MB, on the first
+    French text); with 1, one worker for both; with 0, this process's threads."""
+    def lane(count: int) -> ComputeWorkers:
+        return ComputeWorkers(recommender, photo_model, processes=count, fallback=cpu,
+                              on_restart=metrics.worker_restarts.inc)
+
+    if processes >= 2:
+        return lane(1), lane(1)
+    shared = lane(processes)
+    return shared, shared
 
 
 def load_photo_model(data_dir: Path | None) -> PhotoModel | None:
@@ -117,7 +132,8 @@ def open_store(config: Config) -> StateStore:
 
 
 async def close_services(services: Services) -> None:
-    await asyncio.to_thread(services.compute.shutdown, wait=True)
+    for workers in services.compute:
+        await asyncio.to_thread(workers.shutdown, wait=True)
     services.cpu.shutdown(wait=True)
     await services.http.close()
     await services.store.close()
