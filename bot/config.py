@@ -39,7 +39,7 @@ class Config:
     messages_per_second: float = 0.0
     redis_url: str | None = field(default=None, repr=False)
     update_lease_seconds: float = 60.0
-    worker_processes: int = 2  # 2: one forked worker for the recommender, one for the image model; 1: one for both; 0: threads
+    worker_processes: int = 2  # forked: one for the recommender, the others for the image model; 1: one for both; 0: threads
 
     @property
     def azure_configured(self) -> bool:

@@ -100,7 +100,7 @@ def open_compute(processes: int, recommender: Recommender, photo_model: PhotoMod
                               on_restart=metrics.worker_restarts.inc)
 
     if processes >= 2:
-        return lane(1), lane(1)
+        return lane(1), lane(processes - 1)
     shared = lane(processes)
     return shared, shared
 
