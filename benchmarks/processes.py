@@ -22,15 +22,21 @@ def process_tree(pid: int) -> list[int]:
     return found
 
 
+def stat_cpu_seconds(stat: Path) -> float:
+    """user + system CPU seconds from a /proc stat file (a process's, or one thread's under task/).
+    Raises OSError when the process or thread is gone."""
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
 def tree_cpu_seconds(pid: int) -> float:
     """user + system CPU of pid and its living descendants, all threads."""
     total = 0.0
     for member in process_tree(pid):
         try:
-            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+            total += stat_cpu_seconds(Path(f"/proc/{member}/stat"))
         except OSError:
             continue
-        total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
     return total
 
 

@@ -11,6 +11,7 @@ batch and the ones queued behind it run in this process's threads while new work
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import itertools
 import logging
@@ -65,14 +66,7 @@ class ComputeWorkers(Executor):
 
     def bind(self, function: Callable) -> Callable:
         """suggest_each or read_photos for this set of workers' recommender and model."""
-        import functools
-
         return functools.partial(function, self.key)
-
-    @property
-    def worker_pids(self) -> list[int]:
-        pool = self._pool
-        return sorted(pool._processes) if pool is not None and pool._processes else []
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
         pool = self._current_pool()

@@ -34,10 +34,11 @@ from .state.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
 
-# Image decoding and model calls get their own threads (the native code inside releases the GIL),
-# so quick store calls on the default executor never queue behind them. Two, not three: the Python
-# between native calls still takes turns on the GIL, and a third thread only added turns (a burst of
-# 200 photos over long polling: 112 photos/s with 3 workers, 120 with 2, 96 with 1; BENCHMARKS.md).
+# Image decoding gets its own threads (the native code inside releases the GIL), so quick store calls
+# on the default executor never queue behind it; the model calls run there too when there are no
+# compute workers (BOT_WORKER_PROCESSES=0) or one has died. Two, not three: with the models in this
+# process, the Python between native calls took turns on the GIL and a third thread only added turns
+# (a burst of 200 photos over long polling: 112 photos/s with 3 workers, 120 with 2, 96 with 1).
 CPU_WORKERS = 2
 INLINE_CACHE_SECONDS = 300
 
@@ -93,8 +94,9 @@ async def open_services(config: Config, metrics: Metrics | None = None) -> Servi
 def open_compute(processes: int, recommender: Recommender, photo_model: PhotoModel | None, cpu: ThreadPoolExecutor,
                  metrics: Metrics) -> tuple[ComputeWorkers, ComputeWorkers]:
     """Where the recommender's and the image model's batches run: with 2 processes or more, one worker
-    each, so that only the recommender's ever loads the multilingual encoders (~170 MB, on the first
-    French text); with 1, one worker for both; with 0, this process's threads."""
+    for the recommender and the others for the image model, so that only the recommender's ever loads
+    the multilingual encoders (~180 MB, on the first French text); with 1, one worker for both; with 0,
+    this process's threads."""
     def lane(count: int) -> ComputeWorkers:
         return ComputeWorkers(recommender, photo_model, processes=count, fallback=cpu,
                               on_restart=metrics.worker_restarts.inc)

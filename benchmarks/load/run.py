@@ -57,7 +57,7 @@ from aiohttp import ClientSession, ClientTimeout, TCPConnector, web
 from PIL import Image
 
 from bot.views.texts import TEXTS
-from benchmarks.processes import tree_cpu_seconds, tree_memory_mb
+from benchmarks.processes import stat_cpu_seconds, tree_cpu_seconds, tree_memory_mb
 from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, slow, success
 from tests.fakes.telegram_api import FakeTelegramServer
@@ -76,7 +76,6 @@ QUIET_SECONDS = 30.0  # no reply at all for this long: the chats still waiting w
 TELEGRAM_SIDES = (90, 320, 800, 1280)  # the PhotoSizes Telegram keeps of a 1280x960 photo
 SCENES = ("beach", "sunset", "night", "forest", "fog")
 STORYTUNE_APOLOGIES = frozenset(TEXTS["error"].values())
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -239,11 +238,9 @@ def thread_cpu_seconds(pid: int) -> dict[int, tuple[str, float]]:
     threads = {}
     for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
-            name = (task / "comm").read_text().strip()
-            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+            threads[int(task.name)] = ((task / "comm").read_text().strip(), stat_cpu_seconds(task / "stat"))
         except OSError:
             continue
-        threads[int(task.name)] = (name, (int(fields[11]) + int(fields[12])) / CLOCK_TICKS)
     return threads
 
 
