@@ -20,7 +20,7 @@ import numpy as np
 
 from .affect import AffectModel
 from .catalog import Catalog
-from .compact import QuantizedRows
+from .compact import PackedRows, QuantizedRows, write_product_model
 from .datasets import read_combinations, read_deezer, read_emobank, read_muse_songs, read_spotify
 from .errors import IndexUnavailableError
 from .multilingual import FILES as MULTILINGUAL_FILES
@@ -30,11 +30,13 @@ from .sources import REPO_ROOT, resolve_sources, sha256_of
 
 log = logging.getLogger(__name__)
 
-FORMAT = 5  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
-# 5: each title's own affect reading (TITLE_AFFECT) and how often each song lands in answers (SONG_HUBS)
+FORMAT = 6  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
+# 5: each title's own affect reading (TITLE_AFFECT) and how often each song lands in answers (SONG_HUBS);
+# 6: the titles' products as an 8-bit ONNX graph (SONG_TITLE_PRODUCTS, compact.PackedRows)
 CATALOGS = ("spotify", "deezer", "both")
 DEFAULT_CATALOG = "both"
 SONG_THEMES = "song_themes.npy"
+SONG_TITLE_PRODUCTS = "song_titles.onnx"  # compact.PackedRows: the titles as 8-bit constants
 SCENE_ENERGY = "scene_energy.npy"
 TITLE_AFFECT = "title_affect.npy"
 SONG_HUBS = "song_hubs.npy"
@@ -147,6 +149,7 @@ def build(
     multilingual.save(data_dir)
     catalog.save(data_dir / "catalog.csv")
     np.save(data_dir / SONG_THEMES, song_themes.astype(np.float32))
+    write_product_model(QuantizedRows.of(song_themes), data_dir / SONG_TITLE_PRODUCTS)
     np.save(data_dir / SCENE_ENERGY, scene_energy)
     np.save(data_dir / TITLE_AFFECT, title_readings(affect, song_themes))
     _measure_hubs(data_dir, catalog, encoder, emobank, oasis)
@@ -259,7 +262,7 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
-         "catalog.csv", SONG_THEMES, SCENE_ENERGY, TITLE_AFFECT, SONG_HUBS, f"{ENCODER_DIR}/model.onnx",
+         "catalog.csv", SONG_THEMES, SONG_TITLE_PRODUCTS, SCENE_ENERGY, TITLE_AFFECT, SONG_HUBS, f"{ENCODER_DIR}/model.onnx",
          f"{ENCODER_DIR}/tokenizer.json",
          "photo_model.onnx", "photo_head.npz", "photo_model.json", *MULTILINGUAL_FILES)
 
@@ -296,7 +299,7 @@ class IndexData:
     affect: AffectModel
     catalog: Catalog
     encoder_dir: Path
-    song_themes: QuantizedRows | np.ndarray | None = None  # (N, D) unit embeddings of the song titles
+    song_themes: PackedRows | QuantizedRows | np.ndarray | None = None  # (N, D) unit embeddings of the song titles
     scene_energy: np.ndarray | None = None  # (D + 1,) songscore.energy_reader
     title_affect: np.ndarray | None = None  # (N, 2) each title's own valence/arousal reading (affect model)
     song_hubs: np.ndarray | None = None  # (N,) share of EmoBank train answers each song lands in (songhubs)
@@ -335,7 +338,7 @@ def _read_files(data_dir: Path, catalog_kind: str) -> IndexData:
         affect=AffectModel.load(data_dir / "affect_model.npz"),
         catalog=Catalog.load(data_dir / "catalog.csv", catalog_kind),
         encoder_dir=data_dir / ENCODER_DIR,
-        song_themes=QuantizedRows.load(data_dir / SONG_THEMES),  # 16 MB instead of 65 (compact.py)
+        song_themes=PackedRows.load(data_dir / SONG_TITLE_PRODUCTS),  # 8-bit, on int8 kernels (compact.py)
         scene_energy=np.load(data_dir / SCENE_ENERGY),
         title_affect=np.load(data_dir / TITLE_AFFECT),
         song_hubs=np.load(data_dir / SONG_HUBS),

@@ -11,7 +11,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .compact import QuantizedRows
+from .compact import PackedRows, QuantizedRows
 from .kernels import top_positions
 
 WELL_KNOWN_AT = 0.65  # Spotify popularity from which a song counts as known to everyone
@@ -194,7 +194,7 @@ class SongFeatures:
         obscurity = np.clip((OBSCURE_BELOW - np.nan_to_num(popularity, nan=OBSCURE_BELOW)) / OBSCURE_BELOW, 0.0, 1.0)
         popularity = np.minimum(np.where(np.isnan(popularity), UNKNOWN_POPULARITY, popularity), well_known_at)
         popularity = popularity / well_known_at
-        themes = themes if isinstance(themes, QuantizedRows) else np.ascontiguousarray(themes, np.float32)
+        themes = themes if isinstance(themes, (QuantizedRows, PackedRows)) else np.ascontiguousarray(themes, np.float32)
         occasions = np.ascontiguousarray(occasions, np.float32).reshape(-1, themes.shape[1])
         closeness = themes @ occasions.T if len(occasions) else np.zeros((len(themes), 0), np.float32)
         nearest = closeness.argmax(axis=1) if len(occasions) else np.zeros(len(themes), np.int64)

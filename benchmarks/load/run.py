@@ -57,7 +57,7 @@ from aiohttp import ClientSession, ClientTimeout, TCPConnector, web
 from PIL import Image
 
 from bot.views.texts import TEXTS
-from benchmarks.processes import stat_cpu_seconds, tree_cpu_seconds, tree_memory_mb
+from benchmarks.processes import process_tree, stat_cpu_seconds, tree_cpu_seconds, tree_memory_mb
 from tests.fakes import photos
 from tests.fakes.azure_server import AzureVisionServer, slow, success
 from tests.fakes.telegram_api import FakeTelegramServer
@@ -234,13 +234,17 @@ def cpu_seconds(pid: int) -> float:
 
 
 def thread_cpu_seconds(pid: int) -> dict[int, tuple[str, float]]:
-    """{thread id: (name, user+system CPU seconds)} for every thread of a process."""
+    """{thread id: (name, user+system CPU seconds)} for every thread of a process and its worker
+    processes (a worker's threads named "worker <pid>/<name>")."""
     threads = {}
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            threads[int(task.name)] = ((task / "comm").read_text().strip(), stat_cpu_seconds(task / "stat"))
-        except OSError:
-            continue
+    for member in process_tree(pid):
+        for task in Path(f"/proc/{member}/task").glob("*"):
+            try:
+                name = (task / "comm").read_text().strip()
+                threads[int(task.name)] = (name if member == pid else f"worker {member}/{name}",
+                                           stat_cpu_seconds(task / "stat"))
+            except OSError:
+                continue
     return threads
 
 
@@ -548,8 +552,8 @@ class Bench:
             return None
         self.profile_dir.mkdir(parents=True, exist_ok=True)
         out = self.profile_dir / f"{setup.name}-{chats}.txt"
-        return subprocess.Popen(["py-spy", "record", "--pid", str(pid), "--format", "raw", "--threads",
-                                 "--rate", "100", "--output", str(out), "--nonblocking"],
+        return subprocess.Popen(["py-spy", "record", "--pid", str(pid), "--format", "raw", "--threads", "--subprocesses",
+                                 "--rate", os.environ.get("PYSPY_RATE", "100"), "--output", str(out), "--nonblocking"],
                                 stdout=(run_dir / "py-spy.log").open("wb"), stderr=subprocess.STDOUT)
 
     async def drop_pending(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from recommender.compact import QuantizedRows
+from recommender.compact import PackedRows, QuantizedRows, write_product_model
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -37,6 +37,25 @@ def test_quantized_rows_give_the_float_products_to_a_few_thousandths_in_every_fo
     assert np.array_equal(loaded.values, compact.values) and np.array_equal(loaded.scale, compact.scale)
 
 
+def test_packed_rows_give_the_float_products_and_the_same_products_alone_or_in_any_batch(tmp_path):
+    rng = np.random.default_rng(11)
+    rows = _unit(rng.normal(size=(1300, 384)))
+    queries = _unit(rng.normal(size=(6, 384)))
+    queries[2] *= 0.1  # a shorter query (a blend of embeddings) keeps its own scale
+    write_product_model(QuantizedRows.of(rows), tmp_path / "titles.onnx")
+    packed = PackedRows.load(tmp_path / "titles.onnx")
+    assert len(packed) == 1300 and packed.shape == (1300, 384)
+    together = queries @ packed.T
+    assert together.shape == (6, 1300) and np.abs(together - queries @ rows.T).max() < 4e-3
+    assert np.abs(packed @ queries[0] - rows @ queries[0]).max() < 4e-3
+    assert np.abs(packed @ queries.T - rows @ queries.T).max() < 4e-3
+    # an answer must not change with the photos that happened to share its batch
+    for row, query in enumerate(queries):
+        assert np.array_equal(query @ packed.T, together[row])
+    assert np.array_equal((queries[3:] @ packed.T)[0], together[3])
+    assert np.array_equal(np.zeros((1, 384), np.float32) @ packed.T, np.zeros((1, 1300), np.float32))
+
+
 def test_a_zero_row_stays_zero():
     rows = np.zeros((3, 4), np.float32)
     rows[1] = [0.5, -0.5, 0.5, -0.5]
@@ -53,7 +72,7 @@ def test_a_truncated_title_file_is_refused(tmp_path):
 
 def test_the_loaded_recommender_keeps_the_title_embeddings_in_8_bits(recommender):
     themes = recommender._song_features.themes  # noqa: SLF001 - the design under test
-    assert isinstance(themes, QuantizedRows) and themes.values.dtype == np.int8
+    assert isinstance(themes, PackedRows) and themes.nbytes < len(themes) * 384 * 1.1
     assert len(themes) == recommender.catalog_size
 
 
