@@ -20,7 +20,8 @@ import numpy as np
 from recommender.affect import AffectModel
 from recommender.datasets import read_emobank
 from recommender.engine import Recommender
-from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, load_index, title_readings
+from recommender.compact import QuantizedRows
+from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, SONG_THEMES, default_data_dir, load_index, title_readings
 from recommender.sources import DEFAULT_SOURCES_DIR, local_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,7 @@ def train_only_recommender(data_dir: Path | None, sources_dir: Path) -> tuple[Re
     # the titles' own readings (anchors, title fit) come from the train-only model too; the song hubs
     # were measured on train sentences only (songhubs)
     index = dataclasses.replace(index, affect=affect, label_affect=affect.predict(index.label_embeddings)[:, :2],
-                                title_affect=title_readings(affect, index.song_themes))
+                                title_affect=title_readings(affect, QuantizedRows.load(Path(data_dir or default_data_dir()) / SONG_THEMES)))
     recommender = Recommender(index, TextEncoder(index.encoder_dir))
     dev = ~train
     return recommender, [t for t, d in zip(emobank.texts, dev) if d], emobank.vad[dev]
