@@ -135,6 +135,28 @@ def test_an_acknowledged_write_survives_a_crash(tmp_path):
     asyncio.run(store.close())
 
 
+async def test_sqlite_writes_arriving_together_all_land_and_a_bad_one_fails_alone(tmp_path):
+    """A burst's writes share transactions (bot/state/sqlite.py): a vote the schema refuses must not
+    take the others in its transaction down with it, and a read asked after a write sees it."""
+    import sqlite3
+
+    store = SQLiteStore(tmp_path / "s.sqlite3")
+    votes = [store.record_vote(f"a{n}", f"u{n}", 1, [["happy"]]) for n in range(40)]
+    bad = store.record_vote("bad", "u0", 2, [["sad"]])  # the schema allows -1 and 1 only
+    outcomes = await asyncio.gather(*votes[:20], bad, *votes[20:],
+                                    *(store.hit(f"u{n}:photo", 60, 3) for n in range(40)), return_exceptions=True)
+    assert isinstance(outcomes[20], sqlite3.IntegrityError)
+    assert [o for n, o in enumerate(outcomes) if n != 20 and isinstance(o, BaseException)] == []
+    _, seen = await asyncio.gather(store.save_settings("reader", Settings("fr", True)), store.settings("reader"))
+    assert seen == Settings("fr", True)
+    await store.close()
+    reopened = SQLiteStore(tmp_path / "s.sqlite3")
+    exported = await reopened.export_feedback()
+    assert sorted(row["user"] for row in exported) == sorted(f"u{n}" for n in range(40))
+    assert all(row["vote"] == 1 for row in exported)
+    await reopened.close()
+
+
 def test_user_keys_are_stable_per_secret_and_hide_the_id():
     keys = UserKeys(b"k" * 32)
     assert keys.of(12345) == keys.of(12345) != UserKeys(b"j" * 32).of(12345)
