@@ -239,7 +239,8 @@ class Recommender:
         stillness = (None if self._song_features is None
                      else np.array([self._song_features.stillness(row) for row in embeddings], np.float32))
         affect = moodpicking.mood_affect(affect, embeddings, self._index.scene_energy, stillness)
-        return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect)
+        similarities = self._mood_gate.heard(similarities)
+        return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, stillness)
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:
         """(C,) each combination's preference weight: the sum of its labels' within [-1, 1] (the improved
