@@ -68,6 +68,13 @@ DARK_SUPPORT = 0.26
 # near "melancholy". In a still scene (songscore's stillness reading, 0-1) they need up to
 # DARK_SUPPORT, in proportion to the stillness; elsewhere nothing changes.
 SORROW = ("melancholy", "lonely", "bittersweet", "plaintive")
+# songscore's stillness reading is about babies; a dog asleep by a fireplace, a cat dozing on a sofa
+# or an old man asleep in his armchair read 0 there, and got "melancholy" too. These cues find any
+# sleeper, from the first cosine to the second (fully at rest): the dogs, cats, a napping toddler
+# 0.37-0.63 on the first, curled-up pets 0.5-0.6 on the second; EmoBank's dev sentences stay under
+# 0.32 on both at 99.5%, so ordinary text is left alone.
+REST_CUES = (("a person or an animal asleep, resting", 0.34, 0.48),
+             ("a sleeping pet curled up", 0.30, 0.45))
 # A scene's energy (the title-learnt reading songscore.energy_reader gives: about +2.5 for a gym or
 # a concert, -2.5 for a cozy cabin, within +-1 for most text) moves the arousal the moods are
 # matched against, by SCENE_ENERGY per unit beyond ENERGY_FLOOR. EmoBank's text reading misses it
@@ -126,10 +133,11 @@ class MoodGate:
     sizes: np.ndarray
     size_penalty: np.ndarray
     weights: MoodWeights
+    rest_cues: np.ndarray | None = None  # (K, D) unit embeddings of REST_CUES
 
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
-           weights: MoodWeights = MoodWeights()) -> MoodGate:
+           weights: MoodWeights = MoodWeights(), rest_cues: np.ndarray | None = None) -> MoodGate:
         coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
                              else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK else 0.0
                              for label in labels], np.float32)[: combinations.label_count]
@@ -145,7 +153,18 @@ class MoodGate:
         size_penalty = size_penalty + weights.spread * np.maximum(scatter - weights.spread_tolerance, 0)
         return cls(coloured, ceilings, sorrow, np.asarray(label_affect[: combinations.label_count, 0], np.float32),
                    combinations.mean_weights, combinations.sizes.astype(np.float32),
-                   size_penalty.astype(np.float32), weights)
+                   size_penalty.astype(np.float32), weights,
+                   None if rest_cues is None else np.ascontiguousarray(rest_cues, np.float32))
+
+    def at_rest(self, embeddings: np.ndarray) -> np.ndarray:
+        """(B,) 0-1 how clearly the descriptions (B, D) show someone asleep (REST_CUES; 0 without cues)."""
+        embeddings = np.asarray(embeddings, np.float32)
+        if self.rest_cues is None:
+            return np.zeros(len(embeddings), np.float32)
+        closeness = embeddings @ self.rest_cues.T  # (B, K)
+        starts = np.array([start for _, start, _ in REST_CUES], np.float32)
+        fulls = np.array([full for _, _, full in REST_CUES], np.float32)
+        return np.clip((closeness - starts) / (fulls - starts), 0.0, 1.0).max(axis=1)
 
     def heard(self, similarities: np.ndarray) -> np.ndarray:
         """(B, L) description-label similarities with each literal label's held to its ceiling: the
@@ -157,7 +176,8 @@ class MoodGate:
     def adjusted(self, scores: np.ndarray, similarities: np.ndarray, affect: np.ndarray,
                  stillness: np.ndarray | None = None) -> np.ndarray:
         """(B, C) scores less each set's label penalties and its size penalty; affect: (B, 2),
-        stillness: (B,) in 0-1 (a still scene asks support of the labels of sorrow)."""
+        stillness: (B,) in 0-1, how still or at rest the scene is (it asks support of the labels
+        of sorrow)."""
         similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
         support = np.broadcast_to(self.coloured, similarities.shape)
         if stillness is not None:
