@@ -75,6 +75,13 @@ SORROW = ("melancholy", "lonely", "bittersweet", "plaintive")
 # 0.32 on both at 99.5%, so ordinary text is left alone.
 REST_CUES = (("a person or an animal asleep, resting", 0.34, 0.48),
              ("a sleeping pet curled up", 0.30, 0.45))
+# A celebration or friends having fun asks the same of them ("plaintive · sentimental" for a birthday
+# cake, "epic · melancholy" for a rooftop toast): a goal celebrated, a Christmas dinner, a birthday,
+# a halloween party 0.37-0.52 on the first; board games, a pool party, friends dancing 0.44-0.56 on
+# the second. EmoBank's dev sentences: 99.5% under 0.34 and 0.29. A family hugging goodbye at an
+# airport (bittersweet by right) stays under both starts.
+JOY_CUES = (("a joyful celebration, a party or a holiday", 0.34, 0.45),
+            ("people having fun together", 0.30, 0.42))
 # A scene's energy (the title-learnt reading songscore.energy_reader gives: about +2.5 for a gym or
 # a concert, -2.5 for a cozy cabin, within +-1 for most text) moves the arousal the moods are
 # matched against, by SCENE_ENERGY per unit beyond ENERGY_FLOOR. EmoBank's text reading misses it
@@ -134,10 +141,12 @@ class MoodGate:
     size_penalty: np.ndarray
     weights: MoodWeights
     rest_cues: np.ndarray | None = None  # (K, D) unit embeddings of REST_CUES
+    joy_cues: np.ndarray | None = None  # (K, D) unit embeddings of JOY_CUES
 
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
-           weights: MoodWeights = MoodWeights(), rest_cues: np.ndarray | None = None) -> MoodGate:
+           weights: MoodWeights = MoodWeights(), rest_cues: np.ndarray | None = None,
+           joy_cues: np.ndarray | None = None) -> MoodGate:
         coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
                              else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK else 0.0
                              for label in labels], np.float32)[: combinations.label_count]
@@ -154,17 +163,16 @@ class MoodGate:
         return cls(coloured, ceilings, sorrow, np.asarray(label_affect[: combinations.label_count, 0], np.float32),
                    combinations.mean_weights, combinations.sizes.astype(np.float32),
                    size_penalty.astype(np.float32), weights,
-                   None if rest_cues is None else np.ascontiguousarray(rest_cues, np.float32))
+                   None if rest_cues is None else np.ascontiguousarray(rest_cues, np.float32),
+                   None if joy_cues is None else np.ascontiguousarray(joy_cues, np.float32))
 
     def at_rest(self, embeddings: np.ndarray) -> np.ndarray:
         """(B,) 0-1 how clearly the descriptions (B, D) show someone asleep (REST_CUES; 0 without cues)."""
-        embeddings = np.asarray(embeddings, np.float32)
-        if self.rest_cues is None:
-            return np.zeros(len(embeddings), np.float32)
-        closeness = embeddings @ self.rest_cues.T  # (B, K)
-        starts = np.array([start for _, start, _ in REST_CUES], np.float32)
-        fulls = np.array([full for _, _, full in REST_CUES], np.float32)
-        return np.clip((closeness - starts) / (fulls - starts), 0.0, 1.0).max(axis=1)
+        return _cue_reading(embeddings, self.rest_cues, REST_CUES)
+
+    def joyful(self, embeddings: np.ndarray) -> np.ndarray:
+        """(B,) 0-1 how clearly the descriptions (B, D) show a celebration or fun (JOY_CUES; 0 without cues)."""
+        return _cue_reading(embeddings, self.joy_cues, JOY_CUES)
 
     def heard(self, similarities: np.ndarray) -> np.ndarray:
         """(B, L) description-label similarities with each literal label's held to its ceiling: the
@@ -176,8 +184,8 @@ class MoodGate:
     def adjusted(self, scores: np.ndarray, similarities: np.ndarray, affect: np.ndarray,
                  stillness: np.ndarray | None = None) -> np.ndarray:
         """(B, C) scores less each set's label penalties and its size penalty; affect: (B, 2),
-        stillness: (B,) in 0-1, how still or at rest the scene is (it asks support of the labels
-        of sorrow)."""
+        stillness: (B,) in 0-1, how far the scene is from sorrow (someone asleep, a celebration):
+        it asks support of the labels of sorrow."""
         similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
         support = np.broadcast_to(self.coloured, similarities.shape)
         if stillness is not None:
@@ -191,6 +199,17 @@ class MoodGate:
         penalty = ((self.weights.coloured * shortfall) @ self.mean_weights) * self.sizes
         penalty += (self.weights.clash * clash) @ self.mean_weights
         return scores - penalty - self.size_penalty
+
+
+def _cue_reading(embeddings: np.ndarray, cues: np.ndarray | None, spec: tuple) -> np.ndarray:
+    """(B,) 0-1: each description's closeness to its nearest cue (K, D), from the cue's start
+    (0) to its full cosine (1), as spec's (text, start, full) give them."""
+    embeddings = np.asarray(embeddings, np.float32)
+    if cues is None:
+        return np.zeros(len(embeddings), np.float32)
+    starts = np.array([start for _, start, _ in spec], np.float32)
+    fulls = np.array([full for _, _, full in spec], np.float32)
+    return np.clip((embeddings @ cues.T - starts) / (fulls - starts), 0.0, 1.0).max(axis=1)
 
 
 @dataclass(frozen=True)

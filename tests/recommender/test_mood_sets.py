@@ -200,8 +200,10 @@ def test_everyday_scenes_get_no_odd_single_labels(recommender):
         assert not ODD & set(labels_of(answer)), answer.text
 
 
-def test_a_sleeper_is_peaceful_not_sad_while_a_lonely_rainy_scene_keeps_its_sorrow(recommender):
-    for answer in recommender.suggest_many(SLEEPERS):
+def test_a_sleeper_or_a_party_is_not_sad_while_a_lonely_rainy_scene_keeps_its_sorrow(recommender):
+    celebrations = ["a woman blowing out candles on a birthday cake at a party", "a birthday party with balloons",
+                    "friends laughing at a new year's eve party"]
+    for answer in recommender.suggest_many(SLEEPERS + celebrations):
         assert not set(SORROW) & set(labels_of(answer)), answer.text
     lonely = recommender.suggest("a man sitting alone on a bench in the rain")
     assert set(SORROW) & set(labels_of(lonely))
