@@ -40,8 +40,9 @@ STANCE = ("wry", "sardonic", "acerbic", "ironic", "sarcastic", "cynical", "snide
           "elaborate", "ornate", "austere", "complex", "meandering", "sprawling", "difficult", "explosive",
           "bombastic", "volatile", "street-smart", "capricious",
           # single labels the judges called odd: "hypnotic" for a newborn, "eccentric" for a cyclist,
-          # "clinical" in a hospital, "trippy" on a road trip (the word, not the feeling)
-          "hypnotic", "eccentric", "clinical", "trippy")
+          # "clinical" in a hospital, "trippy" on a road trip (the word, not the feeling); and a
+          # lyric's stance again: "gentle · self-conscious" for a newborn or a sleeping dog
+          "hypnotic", "eccentric", "clinical", "trippy", "self-conscious")
 # Labels whose word also names a thing a photo shows: lights and candles ("light"), a car ("driving"),
 # fire ("fiery"), food ("hungry", "organic", "spicy", "sugary"), air ("airy"), fields ("earthy",
 # "lush"), water ("flowing", "shimmering"). On everyday scenes their most similar descriptions are
@@ -65,8 +66,9 @@ DARK = ("unsettling", "eerie", "ominous", "brooding", "enigmatic", "mysterious",
 DARK_SUPPORT = 0.26
 # Labels of sorrow: right for a rainy window, wrong beside a sleeping baby or a dozing cat, which
 # EmoBank's text reading puts on the sad side ("a baby sleeping in a crib" -0.53) and the encoder
-# near "melancholy". In a still scene (songscore's stillness reading, 0-1) they need up to
-# DARK_SUPPORT, in proportion to the stillness; elsewhere nothing changes.
+# near "melancholy", and wrong at a party. Where the description shows someone asleep or a
+# celebration (0-1: songscore's stillness, REST_CUES, JOY_CUES) they need up to DARK_SUPPORT, in
+# proportion; elsewhere nothing changes.
 SORROW = ("melancholy", "lonely", "bittersweet", "plaintive")
 # songscore's stillness reading is about babies; a dog asleep by a fireplace, a cat dozing on a sofa
 # or an old man asleep in his armchair read 0 there, and got "melancholy" too. These cues find any
@@ -129,12 +131,13 @@ class MoodWeights:
 
 @dataclass(frozen=True)
 class MoodGate:
-    """Per-combination adjustments worked out once: (L,) support a label needs (0: any), (L,) label valence,
-    the combinations' mean-weights and a (C,) size penalty."""
+    """Per-combination adjustments worked out once: (L,) support a label needs (0: any), (L,) the most
+    its similarity counts, (L,) label valence, the combinations' mean-weights and a (C,) size penalty;
+    and the cues that tell a sleeper or a party, where sorrow is out of place."""
 
     coloured: np.ndarray
     ceilings: np.ndarray  # (L,) the most a label's similarity counts (inf: no ceiling)
-    sorrow: np.ndarray  # (L,) support a label needs in a fully still scene, on top of `coloured`
+    sorrow: np.ndarray  # (L,) support a label needs beside a sleeper or a party, on top of `coloured`
     label_valence: np.ndarray
     mean_weights: np.ndarray
     sizes: np.ndarray
@@ -182,14 +185,14 @@ class MoodGate:
         return heard
 
     def adjusted(self, scores: np.ndarray, similarities: np.ndarray, affect: np.ndarray,
-                 stillness: np.ndarray | None = None) -> np.ndarray:
+                 no_sorrow: np.ndarray | None = None) -> np.ndarray:
         """(B, C) scores less each set's label penalties and its size penalty; affect: (B, 2),
-        stillness: (B,) in 0-1, how far the scene is from sorrow (someone asleep, a celebration):
-        it asks support of the labels of sorrow."""
+        no_sorrow: (B,) 0-1 how clearly the scene is no place for sorrow (someone asleep, a
+        celebration): the labels of sorrow need that share of their support."""
         similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
         support = np.broadcast_to(self.coloured, similarities.shape)
-        if stillness is not None:
-            support = support + np.asarray(stillness, np.float32)[:, None] * self.sorrow[None, :]
+        if no_sorrow is not None:
+            support = support + np.asarray(no_sorrow, np.float32)[:, None] * self.sorrow[None, :]
         # Any shortfall at all costs a step (0.1), so a label just under its bar stays out too.
         shortfall = np.where(similarities < support, 0.1 + support - similarities, 0)
         gap = np.abs(self.label_valence[None, :] - np.asarray(affect, np.float32)[:, :1])

@@ -48,8 +48,8 @@ LITERAL_SCENES = [
     ("a truck driving down a dusty road", "driving"),
 ]
 # Single labels the judges called odd in everyday scenes ("hypnotic" for a newborn, "eccentric" for
-# a cyclist, "trippy" on a road trip).
-ODD = {"hypnotic", "eccentric", "clinical", "trippy"}
+# a cyclist, "trippy" on a road trip, "gentle · self-conscious" for a newborn).
+ODD = {"hypnotic", "eccentric", "clinical", "trippy", "self-conscious"}
 SLEEPERS = ["a dog asleep on a couch", "a cat napping in a sunbeam", "a baby asleep in her mother's arms",
             "a grandfather dozing in a chair", "a puppy curled up asleep on a pillow", "a baby sleeping in a crib",
             "a cat sleeping on a sofa in the sun"]
