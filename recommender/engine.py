@@ -98,7 +98,10 @@ class Recommender:
         self._shown_titles, self._title_ids = _titles(index.catalog.titles)
         self._title_words = TitleWords(self._shown_titles)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
-        self._mood_gate = moodpicking.MoodGate.of(index.labels, index.label_affect, index.combinations)
+        self._mood_gate = moodpicking.MoodGate.of(
+            index.labels, index.label_affect, index.combinations,
+            rest_cues=encoder.encode([cue for cue, _, _ in moodpicking.REST_CUES], unpadded=True),
+            joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True))
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty))
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
@@ -236,10 +239,13 @@ class Recommender:
         similarities = scoring.label_similarities(embeddings, self._index.label_embeddings)
         if name == "original":
             return scoring.mean_label_similarity(similarities, self._index.combinations)
-        stillness = (None if self._song_features is None
-                     else np.array([self._song_features.stillness(row) for row in embeddings], np.float32))
-        affect = moodpicking.mood_affect(affect, embeddings, self._index.scene_energy, stillness)
-        return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect)
+        rest = self._mood_gate.at_rest(embeddings)  # anyone asleep, songscore's stillness beside it
+        if self._song_features is not None:
+            rest = np.maximum(rest, [self._song_features.stillness(row) for row in embeddings]).astype(np.float32)
+        affect = moodpicking.mood_affect(affect, embeddings, self._index.scene_energy, rest)
+        similarities = self._mood_gate.heard(similarities)
+        no_sorrow = np.maximum(rest, self._mood_gate.joyful(embeddings))
+        return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow)
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:
         """(C,) each combination's preference weight: the sum of its labels' within [-1, 1] (the improved

@@ -10,7 +10,7 @@ import itertools
 import numpy as np
 import pytest
 
-from recommender.moodpicking import MoodPicker, PickRule, mood_affect
+from recommender.moodpicking import LITERAL_CEILING, SORROW, MoodGate, MoodPicker, PickRule, mood_affect
 from recommender.scoring import Combinations
 
 # Everyday Story scenes where the judges found halloween, funereal, erotic-type or menacing labels
@@ -34,6 +34,25 @@ INNOCENT_SCENES = [
 BLUNDERS = {"halloween", "funereal", "apocalyptic", "demonic", "erotic", "sexual", "sexy", "sleazy", "macabre",
             "malevolent", "menacing", "threatening", "hostile", "savage", "paranoid", "scary", "scary music",
             "spooky", "eerie", "ominous", "druggy", "narcotic", "nihilistic", "suffocating", "negative", "angry"}
+# Everyday scenes whose words name the thing a mood label's word also names (lights and candles,
+# fire, a car, food, air): the label would only repeat the word, as "light" for a night club's lights
+# and "fiery" for cocoa by a fireplace did in our answers.
+LITERAL_SCENES = [
+    ("string lights across a backyard at night", "light"),
+    ("a candle on a bedside table", "light"),
+    ("a neon sign glowing above a bar", "light"),
+    ("a fireplace in a log cabin", "fiery"),
+    ("a bonfire on a beach with friends at night", "fiery"),
+    ("a plate of tacos on a table", "hungry"),
+    ("a hot air balloon over a valley", "airy"),
+    ("a truck driving down a dusty road", "driving"),
+]
+# Single labels the judges called odd in everyday scenes ("hypnotic" for a newborn, "eccentric" for
+# a cyclist, "trippy" on a road trip, "gentle · self-conscious" for a newborn).
+ODD = {"hypnotic", "eccentric", "clinical", "trippy", "self-conscious"}
+SLEEPERS = ["a dog asleep on a couch", "a cat napping in a sunbeam", "a baby asleep in her mother's arms",
+            "a grandfather dozing in a chair", "a puppy curled up asleep on a pillow", "a baby sleeping in a crib",
+            "a cat sleeping on a sofa in the sun"]
 
 
 def labels_of(suggestion) -> list[str]:
@@ -150,3 +169,41 @@ def test_a_workout_gets_livelier_moods_than_a_fireside(recommender):
     gym, fireside = recommender.suggest_many(["a man lifting a barbell in a gym", "a mug of cocoa by a cozy fireplace"])
     assert recommender.moods_affect(gym.moods)[1] > recommender.moods_affect(fireside.moods)[1] + 0.3
     assert not {"quiet", "soft", "lazy", "soothing", "calm"} & set(labels_of(gym))
+
+
+def test_a_literal_label_is_heard_only_up_to_its_ceiling_and_the_rest_as_they_are():
+    gate = MoodGate.of(["light", "calm", "halloween"], np.zeros((3, 2), np.float32), sets([0, 1], [1, 2]))
+    similarities = np.array([[0.6, 0.5, 0.45], [0.01, -0.1, 0.2]], np.float32)
+    heard = gate.heard(similarities)
+    assert heard[0, 0] == pytest.approx(LITERAL_CEILING) and heard[1, 0] == pytest.approx(0.01)
+    assert np.array_equal(heard[:, 1:], similarities[:, 1:])
+
+
+def test_labels_of_sorrow_need_support_only_in_a_still_scene():
+    gate = MoodGate.of(["melancholy", "calm"], np.zeros((2, 2), np.float32), sets([0, 1], [1]))
+    scores, similarities = np.zeros((2, 2), np.float32), np.full((2, 2), 0.15, np.float32)
+    adjusted = gate.adjusted(scores, similarities, np.zeros((2, 2), np.float32), np.array([1.0, 0.0]))
+    assert adjusted[0, 0] < adjusted[1, 0] - 0.5  # asleep: "melancholy · calm" falls far behind
+    assert adjusted[0, 1] == adjusted[1, 1]  # "calm" alone: the same either way
+
+
+@pytest.mark.parametrize(("scene", "label"), LITERAL_SCENES)
+def test_a_mood_never_just_repeats_a_thing_the_photo_shows(recommender, scene, label):
+    assert label not in labels_of(recommender.suggest(scene))
+
+
+def test_everyday_scenes_get_no_odd_single_labels(recommender):
+    scenes = INNOCENT_SCENES + ["a newborn baby sleeping on a blanket", "a cyclist riding on a country road in summer",
+                                "a road trip car driving through the desert", "a kitten asleep in a blanket",
+                                "a lighthouse on a cliff at sunset", "a runner tying her shoes before a morning jog"]
+    for answer in recommender.suggest_many(scenes):
+        assert not ODD & set(labels_of(answer)), answer.text
+
+
+def test_a_sleeper_or_a_party_is_not_sad_while_a_lonely_rainy_scene_keeps_its_sorrow(recommender):
+    celebrations = ["a woman blowing out candles on a birthday cake at a party", "a birthday party with balloons",
+                    "friends laughing at a new year's eve party"]
+    for answer in recommender.suggest_many(SLEEPERS + celebrations):
+        assert not set(SORROW) & set(labels_of(answer)), answer.text
+    lonely = recommender.suggest("a man sitting alone on a bench in the rain")
+    assert set(SORROW) & set(labels_of(lonely))
