@@ -62,24 +62,32 @@ def view_of(image) -> np.ndarray:
     return np.asarray(image if image.mode == "RGB" else image.convert("RGB"), dtype=np.uint8)
 
 
+def model_crop(view: np.ndarray, size: int = INPUT_SIZE) -> np.ndarray:
+    """(size, size, 3) uint8: the centre of a view_of view, the part the model reads. Photos travel to
+    the image model's worker process as this crop: 150 KB a photo instead of the view's 260 KB."""
+    height, width = view.shape[:2]
+    top, left = (height - size) // 2, (width - size) // 2
+    return np.ascontiguousarray(view[top:top + size, left:left + size])
+
+
 def model_input(views: list[np.ndarray], size: int) -> np.ndarray:
-    """(B, 3, size, size) float32: centre crops, scaled as EfficientNet-Lite was trained, (x - 127) / 128."""
+    """(B, 3, size, size) float32: centre crops, scaled as EfficientNet-Lite was trained, (x - 127) / 128.
+    views: view_of views, or their model_crop crops (already size x size)."""
     from PIL import Image
 
     batch = np.empty((len(views), 3, size, size), np.float32)
     resized_side = round(size / CROP_FRACTION)
     for row, view in enumerate(views):
         height, width = view.shape[:2]
-        if min(height, width) != resized_side:
+        if (height, width) != (size, size) and min(height, width) != resized_side:
             scale = resized_side / min(height, width)
             image = Image.fromarray(view).resize(
                 (max(resized_side, round(width * scale)), max(resized_side, round(height * scale))),
                 Image.Resampling.BILINEAR)
             view = np.asarray(image)
-            height, width = view.shape[:2]
-        top, left = (height - size) // 2, (width - size) // 2
-        crop = view[top:top + size, left:left + size].astype(np.float32)
-        batch[row] = ((crop - 127.0) / 128.0).transpose(2, 0, 1)
+        batch[row] = model_crop(view, size).transpose(2, 0, 1)  # one pass: uint8 cast into place
+    batch -= 127.0
+    batch *= 1.0 / 128.0  # a power of two: the same numbers as dividing
     return batch
 
 

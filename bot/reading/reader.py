@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from recommender import AffectHint
-from recommender.photo_model import SOURCE_SIDE, PhotoContent, PhotoModel
+from recommender.photo_model import SOURCE_SIDE, PhotoContent, PhotoModel, model_crop
 
 from ..batching import MicroBatcher
 from .colours import read_colours
@@ -142,7 +142,7 @@ class PhotoReader:
         if self._batcher is None:
             return None
         try:
-            return await self._batcher.submit(photo.model_view)
+            return await self._batcher.submit(model_crop(photo.model_view))
         except Exception:  # a broken model must not cost the answer: the colours remain
             log.exception("the on-device image model failed; reading the colours")
             return None
