@@ -34,10 +34,10 @@ OCCASION_MARGIN = 0.05
 # A description about an occasion lends its title matches to the songs whose titles are about it
 # (SongFeatures.occasion_themes): "Ghostbusters" (0.48 to "halloween") says nothing in words to
 # "friends in costumes at a halloween party" (title cosine under the theme floor), yet it is the
-# occasion's song; a description supports it fully from OCCASION_LIFT_FULL (a Halloween party 0.59,
-# Christmas scenes 0.45-0.48, a birthday cake 0.36-0.41 and so half), none at OCCASION_SUPPORT.
-OCCASION_LIFT_FULL = 0.45
-# The occasions a Story celebrates: a text that names one supports it, however low its cosine.
+# occasion's song. The lift grows from cosine OCCASION_LIFT_FROM to OCCASION_LIFT_FULL: a Halloween party
+# 0.59 and Christmas scenes 0.45-0.48 lend their songs, a candlelit dinner (0.43 to "wedding") little.
+OCCASION_LIFT_FROM, OCCASION_LIFT_FULL = 0.4, 0.5
+# The occasions a Story celebrates: a text that names one supports it fully, however low its cosine.
 CELEBRATED = frozenset(("christmas", "halloween", "birthday", "wedding", "valentine's day", "new year's eve",
                         "easter", "thanksgiving", "hanukkah", "graduation"))
 # Those whose songs are lent: not "funeral" (lifted, it put Cradle Of Filth's "Funeral In Carpathia" at a
@@ -56,10 +56,10 @@ STILLNESS_CUES = (("a baby sleeping peacefully", 0.3, 0.45),
 # What a calm practice (yoga, meditation, tai chi, stretching) is close to, and from which cosine to
 # which it counts fully (SongFeatures.calm_practice). The title-learnt energy reading takes "yoga class in
 # a studio" for a workout (+2.0 sd, like a gym: rap and dance songs led a yoga class); such a scene's
-# energy is read as calm instead. Yoga scenes 0.36-0.43 on the first cue, 0.37-0.50 on the second; a
-# crossfit workout or a zumba class 0.33 / 0.25, an aerobics class 0.32 / 0.30, a gym 0.23 / 0.14, tai chi 0.35 /
-# 0.23 (a little calm); both starts sit above
-# 99.5% of EmoBank's dev sentences (0.27, 0.24), so ordinary text is left alone.
+# energy is read as calm instead. Yoga scenes 0.36-0.43 on the first cue, 0.37-0.50 on the second; tai
+# chi 0.35 / 0.23 (a little calm); a crossfit workout or a zumba class 0.33 / 0.25, an aerobics class
+# 0.32 / 0.30, a gym 0.23 / 0.14 (not at all); both starts sit above 99.5% of EmoBank's dev sentences
+# (0.27, 0.24), so ordinary text is left alone.
 CALM_PRACTICE_CUES = (("slow mindful stretching and breathing: yoga, meditation, tai chi", 0.34, 0.42),
                       ("gentle yoga stretches and quiet breathing", 0.31, 0.45))
 CALM_PRACTICE_ENERGY = -1.0  # the energy (sd) a fully calm practice is read at: a quiet library's -0.9, a lake's -1.75
@@ -382,15 +382,16 @@ class SongFeatures:
 
     def occasion_themes(self, query: np.ndarray, similarities: np.ndarray, text: str = "") -> np.ndarray:
         """(N,) the description-title cosines (similarities, (N,)) with each song about the occasion
-        the description is about (the closest occasion, OCCASION_SUPPORT or closer) raised to its
-        closeness to that occasion, in proportion to how clearly the description is about it."""
+        the description is about (the closest, if LENT) raised to its closeness to that occasion, in
+        proportion to how clearly the description is about it (OCCASION_LIFT_FROM to OCCASION_LIFT_FULL)."""
         if not len(self.occasions):
             return similarities
         support = self.occasion_support(query, text)
         nearest = int(support.argmax())
         if OCCASIONS[nearest] not in LENT:  # occasions: the embeddings of OCCASIONS, in order
             return similarities
-        lift = float(np.clip((support[nearest] - OCCASION_SUPPORT) / (OCCASION_LIFT_FULL - OCCASION_SUPPORT), 0.0, 1.0))
+        lift = float(np.clip((support[nearest] - OCCASION_LIFT_FROM) / (OCCASION_LIFT_FULL - OCCASION_LIFT_FROM),
+                             0.0, 1.0))
         if not lift:
             return similarities
         about = np.flatnonzero(self.occasion == nearest)
