@@ -295,9 +295,13 @@ class Recommender:
             similarities = features.theme_similarities(query)
         # The text's arousal misses a scene's energy (a gym reads calm); the catalog's titles carry it.
         still = features.stillness(query)
-        energy = self._scene_energy(query) - weights.still_energy * still + moved_arousal / weights.energy_gain
-        scene = songscore.scene_terms(features, energy, similarities,
-                                      features.occasion_shortfall(query), weights, features.genre_fit(query),
+        energy = songscore.calmed_energy(self._scene_energy(query), features.calm_practice(query))
+        energy = energy - weights.still_energy * still + moved_arousal / weights.energy_gain
+        # a description about an occasion also hears the songs about it ("Ghostbusters" at a Halloween
+        # party); the leading songs keep the plain title cosines (lifted, "White Wedding" led a church aisle)
+        themed = features.occasion_themes(query, similarities, text)
+        scene = songscore.scene_terms(features, energy, themed,
+                                      features.occasion_shortfall(query, text), weights, features.genre_fit(query),
                                       songscore.description_seed(query), features.foreign_songs(query, language),
                                       max(still - max(moved_arousal, 0.0) / weights.energy_gain, 0.0),
                                       float(affect[0]))
@@ -321,7 +325,7 @@ class Recommender:
                 return take(total, labels)
             for song in found:
                 results.append(self._song(song, labels, songscore.reasons(
-                    features, str(self._index.catalog.genres[song]), song, float(similarities[song]), weights)))
+                    features, str(self._index.catalog.genres[song]), song, float(themed[song]), weights)))
                 if rapped is not None and rapped[song]:
                     rap_room -= 1
                     if rap_room <= 0:

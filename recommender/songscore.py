@@ -6,6 +6,7 @@ Pure numpy over arrays worked out once per catalog (SongFeatures); a query adds 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -30,6 +31,20 @@ OCCASION_TITLE = 0.45  # a title this close to an occasion is about it ("Rudolph
 # a surfer stays under 0.17 to all), and any other within OCCASION_MARGIN of that one.
 OCCASION_SUPPORT = 0.3
 OCCASION_MARGIN = 0.05
+# A description about an occasion lends its title matches to the songs whose titles are about it
+# (SongFeatures.occasion_themes): "Ghostbusters" (0.48 to "halloween") says nothing in words to
+# "friends in costumes at a halloween party" (title cosine under the theme floor), yet it is the
+# occasion's song. The lift grows from cosine OCCASION_LIFT_FROM to OCCASION_LIFT_FULL: a Halloween party
+# 0.59 and Christmas scenes 0.45-0.48 lend their songs, a candlelit dinner (0.43 to "wedding") little.
+OCCASION_LIFT_FROM, OCCASION_LIFT_FULL = 0.4, 0.5
+# The occasions a Story celebrates: a text that names one supports it fully, however low its cosine.
+CELEBRATED = frozenset(("christmas", "halloween", "birthday", "wedding", "valentine's day", "new year's eve",
+                        "easter", "thanksgiving", "hanukkah", "graduation"))
+# Those whose songs are lent: not "funeral" (lifted, it put Cradle Of Filth's "Funeral In Carpathia" at a
+# graveside) nor the stark topics, and not "birthday" or "graduation", whose closest well-known titles are
+# numbers and school words ("17", "22", "23", Winger's "Seventeen", "July", "UCLA", "DROPPED OUTTA
+# COLLEGE"): lifted, Winger's "Seventeen" came to four birthday answers of forty.
+LENT = CELEBRATED - {"birthday", "graduation"}
 
 # What a still scene is close to, and from which cosine to which it counts as fully still
 # (SongFeatures.stillness). Both sit above 99.5% of EmoBank's dev sentences (0.24, 0.34), so
@@ -37,6 +52,17 @@ OCCASION_MARGIN = 0.05
 # 0.45 on the first; a peaceful morning in bed 0.60, a meditation by a calm lake 0.47 on the second.
 STILLNESS_CUES = (("a baby sleeping peacefully", 0.3, 0.45),
                   ("sleeping peacefully, a quiet and calm moment of rest", 0.34, 0.46))
+
+# What a calm practice (yoga, meditation, tai chi, stretching) is close to, and from which cosine to
+# which it counts fully (SongFeatures.calm_practice). The title-learnt energy reading takes "yoga class in
+# a studio" for a workout (+2.0 sd, like a gym: rap and dance songs led a yoga class); such a scene's
+# energy is read as calm instead. Yoga scenes 0.36-0.43 on the first cue, 0.37-0.50 on the second; tai
+# chi 0.35 / 0.23 (a little calm); a crossfit workout or a zumba class 0.33 / 0.25, an aerobics class
+# 0.32 / 0.30, a gym 0.23 / 0.14 (not at all); both starts sit above 99.5% of EmoBank's dev sentences
+# (0.27, 0.24), so ordinary text is left alone.
+CALM_PRACTICE_CUES = (("slow mindful stretching and breathing: yoga, meditation, tai chi", 0.34, 0.42),
+                      ("gentle yoga stretches and quiet breathing", 0.31, 0.45))
+CALM_PRACTICE_ENERGY = -1.0  # the energy (sd) a fully calm practice is read at: a quiet library's -0.9, a lake's -1.75
 
 # What a description that asks for Latin music is close to, on average (SongFeatures.foreign_songs):
 # a salsa bar, a fiesta, a carnival in Rio, tapas in Madrid 0.32-0.65; a music festival with
@@ -183,6 +209,7 @@ class SongFeatures:
     genre_tone: np.ndarray | None = None  # (N, 2) mean valence and drive of the songs of a song's genres
     genre_affect: np.ndarray | None = None  # (N, 2) mean valence and arousal of the songs of a song's genres (NaN without)
     obscurity: np.ndarray | None = None  # (N,) 0-1 how far below OBSCURE_BELOW a song's popularity is (0 unknown)
+    calm_cues: np.ndarray | None = None  # (2, D) unit embeddings of CALM_PRACTICE_CUES
 
     @classmethod
     def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float | None = None,
@@ -239,7 +266,9 @@ class SongFeatures:
                    None if acoustic is None else electric_share(np.asarray(acoustic, np.float32)),
                    None if title_affect is None else np.ascontiguousarray(title_affect, np.float32).reshape(-1, 2),
                    hubs, tone, None if sound is None else np.ascontiguousarray(sound, np.float32),
-                   obscurity.astype(np.float32))
+                   obscurity.astype(np.float32),
+                   None if encode is None else np.ascontiguousarray(
+                       encode([cue for cue, _, _ in CALM_PRACTICE_CUES]), np.float32))
 
     @cached_property
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
@@ -314,6 +343,15 @@ class SongFeatures:
         return max(float(np.clip((near - start) / (full - start), 0.0, 1.0))
                    for near, (_, start, full) in zip(closeness, STILLNESS_CUES))
 
+    def calm_practice(self, query: np.ndarray) -> float:
+        """0-1 how far the scene is a calm practice (CALM_PRACTICE_CUES): 1 for a yoga class or a
+        meditation, 0 for a gym, a dance class or anything ordinary."""
+        if self.calm_cues is None:
+            return 0.0
+        closeness = self.calm_cues @ np.asarray(query, np.float32)
+        return max(float(np.clip((near - start) / (full - start), 0.0, 1.0))
+                   for near, (_, start, full) in zip(closeness, CALM_PRACTICE_CUES))
+
     def foreign_songs(self, query: np.ndarray, description_language: str = "en") -> np.ndarray | None:
         """(N,) 0-1 how far each song is in a language the description's writer would not pick:
         1 for a Spanish/Portuguese/… song, or a French one under an English description; Latin
@@ -330,12 +368,43 @@ class SongFeatures:
             foreign = np.where(self.languages == FRENCH, np.float32(1.0), foreign)
         return foreign.astype(np.float32) * (self.languages != ENGLISH)
 
-    def occasion_shortfall(self, query: np.ndarray) -> np.ndarray:
+    def occasion_support(self, query: np.ndarray, text: str = "") -> np.ndarray:
+        """(K,) how far the description is about each occasion: its cosine to the occasion's name,
+        at least OCCASION_LIFT_FULL for an occasion the text names outright ("grandparents hanging
+        ornaments on a christmas tree" reads only 0.29 to "christmas")."""
+        support = self.occasions @ np.asarray(query, np.float32)
+        if text and len(self.occasions) == len(OCCASIONS):
+            words = set(re.findall(r"[a-z]+", text.lower()))
+            named = [k for k, name in enumerate(OCCASIONS)
+                     if name in CELEBRATED and set(re.findall(r"[a-z]+", name)) <= words]
+            support[named] = np.maximum(support[named], np.float32(OCCASION_LIFT_FULL))
+        return support
+
+    def occasion_themes(self, query: np.ndarray, similarities: np.ndarray, text: str = "") -> np.ndarray:
+        """(N,) the description-title cosines (similarities, (N,)) with each song about the occasion
+        the description is about (the closest, if LENT) raised to its closeness to that occasion, in
+        proportion to how clearly the description is about it (OCCASION_LIFT_FROM to OCCASION_LIFT_FULL)."""
+        if not len(self.occasions):
+            return similarities
+        support = self.occasion_support(query, text)
+        nearest = int(support.argmax())
+        if OCCASIONS[nearest] not in LENT:  # occasions: the embeddings of OCCASIONS, in order
+            return similarities
+        lift = float(np.clip((support[nearest] - OCCASION_LIFT_FROM) / (OCCASION_LIFT_FULL - OCCASION_LIFT_FROM),
+                             0.0, 1.0))
+        if not lift:
+            return similarities
+        about = np.flatnonzero(self.occasion == nearest)
+        raised = similarities.copy()
+        raised[about] = np.maximum(similarities[about], np.float32(lift) * self.specificity[about])
+        return raised
+
+    def occasion_shortfall(self, query: np.ndarray, text: str = "") -> np.ndarray:
         """(N,) for each song about an occasion the description does not support, how strongly it is
         about it (its specificity); 0 for the others."""
         if not len(self.occasions):
             return np.zeros(len(self.themes), np.float32)
-        support = self.occasions @ np.asarray(query, np.float32)
+        support = self.occasion_support(query, text)
         unsupported = (support < OCCASION_SUPPORT) | (support < support.max() - OCCASION_MARGIN)
         return np.where(self.occasion >= 0, unsupported[np.maximum(self.occasion, 0)], False) * self.specificity
 
@@ -445,6 +514,14 @@ def electric_share(acoustic: np.ndarray) -> np.ndarray:
     known = ~np.isnan(acoustic)
     mean = float(acoustic[known].mean()) if known.any() else 0.5
     return (1.0 - np.where(known, acoustic, mean)).astype(np.float32)
+
+
+def calmed_energy(energy: float, calm: float) -> float:
+    """A scene's energy (sd) moved toward CALM_PRACTICE_ENERGY by how far it is a calm practice
+    (0-1, SongFeatures.calm_practice); a scene already calmer than that keeps its own."""
+    if energy <= CALM_PRACTICE_ENERGY:
+        return energy
+    return energy + float(np.clip(calm, 0.0, 1.0)) * (CALM_PRACTICE_ENERGY - energy)
 
 
 def rapped_room(energy: float, weights: SongWeights = SongWeights()) -> float:
