@@ -558,6 +558,8 @@ class SceneTerms:
     jitter: np.ndarray | None = None  # (N,) the description's own draw among near-equal songs
     arousal_shift: float = 0.0  # added to every target's arousal (a still scene wants calmer songs)
     fit: np.ndarray | None = None  # (N,) hub and genre-tone terms (scene_fit): every slot alike, not the anchor gate
+    energy_gap: np.ndarray | None = None  # (N,) each song's squared energy gap to the scene (energy_terms)
+    steady: np.ndarray | None = None  # (N,) the energy term's part no target moves: gap, obscurity, fit
 
 
 def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray, shortfall: np.ndarray,
@@ -589,8 +591,28 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
     fit = scene_fit(features, energy, valence, weights)
     if fit is not None and features.hubs is not None and len(titled):
         fit[titled] += np.float32(weights.hub) * features.hubs[titled]  # a title that carries the scene is no filler
+    energy_gap, steady = energy_terms(features, float(energy), fit, weights)
     return SceneTerms(float(energy), static.astype(np.float32), titled, excess.astype(np.float32), jitter,
-                      -weights.still_arousal * stillness, fit)
+                      -weights.still_arousal * stillness, fit, energy_gap, steady)
+
+
+def energy_terms(features: SongFeatures, energy: float, fit: np.ndarray | None,
+                 weights: SongWeights = SongWeights()) -> tuple[np.ndarray, np.ndarray]:
+    """(N,) each song's squared gap to the scene's energy, and (N,) the part of the energy term that
+    is the same for every target of a description (the gap, obscurity, scene_fit): worked out once
+    per description instead of once per mood (a tenth of the recommender's time)."""
+    energy_gap = (features.energy - np.float32(weights.energy_gain * energy)) ** 2
+    known, count = features.known_energy
+    if count < len(energy_gap):
+        # A song whose drive is only its tag arousal counts as typical: the term would fight closeness.
+        typical = float(np.dot(known, energy_gap)) / count if count else 0.0
+        energy_gap = np.where(known > 0, energy_gap, np.float32(typical))
+    steady = np.float32(-weights.energy) * energy_gap
+    if weights.obscure and features.obscurity is not None:
+        steady -= np.float32(weights.obscure) * features.obscurity
+    if fit is not None:
+        steady += fit  # counts alike in every slot, as energy does: added once per target, not per slot
+    return energy_gap.astype(np.float32, copy=False), steady.astype(np.float32, copy=False)
 
 
 def marked(reading: float, start: float, span: float) -> float:
@@ -655,17 +677,14 @@ def scene_target(target: np.ndarray, scene: SceneTerms, weights: SongWeights = S
 def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
                 weights: SongWeights = SongWeights()) -> SongScores:
     """Every song's terms for a target (valence, arousal) (2,) and a description's SceneTerms."""
-    arousal = scene.energy
     target = scene_target(target, scene, weights)
     valence, song_arousal = features.columns
     distance = (valence - target[0]) ** 2
     distance += (song_arousal - target[1]) ** 2
-    energy_gap = (features.energy - np.float32(weights.energy_gain * arousal)) ** 2
-    known, count = features.known_energy
-    if count < len(energy_gap):
-        # A song whose drive is only its tag arousal counts as typical: the term would fight closeness.
-        typical = float(np.dot(known, energy_gap)) / count if count else 0.0
-        energy_gap = np.where(known > 0, energy_gap, np.float32(typical))
+    if scene.steady is None:  # SceneTerms built by hand
+        energy_gap, steady = energy_terms(features, scene.energy, scene.fit, weights)
+    else:
+        energy_gap, steady = scene.energy_gap, scene.steady
     theme = scene.static_theme.copy()
     misfit = distance[scene.titled]
     if weights.theme_energy:
@@ -674,13 +693,9 @@ def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
         misfit = misfit + np.float32(weights.title_feel) * (
             (features.title_affect[scene.titled] - target[None, :]) ** 2).sum(axis=1)
     theme[scene.titled] += weights.theme * scene.excess * np.exp(-misfit / weights.theme_fit)
-    energy = -weights.energy * energy_gap
+    energy = steady
     if weights.genre_sound and features.genre_affect is not None:
-        energy -= np.float32(weights.genre_sound) * genre_sound_gap(features, target)
-    if weights.obscure and features.obscurity is not None:
-        energy -= np.float32(weights.obscure) * features.obscurity
-    if scene.fit is not None:
-        energy += scene.fit  # counts alike in every slot, as energy does: added once per target, not per slot
+        energy = steady - np.float32(weights.genre_sound) * genre_sound_gap(features, target)
     return SongScores(closeness=-weights.affect * distance,
                       popularity=weights.popularity * features.popularity,
                       energy=energy, theme=theme, jitter=scene.jitter)
