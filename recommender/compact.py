@@ -95,6 +95,14 @@ class QuantizedRows:
         out *= self.scale if other.ndim == 1 else self.scale[:, None]
         return out
 
+    def products(self, queries: np.ndarray) -> np.ndarray:
+        """(B, N) for queries (B, D): `queries @ rows.T`."""
+        out = np.empty((len(queries), len(self)), np.float32)
+        for start, block in self._blocks():
+            np.matmul(queries, block.T, out=out[:, start:start + len(block)])
+        out *= self.scale
+        return out
+
     @property
     def T(self) -> _Transposed:  # noqa: N802 - as numpy spells it
         return _Transposed(self)
@@ -109,20 +117,17 @@ class QuantizedRows:
 
 @dataclass(frozen=True, eq=False)
 class _Transposed:
-    """rows.T, only for `queries @ rows.T`."""
+    """rows.T (QuantizedRows or PackedRows), only for `queries @ rows.T`."""
 
-    rows: QuantizedRows
+    rows: QuantizedRows | PackedRows
 
     __array_ufunc__ = None
 
     def __rmatmul__(self, queries: np.ndarray) -> np.ndarray:
         """(B, N) for queries (B, D); (N,) for one query (D,)."""
         queries = np.asarray(queries, np.float32)
-        out = np.empty(queries.shape[:-1] + (len(self.rows),), np.float32)
-        for start, block in self.rows._blocks():  # noqa: SLF001 - the same class's helper
-            np.matmul(queries, block.T, out=out[..., start:start + len(block)])
-        out *= self.rows.scale
-        return out
+        out = self.rows.products(queries.reshape(-1, queries.shape[-1]))
+        return out[0] if queries.ndim == 1 else out
 
 
 def _quantized(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -218,20 +223,5 @@ class PackedRows:
         return np.ascontiguousarray(self.products(other.T).T)
 
     @property
-    def T(self) -> _PackedTransposed:  # noqa: N802 - as numpy spells it
-        return _PackedTransposed(self)
-
-
-@dataclass(frozen=True, eq=False)
-class _PackedTransposed:
-    """rows.T, only for `queries @ rows.T`."""
-
-    rows: PackedRows
-
-    __array_ufunc__ = None
-
-    def __rmatmul__(self, queries: np.ndarray) -> np.ndarray:
-        """(B, N) for queries (B, D); (N,) for one query (D,)."""
-        queries = np.asarray(queries, np.float32)
-        out = self.rows.products(queries)
-        return out[0] if queries.ndim == 1 else out
+    def T(self) -> _Transposed:  # noqa: N802 - as numpy spells it
+        return _Transposed(self)

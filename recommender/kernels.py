@@ -7,7 +7,9 @@ small server, while numpy does each in well under a millisecond a query:
 - set sums and minima: one step per label position over the sets that long (`reduceat` took
   ten times longer in batches);
 - nearest per artist: distances to every candidate, then a walk over the nearest few in order;
-- top positions: a threshold read off a strided sample, one comparison pass.
+- top positions: a threshold read off a strided sample, one comparison pass;
+- cue readings: how clearly a description is what a few cue phrases say (a sleeper, a party, a
+  calm practice), shared by the song score and the mood gate.
 The mood sets' distinct picks are moodpicking.MoodPicker's. Arrays: float32 values, int32 indices.
 """
 
@@ -107,3 +109,12 @@ def top_positions(values: np.ndarray, count: int) -> np.ndarray:
         if count <= len(above) <= 64 * count:
             return above
     return np.argpartition(values, size - count)[size - count:]
+
+
+def cue_readings(embeddings: np.ndarray, cues: np.ndarray, spec: tuple) -> np.ndarray:
+    """(B,) 0-1 how clearly each description (B, D) is what its nearest cue (K, D) says: 0 up to that
+    cue's start cosine, 1 from its full cosine on, as spec's (text, start, full) give them."""
+    starts = np.array([start for _, start, _ in spec], np.float32)
+    fulls = np.array([full for _, _, full in spec], np.float32)
+    closeness = np.asarray(embeddings, np.float32) @ np.asarray(cues, np.float32).T
+    return np.clip((closeness - starts) / (fulls - starts), 0.0, 1.0).max(axis=1)

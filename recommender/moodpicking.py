@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .kernels import cue_readings
 from .scoring import Combinations
 
 # Labels that colour a whole answer: an occasion, the occult, death, sex, drugs, menace. The
@@ -205,14 +206,10 @@ class MoodGate:
 
 
 def _cue_reading(embeddings: np.ndarray, cues: np.ndarray | None, spec: tuple) -> np.ndarray:
-    """(B,) 0-1: each description's closeness to its nearest cue (K, D), from the cue's start
-    (0) to its full cosine (1), as spec's (text, start, full) give them."""
-    embeddings = np.asarray(embeddings, np.float32)
+    """(B,) kernels.cue_readings, or 0 for every description without cues."""
     if cues is None:
         return np.zeros(len(embeddings), np.float32)
-    starts = np.array([start for _, start, _ in spec], np.float32)
-    fulls = np.array([full for _, _, full in spec], np.float32)
-    return np.clip((embeddings @ cues.T - starts) / (fulls - starts), 0.0, 1.0).max(axis=1)
+    return cue_readings(embeddings, cues, spec)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from functools import cached_property
 import numpy as np
 
 from .compact import PackedRows, QuantizedRows
-from .kernels import top_positions
+from .kernels import cue_readings, top_positions
 
 WELL_KNOWN_AT = 0.65  # Spotify popularity from which a song counts as known to everyone
 UNKNOWN_POPULARITY = 0.35  # a song whose source gives no popularity counts as moderately known
@@ -339,18 +339,14 @@ class SongFeatures:
         baby in a crib reads -0.4, like a street market) and EmoBank reads it as sad, not calm."""
         if self.stillness_cues is None:
             return 0.0
-        closeness = self.stillness_cues @ np.asarray(query, np.float32)
-        return max(float(np.clip((near - start) / (full - start), 0.0, 1.0))
-                   for near, (_, start, full) in zip(closeness, STILLNESS_CUES))
+        return float(cue_readings(np.asarray(query)[None, :], self.stillness_cues, STILLNESS_CUES)[0])
 
     def calm_practice(self, query: np.ndarray) -> float:
         """0-1 how far the scene is a calm practice (CALM_PRACTICE_CUES): 1 for a yoga class or a
         meditation, 0 for a gym, a dance class or anything ordinary."""
         if self.calm_cues is None:
             return 0.0
-        closeness = self.calm_cues @ np.asarray(query, np.float32)
-        return max(float(np.clip((near - start) / (full - start), 0.0, 1.0))
-                   for near, (_, start, full) in zip(closeness, CALM_PRACTICE_CUES))
+        return float(cue_readings(np.asarray(query)[None, :], self.calm_cues, CALM_PRACTICE_CUES)[0])
 
     def foreign_songs(self, query: np.ndarray, description_language: str = "en") -> np.ndarray | None:
         """(N,) 0-1 how far each song is in a language the description's writer would not pick:

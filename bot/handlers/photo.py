@@ -16,7 +16,7 @@ from .common import listener_of, reply, show_working
 
 async def on_photo(update: Update, context: BotContext) -> None:
     """Download, read, recommend, reply: the status message becomes the answer (or says what went wrong)."""
-    message, services, trace = update.effective_message, context.services, context.trace
+    services, trace = context.services, context.trace
     listener = await listener_of(update, context)
     if not await _within_limit(update, context, listener):
         return

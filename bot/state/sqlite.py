@@ -45,7 +45,6 @@ class _Call:
 
     statements: tuple[tuple[str, tuple], ...]
     writes: bool
-    loop: asyncio.AbstractEventLoop
     future: asyncio.Future = field(repr=False)
 
 
@@ -75,8 +74,7 @@ class SQLiteStore:
     async def _call(self, statements: tuple[tuple[str, tuple], ...], *, writes: bool) -> list[tuple]:
         if not self._thread.is_alive():
             raise sqlite3.ProgrammingError("the store is closed")
-        loop = asyncio.get_running_loop()
-        call = _Call(statements, writes, loop, loop.create_future())
+        call = _Call(statements, writes, asyncio.get_running_loop().create_future())
         self._calls.put(call)
         return await call.future
 
@@ -100,7 +98,12 @@ class SQLiteStore:
                     continue
                 self._commit(group)
                 group = []
-                self._settle(each, lambda call=each: self._run(call))
+                try:
+                    rows = self._run(each)
+                except Exception as error:  # noqa: BLE001 - handed to the caller
+                    self._settle(each, error=error)
+                else:
+                    self._settle(each, rows)
             self._commit(group)
         self._connection.close()
 
@@ -134,15 +137,11 @@ class SQLiteStore:
         except Exception as error:  # noqa: BLE001 - a locked or broken file: every call hears it
             outcomes = [(None, error)] * len(group)
         for call, (rows, error) in zip(group, outcomes):
-            self._settle(call, lambda rows=rows, error=error: _raise(error) if error else rows)
+            self._settle(call, rows, error)
 
     @staticmethod
-    def _settle(call: _Call, outcome) -> None:
-        try:
-            result, error = outcome(), None
-        except Exception as failure:  # noqa: BLE001 - handed to the caller
-            result, error = None, failure
-
+    def _settle(call: _Call, result: list[tuple] | None = None, error: BaseException | None = None) -> None:
+        """Hand the call's rows or error to its caller, on the caller's event loop."""
         def resolve() -> None:
             if call.future.done():
                 return
@@ -152,7 +151,7 @@ class SQLiteStore:
                 call.future.set_result(result)
 
         try:
-            call.loop.call_soon_threadsafe(resolve)
+            call.future.get_loop().call_soon_threadsafe(resolve)
         except RuntimeError:  # the caller's loop is closed: nobody is waiting
             pass
 
@@ -227,7 +226,3 @@ class SQLiteStore:
         if self._thread.is_alive():
             self._calls.put(None)
             await asyncio.to_thread(self._thread.join)
-
-
-def _raise(error: BaseException):
-    raise error
