@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 
-from recommender.engine import Recommender
+from recommender.engine import SONGS, Recommender
 
 SYSTEMS = ("improved", "original", "random")
 
@@ -28,7 +28,7 @@ def read_scenes(path: Path) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def answers(recommender: Recommender, scenes: list[str], system: str, *, moods: int = 3, songs: int = 8,
+def answers(recommender: Recommender, scenes: list[str], system: str, *, moods: int = 3, songs: int = SONGS,
             seed: int = 11) -> list[dict]:
     """One {"scene", "moods", "songs"} dict per scene for the given system."""
     if system == "random":
@@ -71,7 +71,7 @@ def main() -> None:
     parser.add_argument("scenes", type=Path, help="one scene description per line")
     parser.add_argument("--system", choices=SYSTEMS, default="improved")
     parser.add_argument("--data-dir", type=Path)
-    parser.add_argument("--songs", type=int, default=8)
+    parser.add_argument("--songs", type=int, default=SONGS)
     parser.add_argument("--seed", type=int, default=11, help="for --system random")
     parser.add_argument("--variety", action="store_true", help="also print how often songs repeat (to stderr)")
     args = parser.parse_args()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from recommender import AffectHint, MoodPreferences, Suggestion, SuggestRequest
+from recommender import SONGS, AffectHint, MoodPreferences, Suggestion, SuggestRequest
 
 from .batching import MicroBatcher
 from .errors import PreviewError, PreviewProblem
@@ -18,7 +18,7 @@ from .reading import PhotoReading
 from .state import AnswerState, Settings, ShownSong, StateStore, UserKeys
 from .views.texts import language_for
 
-SONGS_PER_ANSWER = 8
+SONGS_PER_ANSWER = SONGS  # a handful; "More" brings the next ones
 PREVIEW_CHECK_SECONDS = 4.0
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .errors import RecommenderError
+from .suggestion import SONGS
 
 BATCH = 64
 
@@ -45,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     suggest.add_argument("--stdin", action="store_true", help="one description per input line, answered in order")
     suggest.add_argument("--json", action="store_true", help="print JSON (one object per line)")
     suggest.add_argument("--scoring", choices=("improved", "original"), default="improved")
-    suggest.add_argument("--songs", type=int, default=8)
+    suggest.add_argument("--songs", type=int, default=SONGS)
     suggest.add_argument("--data-dir", type=Path)
     suggest.set_defaults(run=_suggest)
     return parser

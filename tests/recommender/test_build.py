@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 import numpy as np
 import pytest
 
-from recommender import IndexUnavailableError, Recommender
+from recommender import SONGS, IndexUnavailableError, Recommender
 from recommender import sources as sources_module
 from recommender.datasets import read_emobank
 from recommender.index import MANIFEST, build, load_index
@@ -112,7 +112,7 @@ def test_the_built_index_loads_and_answers(shared_build):
     answer = recommender.suggest(HAPPY)
     labels = set(json.loads((shared_build.data_dir / "labels.json").read_text()))
     assert len(answer.moods) == 3 and all(set(m.labels) <= labels for m in answer.moods)
-    assert len(answer.songs) == 8
+    assert len(answer.songs) == SONGS
     assert all(song.url.startswith("https://www.deezer.com/track/") for song in answer.songs)
 
 
@@ -356,10 +356,10 @@ def test_every_muse_song_links_to_spotify_else_last_fm(muse_build):
 def test_muse_songs_carry_the_suggested_moods_no_artist_twice(muse_build):
     answer = Recommender.load(muse_build["report"].data_dir).suggest(HAPPY)
     mood_sets = [m.labels for m in answer.moods]
-    assert len(answer.songs) == 8
+    assert len(answer.songs) == SONGS
     assert all(song.labels in mood_sets for song in answer.songs), (mood_sets, answer.songs)
     assert {song.labels for song in answer.songs} == set(mood_sets), "every mood gets its own songs"
-    assert len({song.artist.lower() for song in answer.songs}) == 8
+    assert len({song.artist.lower() for song in answer.songs}) == SONGS
     by_title = {row["track"]: row for row in muse_build["rows"]}
     for song in answer.songs:
         row = by_title[song.title]

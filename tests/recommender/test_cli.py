@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from recommender.suggestion import SONGS
+
 REPO = Path(__file__).resolve().parents[2]
 HAPPY = "a group of friends laughing on a beach at sunset"
 CAPTIONS = [HAPPY, "an old man crying alone at a grave in the rain", "a crowd jumping at a loud rock concert",
@@ -38,7 +40,7 @@ def assert_answer_shape(answer: dict, text: str) -> None:
         assert set(mood) == {"labels", "score"}
         assert mood["labels"] and all(isinstance(label, str) and label for label in mood["labels"])
         assert isinstance(mood["score"], float)
-    assert len(answer["songs"]) == 8
+    assert len(answer["songs"]) == SONGS
     for song in answer["songs"]:
         assert set(song) == SONG_KEYS
         assert song["artist"] and song["title"] and song["url"].startswith("https://")
