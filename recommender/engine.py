@@ -101,7 +101,8 @@ class Recommender:
         self._mood_gate = moodpicking.MoodGate.of(
             index.labels, index.label_affect, index.combinations,
             rest_cues=encoder.encode([cue for cue, _, _ in moodpicking.REST_CUES], unpadded=True),
-            joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True))
+            joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True),
+            hubs=index.mood_hubs)
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty))
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
