@@ -249,12 +249,13 @@ class Recommender:
         return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow)
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:
-        """(C,) each combination's preference weight: the sum of its labels' within [-1, 1] (the improved
-        scoring shows sets of two to four labels, where a mean would dilute a like by the set's size),
+        """(C,) each combination's preference weight: the sum of its labels' within [-2, 1] (the improved
+        scoring shows sets of two to four labels, where a mean would dilute a like by the set's size; a set
+        of two disliked labels falls twice as far, as the mood gate's weights spread the sets further apart),
         or their mean for the original scoring, as before."""
         weights = np.array([[label_weights.get(label, 0.0) for label in self._index.labels]])
         sums = scoring.combination_sums(weights, self._index.combinations)[0]
-        return sums / self._index.combinations.sizes if name == "original" else np.clip(sums, -1.0, 1.0)
+        return sums / self._index.combinations.sizes if name == "original" else np.clip(sums, -2.0, 1.0)
 
     def _title_similarities(self, embeddings: np.ndarray, names: list[str]) -> np.ndarray | None:
         """(B, N) description-title cosines for the whole batch in one product (None if unused)."""
