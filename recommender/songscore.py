@@ -23,8 +23,12 @@ OBSCURE_BELOW = 0.5  # Spotify popularity under which a song counts as one few l
 # about the same thing (no Christmas songs for a surfer, no "KILL4ME" for a sleeping baby). These
 # are words, not songs: the encoder decides which titles are about them (OCCASION_TITLE cosine:
 # 114 titles for murder, 356 for death, 56 with "christmas") and which descriptions support them.
+# Heartbreak and cheating since round 7: "Heartbreaker" at a candlelit dinner, "Bringin' On The
+# Heartbreak" on Christmas morning, "Another Sad Love Song" at a picnic (a sad scene about a breakup
+# reads 0.52 to it and keeps them; EmoBank's held-out r unchanged).
 OCCASIONS = ("christmas", "halloween", "birthday", "wedding", "funeral", "valentine's day", "new year's eve",
-             "easter", "thanksgiving", "hanukkah", "graduation", "murder and killing", "death", "drugs", "sex")
+             "easter", "thanksgiving", "hanukkah", "graduation", "murder and killing", "death", "drugs", "sex",
+             "heartbreak and breakup", "cheating")
 OCCASION_TITLE = 0.45  # a title this close to an occasion is about it ("Rudolph The Red-Nosed Reindeer": 0.47)
 # A description supports the occasion it is closest to, if at least this close (birthday-cake
 # captions reach 0.36-0.41 to "birthday", Christmas ones 0.45-0.48, a funeral 0.62 to "funeral";
