@@ -297,7 +297,8 @@ class Recommender:
             similarities = features.theme_similarities(query)
         # The text's arousal misses a scene's energy (a gym reads calm); the catalog's titles carry it.
         still = features.stillness(query)
-        energy = songscore.calmed_energy(self._scene_energy(query), features.calm_practice(query))
+        energy = songscore.calmed_energy(songscore.scene_energy(self._scene_energy(query), features.cue_energy(query),
+                                                             weights), features.calm_practice(query))
         energy = energy - weights.still_energy * still + moved_arousal / weights.energy_gain
         # a description about an occasion also hears the songs about it ("Ghostbusters" at a Halloween
         # party); the leading songs keep the plain title cosines (lifted, "White Wedding" led a church aisle)
