@@ -101,8 +101,7 @@ class Recommender:
         self._mood_gate = moodpicking.MoodGate.of(
             index.labels, index.label_affect, index.combinations,
             rest_cues=encoder.encode([cue for cue, _, _ in moodpicking.REST_CUES], unpadded=True),
-            joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True),
-            hubs=index.mood_hubs)
+            joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True))
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty))
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
@@ -249,13 +248,12 @@ class Recommender:
         return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow)
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:
-        """(C,) each combination's preference weight: the sum of its labels' within [-2, 1] (the improved
-        scoring shows sets of two to four labels, where a mean would dilute a like by the set's size; a set
-        of two disliked labels falls twice as far, as the mood gate's weights spread the sets further apart),
+        """(C,) each combination's preference weight: the sum of its labels' within [-1, 1] (the improved
+        scoring shows sets of two to four labels, where a mean would dilute a like by the set's size),
         or their mean for the original scoring, as before."""
         weights = np.array([[label_weights.get(label, 0.0) for label in self._index.labels]])
         sums = scoring.combination_sums(weights, self._index.combinations)[0]
-        return sums / self._index.combinations.sizes if name == "original" else np.clip(sums, -2.0, 1.0)
+        return sums / self._index.combinations.sizes if name == "original" else np.clip(sums, -1.0, 1.0)
 
     def _title_similarities(self, embeddings: np.ndarray, names: list[str]) -> np.ndarray | None:
         """(B, N) description-title cosines for the whole batch in one product (None if unused)."""

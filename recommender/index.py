@@ -40,7 +40,6 @@ SONG_TITLE_PRODUCTS = "song_titles.onnx"  # compact.PackedRows: the titles as 8-
 SCENE_ENERGY = "scene_energy.npy"
 TITLE_AFFECT = "title_affect.npy"
 SONG_HUBS = "song_hubs.npy"
-MOOD_HUBS = "mood_hubs.npy"
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 MANIFEST = "manifest.json"
 ENCODER_DIR = "encoder"
@@ -170,16 +169,13 @@ def _measure_hubs(data_dir: Path, catalog: Catalog, encoder, emobank, oasis: Pat
     keep how often each song lands in an answer (songhubs): the song score damps the songs that
     come back everywhere. Once damped, the next few songs in line take their place, so a second
     pass answers again with the first pass's hubs damped and a song keeps its larger share."""
-    from . import moodhubs, songhubs
+    from . import songhubs
     from .engine import Recommender
     from .oasis import read_oasis
 
     texts = songhubs.hub_texts(emobank.texts, emobank.split)
-    themes = read_oasis(oasis).themes if (oasis / "ratings.csv").exists() else []
-    topics = songhubs.photo_topics(themes)
+    topics = songhubs.photo_topics(read_oasis(oasis).themes) if (oasis / "ratings.csv").exists() else []
     shares = np.zeros(len(catalog), np.float32)
-    np.save(data_dir / SONG_HUBS, shares)  # the moods never read it, but the Recommender loads it
-    _measure_mood_hubs(data_dir, catalog.kind, encoder, texts, moodhubs.caption_topics(themes))
     for _ in range(songhubs.PASSES):
         np.save(data_dir / SONG_HUBS, shares)
         recommender = Recommender(_read_files(data_dir, catalog.kind), encoder)
@@ -188,24 +184,6 @@ def _measure_hubs(data_dir: Path, catalog: Catalog, encoder, emobank, oasis: Pat
             found = np.maximum(found, songhubs.answer_shares(recommender, topics, catalog.song_ids))
         shares = np.maximum(shares, found)
     np.save(data_dir / SONG_HUBS, shares)
-
-
-def _measure_mood_hubs(data_dir: Path, catalog_kind: str, encoder, texts: list[str], topics: list[str]) -> None:
-    """How often each mood label lands in an answer to the texts and the photo topics (moodhubs), before the
-    songs' hubs: the songs follow the moods."""
-    from . import moodhubs
-    from .engine import Recommender
-
-    labels = json.loads((data_dir / "labels.json").read_text())
-    shares = np.zeros(len(labels), np.float32)
-    for _ in range(moodhubs.PASSES):
-        np.save(data_dir / MOOD_HUBS, shares)
-        recommender = Recommender(_read_files(data_dir, catalog_kind), encoder)
-        found = moodhubs.label_shares(recommender, texts, labels)
-        if topics:
-            found = np.maximum(found, moodhubs.label_shares(recommender, topics, labels))
-        shares = np.maximum(shares, found)
-    np.save(data_dir / MOOD_HUBS, shares)
 
 
 def _read_catalog(sources, muse_path: Path | None, catalog_name: str) -> Catalog:
@@ -284,8 +262,7 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
-         "catalog.csv", SONG_THEMES, SONG_TITLE_PRODUCTS, SCENE_ENERGY, TITLE_AFFECT, SONG_HUBS, MOOD_HUBS,
-         f"{ENCODER_DIR}/model.onnx",
+         "catalog.csv", SONG_THEMES, SONG_TITLE_PRODUCTS, SCENE_ENERGY, TITLE_AFFECT, SONG_HUBS, f"{ENCODER_DIR}/model.onnx",
          f"{ENCODER_DIR}/tokenizer.json",
          "photo_model.onnx", "photo_head.npz", "photo_model.json", *MULTILINGUAL_FILES)
 
@@ -326,7 +303,6 @@ class IndexData:
     scene_energy: np.ndarray | None = None  # (D + 1,) songscore.energy_reader
     title_affect: np.ndarray | None = None  # (N, 2) each title's own valence/arousal reading (affect model)
     song_hubs: np.ndarray | None = None  # (N,) share of EmoBank train answers each song lands in (songhubs)
-    mood_hubs: np.ndarray | None = None  # (L,) share of answers each mood label lands in (moodhubs)
     multilingual: MultilingualSpace | None = None
 
 
@@ -366,6 +342,5 @@ def _read_files(data_dir: Path, catalog_kind: str) -> IndexData:
         scene_energy=np.load(data_dir / SCENE_ENERGY),
         title_affect=np.load(data_dir / TITLE_AFFECT),
         song_hubs=np.load(data_dir / SONG_HUBS),
-        mood_hubs=np.load(data_dir / MOOD_HUBS),
         multilingual=MultilingualSpace.load(data_dir),
     )

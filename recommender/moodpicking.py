@@ -13,8 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from .kernels import cue_readings
-from .labelwords import zipf
-from .moodhubs import HUB_FREE
 from .scoring import Combinations
 
 # Labels that colour a whole answer: an occasion, the occult, death, sex, drugs, menace. The
@@ -121,16 +119,7 @@ class MoodWeights:
     its support (a blunder outweighs any fit); clash: per standard deviation of valence a label sits beyond `tolerance`
     from the description's; single: a one-word set says little; oversized: sets over four labels;
     spread: per standard deviation beyond spread_tolerance that a set's own labels scatter in
-    valence/arousal (no "lively · quiet");
-    rare: per Zipf unit a label's word is rarer than plain_zipf (labelwords: "rollicking" 2.4, "jovial"
-    2.7 against "happy" 5.4, "calm" 4.5), in proportion to how far its similarity stays under
-    rare_support: a rare word comes only where the description calls for it ("springlike" for tulips);
-    hub: per unit of a label's share of answers beyond moodhubs.HUB_FREE ("atmospheric" and "spiritual",
-    which came back for everything, "lazy · spiritual" on a bench by the sea);
-    weak: per unit of similarity a label stays under the description's weak_rank-th closest label: a
-    set's strong labels no longer carry one from far down the list ("lazy · monumental" for a family
-    building a snowman). On EmoBank's dev sentences, whose labels are all far, this costs the moods'
-    valence r about 0.02; the ranking's affect weight (scoring.Weights.affect) gives most of it back."""
+    valence/arousal (no "lively · quiet")."""
 
     coloured: float = 4.0
     clash: float = 0.06
@@ -139,12 +128,6 @@ class MoodWeights:
     oversized: float = 1.0
     spread: float = 0.2
     spread_tolerance: float = 0.8
-    rare: float = 0.1
-    plain_zipf: float = 3.4
-    rare_support: float = 0.4
-    hub: float = 1.0
-    weak: float = 3.0
-    weak_rank: int = 20
 
 
 @dataclass(frozen=True)
@@ -157,8 +140,6 @@ class MoodGate:
     ceilings: np.ndarray  # (L,) the most a label's similarity counts (inf: no ceiling)
     sorrow: np.ndarray  # (L,) support a label needs beside a sleeper or a party, on top of `coloured`
     label_valence: np.ndarray
-    rarity: np.ndarray  # (L,) how far below an everyday word's frequency the label's word is (Zipf units)
-    hub_excess: np.ndarray  # (L,) how far the label's share of answers runs beyond moodhubs.HUB_FREE
     mean_weights: np.ndarray
     sizes: np.ndarray
     size_penalty: np.ndarray
@@ -169,7 +150,7 @@ class MoodGate:
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
            weights: MoodWeights = MoodWeights(), rest_cues: np.ndarray | None = None,
-           joy_cues: np.ndarray | None = None, hubs: np.ndarray | None = None) -> MoodGate:
+           joy_cues: np.ndarray | None = None) -> MoodGate:
         coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
                              else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK else 0.0
                              for label in labels], np.float32)[: combinations.label_count]
@@ -183,11 +164,7 @@ class MoodGate:
         means = affect.T @ combinations.mean_weights  # (2, C)
         scatter = np.sqrt(np.maximum(((affect ** 2).T @ combinations.mean_weights - means ** 2).sum(axis=0), 0))
         size_penalty = size_penalty + weights.spread * np.maximum(scatter - weights.spread_tolerance, 0)
-        rarity = np.array([max(weights.plain_zipf - zipf(label), 0.0) for label in labels],
-                          np.float32)[: combinations.label_count]
         return cls(coloured, ceilings, sorrow, np.asarray(label_affect[: combinations.label_count, 0], np.float32),
-                   rarity,
-                   _hub_excess(hubs, combinations.label_count),
                    combinations.mean_weights, combinations.sizes.astype(np.float32),
                    size_penalty.astype(np.float32), weights,
                    None if rest_cues is None else np.ascontiguousarray(rest_cues, np.float32),
@@ -221,30 +198,11 @@ class MoodGate:
         shortfall = np.where(similarities < support, 0.1 + support - similarities, 0)
         gap = np.abs(self.label_valence[None, :] - np.asarray(affect, np.float32)[:, :1])
         clash = np.maximum(gap - self.weights.tolerance, 0)
-        # A coloured label spoils a set however many others it has: it counts in full, not averaged, and so
-        # do a label far down the description's list and a rare word the description does not call for.
-        # mean over the set times its size: the shortfalls summed, without a second (L, C) matrix
-        whole = self.weights.coloured * shortfall
-        if self.weights.weak:
-            # every label must be among the description's closer ones: a set's strong labels do not carry
-            # one far down the list (the 113th of 276, "lazy", for a family building a snowman)
-            rank = min(self.weights.weak_rank, similarities.shape[1] - 1)
-            floor = -np.partition(-similarities, rank, axis=1)[:, rank:rank + 1]
-            whole += self.weights.weak * np.maximum(floor - similarities, 0)
-        if self.weights.rare:
-            # a rare word needs a description that really calls for it ("springlike" for a tulip field)
-            whole += self.weights.rare * self.rarity[None, :] * np.maximum(1 - similarities / self.weights.rare_support, 0)
-        penalty = (whole @ self.mean_weights) * self.sizes
-        # a clash in valence and a hub label (moodhubs) count by their share of the set
-        penalty += (self.weights.clash * clash + self.weights.hub * self.hub_excess[None, :]) @ self.mean_weights
+        # A coloured label spoils a set however many others it has: it counts in full, not averaged.
+        # mean over the set times its size: the coloured shortfall summed, without a second (L, C) matrix
+        penalty = ((self.weights.coloured * shortfall) @ self.mean_weights) * self.sizes
+        penalty += (self.weights.clash * clash) @ self.mean_weights
         return scores - penalty - self.size_penalty
-
-
-def _hub_excess(hubs: np.ndarray | None, label_count: int) -> np.ndarray:
-    """(L,) each label's share of answers beyond HUB_FREE (0 for all without measured hubs)."""
-    if hubs is None:
-        return np.zeros(label_count, np.float32)
-    return np.maximum(np.asarray(hubs, np.float32)[:label_count] - HUB_FREE, 0)
 
 
 def _cue_reading(embeddings: np.ndarray, cues: np.ndarray | None, spec: tuple) -> np.ndarray:

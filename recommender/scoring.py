@@ -108,7 +108,7 @@ class Weights:
 
     whole_set: float = 1.0
     weakest_label: float = 0.35
-    affect: float = 0.25  # 0.12 before the mood gate held back weak labels (moodpicking.MoodWeights.weak)
+    affect: float = 0.12
     size_prior: float = 0.03
     overlap_penalty: float = 0.6
 
