@@ -14,6 +14,7 @@ from threadpoolctl import ThreadpoolController
 
 from . import moodpicking, scoring, songscore
 from .errors import RecommenderError
+from .explicit import explicit_titles
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .recent_texts import RecentTexts
@@ -97,6 +98,7 @@ class Recommender:
         self._main_genres, genre_count = _main_genres(index.catalog.genres)
         self._shown_titles, self._title_ids = _titles(index.catalog.titles)
         self._title_words = TitleWords(self._shown_titles)
+        self._explicit = explicit_titles(self._shown_titles)  # never offered (explicit.py)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         self._mood_gate = moodpicking.MoodGate.of(
             index.labels, index.label_affect, index.combinations,
@@ -312,7 +314,7 @@ class Recommender:
         used_titles = np.zeros(int(self._title_ids.max(initial=-1)) + 1, bool)
         rapped = None if features.rapped is None else features.rapped >= songscore.RAPPED_SONG
         rap_room = -(-count * RAPPED_SHARE // 8)
-        excluded = excluded.copy()
+        excluded = excluded | self._explicit
         results: list[Song] = []
 
         def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:
