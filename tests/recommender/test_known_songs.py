@@ -74,7 +74,7 @@ EVERYDAY = ["a girl blowing bubbles on a balcony", "two friends eating ice cream
 def test_every_slot_holds_a_song_people_know(recommender):
     """Round 6's judges named the obscure tracks of slots 5-8 (21 of 45 eighth songs under Spotify 45)."""
     popularity = dict(zip(recommender._index.catalog.song_ids, recommender._index.catalog.popularity))
-    answers = recommender.suggest_many(EVERYDAY)
+    answers = recommender.suggest_many(EVERYDAY, songs=8)  # "More songs" reaches the eighth slot too
     known = [popularity[song.id] for answer in answers for song in answer.songs if not np.isnan(popularity[song.id])]
     assert len(known) >= len(EVERYDAY) * 6
     obscure = [value for value in known if value < 0.45]
@@ -86,7 +86,7 @@ def test_every_slot_holds_a_song_people_know(recommender):
 def test_no_song_dominates_unrelated_scenes(recommender):
     from collections import Counter
 
-    counts = Counter(song.id for answer in recommender.suggest_many(EVERYDAY) for song in answer.songs)
+    counts = Counter(song.id for answer in recommender.suggest_many(EVERYDAY, songs=8) for song in answer.songs)
     assert counts.most_common(1)[0][1] <= 3, counts.most_common(3)
     assert len(counts) >= len(EVERYDAY) * 8 * 0.8
 
