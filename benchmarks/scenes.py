@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 
-from recommender.engine import SONGS, Recommender
+from recommender import SONGS, Recommender
 
 SYSTEMS = ("improved", "original", "random")
 

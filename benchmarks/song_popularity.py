@@ -36,6 +36,8 @@ def song_popularity(recommender: Recommender) -> dict[str, float]:
 
 
 def report(recommender: Recommender, scenes: list[str], songs: int = 8) -> dict:
+    """Per slot over eight songs: an answer's five and the first that "More songs" adds (the figures
+    in BENCHMARKS.md were taken at eight)."""
     popularity = song_popularity(recommender)
     slots: list[list[float]] = [[] for _ in range(songs)]
     counts: Counter = Counter()

@@ -9,10 +9,7 @@ import numpy as np
 
 from recommender.songscore import SongFeatures, SongWeights, scene_energy, scene_terms, song_scores
 
-
-def unit(*values: float) -> np.ndarray:
-    vector = np.array(values, np.float32)
-    return vector / np.linalg.norm(vector)
+from .song_arrays import slot_totals, unit
 
 
 def titled_pair(popularity) -> tuple[np.ndarray, np.ndarray]:
@@ -41,16 +38,8 @@ def test_a_little_known_song_keeps_part_of_its_title():
 
 
 def test_an_obscure_song_loses_more_than_a_known_one_in_every_slot():
-    from recommender.songscore import SLOT_ROLES
-
     # Spotify 30, 45 and 60: the first two sit under the floor, the last over it
-    features = SongFeatures.of(np.zeros((3, 2), np.float32), np.array([0.3, 0.45, 0.6], np.float32),
-                               np.zeros(3, np.float32), np.tile(unit(0, 0, 1), (3, 1)), np.zeros((0, 3), np.float32))
-    query = unit(1, 0, 0)
-    scene = scene_terms(features, 0.0, features.theme_similarities(query), features.occasion_shortfall(query))
-    terms = song_scores(features, np.zeros(2, np.float32), scene)
-    for role in SLOT_ROLES:
-        total = terms.total(*role)
+    for role, total in slot_totals([0.3, 0.45, 0.6]):
         assert total[0] < total[1] < total[2], role
         assert total[2] - total[1] >= 0.25, role  # Spotify 45 no longer passes for known (0.09 before)
 

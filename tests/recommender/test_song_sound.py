@@ -10,10 +10,7 @@ import numpy as np
 from recommender.songscore import (AnchorRule, SongFeatures, SongWeights, anchor_candidates, genre_sound_gap,
                                     pick_songs, scene_terms, song_scores)
 
-
-def unit(*values: float) -> np.ndarray:
-    vector = np.array(values, np.float32)
-    return vector / np.linalg.norm(vector)
+from .song_arrays import slot_totals, unit
 
 
 def genred(affect, genres, popularity=None, themes=None) -> SongFeatures:
@@ -66,15 +63,7 @@ def test_a_song_without_genres_is_neither_favoured_nor_held_back_by_the_genre_so
 
 
 def test_well_known_songs_win_the_discovery_slots_over_unknown_ones_that_fit_as_well():
-    from recommender.songscore import SLOT_ROLES
-
-    features = SongFeatures.of(np.zeros((2, 2), np.float32), np.array([0.05, 0.6], np.float32),
-                               np.zeros(2, np.float32), np.tile(unit(0, 0, 1), (2, 1)), np.zeros((0, 3), np.float32))
-    query = unit(1, 0, 0)
-    scene = scene_terms(features, 0.0, features.theme_similarities(query), features.occasion_shortfall(query))
-    terms = song_scores(features, np.zeros(2, np.float32), scene)
-    for role in SLOT_ROLES:
-        total = terms.total(*role)
+    for role, total in slot_totals([0.05, 0.6]):
         assert total[1] - total[0] >= 0.3, role  # no slot is left to an unknown track that fits no better
 
 
