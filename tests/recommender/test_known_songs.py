@@ -44,6 +44,13 @@ def test_an_obscure_song_loses_more_than_a_known_one_in_every_slot():
         assert total[2] - total[1] >= 0.25, role  # Spotify 45 no longer passes for known (0.09 before)
 
 
+def test_among_songs_people_know_the_bigger_hit_wins_when_the_fit_is_equal():
+    # Spotify 66, 72 and 80: all "known" under the old saturation at 65, where they tied and the
+    # variety draw picked a mid-table single as often as a hit the judges recognised
+    for role, total in slot_totals([0.66, 0.72, 0.8]):
+        assert total[0] < total[1] < total[2], role
+
+
 def test_the_scene_energy_moves_toward_the_cue_reading_by_its_weight():
     assert scene_energy(1.5, -1.5, SongWeights(cue_energy=0.5)) == 0.0
     assert scene_energy(1.5, -1.5, SongWeights(cue_energy=0.0)) == 1.5
