@@ -78,10 +78,11 @@ SORROW = ("melancholy", "lonely", "bittersweet", "plaintive")
 # 0.32 on both at 99.5%, so ordinary text is left alone.
 REST_CUES = (("a person or an animal asleep, resting", 0.34, 0.48),
              ("a sleeping pet curled up", 0.30, 0.45),
-             # "a grandfather dozing in a chair" reads 0.22 on the first, 0.35 here; EmoBank's dev
-             # sentences 99.5% under 0.27. Sets that agree in energy (MoodPicker) let a calm
-             # "melancholy" in beside such a sleeper where no cue saw him.
-             ("someone dozing off or napping", 0.28, 0.40))
+             # "a grandfather dozing in a chair" reads 0.22 on the first, 0.52 here (a man dozing on the
+             # sofa 0.51); EmoBank's dev sentences 99.5% under 0.25, everyday scenes at most 0.42 (a dj in a
+             # night club). Sets that agree in energy (MoodPicker) let a calm "melancholy"
+             # in beside such a sleeper where no cue saw him.
+             ("a person dozing", 0.43, 0.50))
 # A celebration or friends having fun asks the same of them ("plaintive · sentimental" for a birthday
 # cake, "epic · melancholy" for a rooftop toast): a goal celebrated, a Christmas dinner, a birthday,
 # a halloween party 0.37-0.52 on the first; board games, a pool party, friends dancing 0.44-0.56 on
