@@ -100,12 +100,14 @@ class Recommender:
         self._title_words = TitleWords(self._shown_titles)
         self._explicit = explicit_titles(self._shown_titles)  # never offered (explicit.py)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
+        anchors = encoder.encode([anchor for pole in moodpicking.ENERGY_ANCHORS for anchor in pole], unpadded=True)
+        energy = moodpicking.label_energy(index.label_affect, index.label_embeddings, index.scene_energy, anchors)
         self._mood_gate = moodpicking.MoodGate.of(
             index.labels, index.label_affect, index.combinations,
             rest_cues=encoder.encode([cue for cue, _, _ in moodpicking.REST_CUES], unpadded=True),
-            joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True))
+            joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True), energy=energy)
         self._mood_picker = moodpicking.MoodPicker.of(
-            index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty))
+            index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty), index.label_affect, energy)
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
 
     @classmethod
@@ -268,7 +270,7 @@ class Recommender:
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
-            picked = self._mood_picker.pick(scores, mood_count)
+            picked = self._mood_picker.pick(scores, mood_count, affect)
         chosen = tuple(Mood(self._index.combination_labels[c], float(scores[c])) for c in picked)
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)
