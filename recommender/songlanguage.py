@@ -43,6 +43,8 @@ muito beijo cedo hielo veo dije contra fuiste
 quisiera vezes
 teu tua seu sua nossa voce vem
 che della sono ancora questo questa nel per sei tutto amore mezzo cosa ogni
+dalla dello degli sulla nella nello senza fuori dentro anche perche piu siamo canzone notte cuore
+ragazza strade parole tuo tuoi sempre tutte tutti fatto vivere
 ich und der das nicht mit ein mein dein het een ik niet ang mga ng
 """.split())
 AMBIGUOUS_SOUTHERN = frozenset("la de el y te me mi tu se en lo con mal un o os a no le solo sale".split())
@@ -51,7 +53,7 @@ les une des du et au aux dans sur avec qui est sont je il elle nous vous ne pas 
 ton tes ses très mais toi moi chez tout rien jamais quand
 """.split())
 AMBIGUOUS_FRENCH = frozenset("le la de ma ta sa son un en".split())
-_SOUTHERN_MARKS = re.compile(r"[ñãõáíóú¿¡]|ção|ões")
+_SOUTHERN_MARKS = re.compile(r"[ñãõáíóú¿¡]|ção|ões|\b(?:dall|dell|nell|sull|quell)['’]")  # the last: Italian
 _FRENCH_MARKS = re.compile(r"[èêàâîôûùœç]|\b(?:l|d|j|qu|c)['’][aeiouhéè]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LATIN_LETTER = re.compile(r"[a-zA-Z]")

@@ -57,6 +57,15 @@ def test_a_title_shows_its_language_by_its_words_accents_or_script():
         assert title_language(english) is None, english
 
 
+def test_an_italian_title_is_not_read_as_english_or_french():
+    # Rkomi and Gemitaiz came back as filler in English scenes (a Christmas market, a cabin, a skateboarder)
+    for italian in ("Visti Dall'Alto", "Fuori E Dentro", "Senza farlo apposta", "La hit dell'estate",
+                    "Quando Fuori Piove", "I Tuoi Particolari"):
+        assert title_language(italian) == OTHER, italian
+    for english in ("White Dove", "Mamma Mia", "All Night Long", "Bella Donna", "Tempo"):
+        assert title_language(english) is None, english
+
+
 def test_an_artist_who_sings_in_spanish_sings_all_their_songs_in_it():
     titles = ["Entre Tu y Yo", "Llegaste Tú", "Downtown", "Umbrella", "Unfaithful", "Ay Vamos Para la Playa",
               "Hips", "Bailando"]
