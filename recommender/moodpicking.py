@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .kernels import cue_readings
-from .scoring import Combinations
+from .scoring import Combinations, top_k
 
 # Labels that colour a whole answer: an occasion, the occult, death, sex, drugs, menace. The
 # judges flagged the first five; the rest are their neighbours. Measured on everyday scenes,
@@ -343,10 +343,12 @@ class MoodPicker:
 
     def _answer_feel(self, scores: np.ndarray, affect: np.ndarray | None) -> np.ndarray | None:
         """(2,) the feel the sets after the first should share (see PickRule), None without feel."""
-        finite = np.flatnonzero(np.isfinite(scores))
-        if self.feel is None or not len(finite):
+        if self.feel is None:
             return None
-        best = finite[np.argsort(-scores[finite], kind="stable")[: max(self.rule.consensus, 1)]]
+        best = top_k(scores, max(self.rule.consensus, 1))  # a partition, not a sort of all 9,031
+        best = best[np.isfinite(scores[best])]
+        if not len(best):
+            return None
         feel = self.feel[best].mean(axis=0)
         if affect is not None:
             own = (np.asarray(affect, np.float64)[:2] - self.affect_scale[0]) / self.affect_scale[1]
