@@ -39,6 +39,7 @@ from recommender.compact import QuantizedRows
 from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, SONG_THEMES, default_data_dir, load_index, title_readings
 from recommender.language import text_language
 from recommender import multilingual
+from recommender.translation import ApertiumTranslator
 from recommender.sources import DEFAULT_SOURCES_DIR, local_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +88,7 @@ def pearson(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def text_affect_table(minilm, ml, ml_french, minilm_french, labels_minilm, labels_ml, vad, train, rows,
-                      translated_rows, ml_translated, glosser, gloss_minilm) -> list[dict]:
+                      translated_rows, ml_translated, glosser, gloss_minilm, apertium_minilm) -> list[dict]:
     """Text-level r for each encoder/head, fitted on train rows, on the sampled dev rows (EN) and their FR."""
     unit = lambda x: x / np.linalg.norm(x, axis=1, keepdims=True)  # noqa: E731
     use, e5 = unit(ml[:, :512]), unit(ml[:, 512:])
@@ -140,9 +141,15 @@ def text_affect_table(minilm, ml, ml_french, minilm_french, labels_minilm, label
     add("USE + e5, kernel ridge, blended with the gloss reading (0.2 of valence, 0.0 of arousal; previous build)",
         None, (1 - np.array([0.2, 0.0, 0])) * chosen_fr + np.array([0.2, 0.0, 0]) * glossed)
     shares = np.array(multilingual.READING_SHARES)
-    add("the three blended by READING_SHARES (multilingual model, gloss, mapped; shipped)", None,
+    add("the three blended by READING_SHARES (multilingual model, gloss, mapped; shipped without Apertium)", None,
         np.column_stack([shares[0, d] * chosen_fr[:, d] + shares[1, d] * glossed[:, d] + shares[2, d] * mapped_fr[:, d]
                          for d in (0, 1)]))
+    translated = english_model.predict(apertium_minilm)
+    add("French translated by Apertium (translation.py), MiniLM's kernel ridge", None, translated)
+    shares = np.array(multilingual.TRANSLATED_READING_SHARES)
+    add("the four blended by TRANSLATED_READING_SHARES (the three and Apertium's; shipped)", None,
+        np.column_stack([shares[0, d] * chosen_fr[:, d] + shares[1, d] * glossed[:, d] + shares[2, d] * mapped_fr[:, d]
+                         + shares[3, d] * translated[:, d] for d in (0, 1)]))
     for result in results:
         result.pop("predictions")
     return results
@@ -167,14 +174,18 @@ def translate_train_cv(ml, vad, train, translated_rows, ml_translated, folds: in
 
 
 def reading_shares_cv(minilm, ml, ml_labels, labels_minilm, vad, train, translated_rows, ml_translated,
-                      gloss_translated_minilm, folds: int = 3) -> dict:
+                      gloss_translated_minilm, apertium_translated_minilm, folds: int = 3) -> dict:
     """The shares of the three French readings, decided on train rows only: the French train translations read out
     of fold (each fold's English originals left out of both affect models and the map) by the multilingual model,
     by the English model through the gloss and through the map; the shares are the least squares of the English
     model's reading of the originals (out of fold too) on the three, normalised to sum to 1; the spread is the
-    English over the blend's standard deviation. The shipped READING_SHARES and AFFECT_SPREAD are these, rounded."""
+    English over the blend's standard deviation. The shipped READING_SHARES and AFFECT_SPREAD are these, rounded.
+    The same with a fourth reading, the English model's reading of Apertium's translation (translation.py), gives
+    TRANSLATED_READING_SHARES and TRANSLATED_AFFECT_SPREAD; and the mean cosine of the French vectors (mapped,
+    translated, their mean) with MiniLM's vector of the original gives TRANSLATION_VECTOR_SHARE."""
     fold = np.random.default_rng(0).integers(0, folds, len(translated_rows))
-    readings, english_oof = np.zeros((3, len(fold), 2)), np.zeros((len(fold), 2))
+    readings, english_oof = np.zeros((4, len(fold), 2)), np.zeros((len(fold), 2))
+    cosines = {"mapped": np.zeros(len(fold)), "translation": np.zeros(len(fold)), "mean of the two": np.zeros(len(fold))}
     for k in range(folds):
         keep, out = np.setdiff1d(np.flatnonzero(train), translated_rows[fold == k]), fold == k
         ml_model = AffectModel.fit(ml[keep], vad[keep], gamma=multilingual.AFFECT_GAMMA, ridge=multilingual.AFFECT_RIDGE)
@@ -183,21 +194,34 @@ def reading_shares_cv(minilm, ml, ml_labels, labels_minilm, vad, train, translat
                                                       np.vstack([minilm[keep], labels_minilm]), vad[keep], None)
         readings[0, out] = ml_model.predict(ml_translated[out])[:, :2]
         readings[1, out] = english_model.predict(gloss_translated_minilm[out])[:, :2]
-        readings[2, out] = english_model.predict(space.minilm_vectors(ml_translated[out]))[:, :2]
+        mapped = space.minilm_vectors(ml_translated[out])
+        readings[2, out] = english_model.predict(mapped)[:, :2]
+        readings[3, out] = english_model.predict(apertium_translated_minilm[out])[:, :2]
         english_oof[out] = english_model.predict(minilm[translated_rows[out]])[:, :2]
+        original = minilm[translated_rows[out]]
+        mean = mapped + apertium_translated_minilm[out]
+        for name, vectors in (("mapped", mapped), ("translation", apertium_translated_minilm[out]),
+                              ("mean of the two", mean / np.linalg.norm(mean, axis=1, keepdims=True))):
+            cosines[name][out] = np.sum(vectors * original, axis=1)
     gold = vad[translated_rows]
-    shares, spread, agreement = [], [], {}
+    shares, spread, agreement = {3: [], 4: []}, {3: [], 4: []}, {}
     for d in (0, 1):
-        weights = np.linalg.lstsq(readings[:, :, d].T, english_oof[:, d], rcond=None)[0]
-        shares.append(weights / weights.sum())
-        blend = shares[-1] @ readings[:, :, d]
-        spread.append(float(english_oof[:, d].std() / blend.std()))
+        blends = {}
+        for count in (3, 4):
+            weights = np.linalg.lstsq(readings[:count, :, d].T, english_oof[:, d], rcond=None)[0]
+            shares[count].append(weights / weights.sum())
+            blends[count] = shares[count][-1] @ readings[:count, :, d]
+            spread[count].append(float(english_oof[:, d].std() / blends[count].std()))
         agreement[("valence", "arousal")[d]] = {
             "with the English reading": {name: pearson(english_oof[:, d], x) for name, x in
                                          (("multilingual", readings[0, :, d]), ("gloss", readings[1, :, d]),
-                                          ("mapped", readings[2, :, d]), ("blend", blend))},
-            "with gold": {"English": pearson(gold[:, d], english_oof[:, d]), "blend": pearson(gold[:, d], blend)}}
-    result = {"shares": np.array(shares).T.round(3).tolist(), "spread": spread, "agreement": agreement}
+                                          ("mapped", readings[2, :, d]), ("blend", blends[3]),
+                                          ("translation", readings[3, :, d]), ("blend of four", blends[4]))},
+            "with gold": {"English": pearson(gold[:, d], english_oof[:, d]), "blend": pearson(gold[:, d], blends[3]),
+                          "blend of four": pearson(gold[:, d], blends[4])}}
+    result = {"shares": np.array(shares[3]).T.round(3).tolist(), "spread": spread[3],
+              "shares of four": np.array(shares[4]).T.round(3).tolist(), "spread of four": spread[4],
+              "agreement": agreement, "vector cosine": {name: float(c.mean()) for name, c in cosines.items()}}
     print(json.dumps({"reading shares, 3-fold CV on train translations": result}), flush=True)
     return result
 
@@ -268,11 +292,18 @@ def main() -> None:
     glosser = multilingual.build_glosser([text for text, is_train in zip(texts, train) if is_train], live)
     gloss_french = encoder.encode(glosser.glosses(french, live.encode_words))
     gloss_translated = encoder.encode(glosser.glosses([text for _, text in translated], live.encode_words))
+    translator = ApertiumTranslator()
+    if not translator.available:
+        raise SystemExit("Apertium's French-English route is not installed (scripts/setup.sh installs it)")
+    apertium_translated = encoder.encode(translator.translate(
+        [text for _, text in translated], gloss=lambda words: glosser.glosses(words, live.encode_words)))
     options = text_affect_table(minilm, ml, ml_french, encoder.encode(french), index.label_embeddings, ml_labels,
-                                vad, train, rows, translated_rows, ml_translated, glosser, gloss_french)
+                                vad, train, rows, translated_rows, ml_translated, glosser, gloss_french,
+                                encoder.encode(translator.translate(
+                                    french, gloss=lambda words: glosser.glosses(words, live.encode_words))))
     cv = translate_train_cv(ml, vad, train, translated_rows, ml_translated)
     shares_cv = reading_shares_cv(minilm, ml, ml_labels, index.label_embeddings, vad, train, translated_rows,
-                                  ml_translated, gloss_translated)
+                                  ml_translated, gloss_translated, apertium_translated)
 
     # The shipped index, refitted on train rows only (both affect models, the map, the gloss vocabulary);
     # and the same without the gloss reading (the previous build).
@@ -285,7 +316,9 @@ def main() -> None:
                                       title_affect=title_readings(affect, QuantizedRows.load(data_dir / SONG_THEMES)),
                                       multilingual=space)
     before = Recommender(dataclasses.replace(after_index, multilingual=None), encoder)
-    after = Recommender(after_index, encoder)
+    after = Recommender(dataclasses.replace(after_index, multilingual=dataclasses.replace(space, translator=translator)),
+                        encoder)
+    three_readings = Recommender(after_index, encoder)
     without_gloss = Recommender(dataclasses.replace(
         after_index, multilingual=dataclasses.replace(space, reading_shares=((1.0, 1.0), (0.0, 0.0), (0.0, 0.0)),
                                                       affect_spread=(1.0, 1.0))), encoder)
@@ -296,13 +329,17 @@ def main() -> None:
                "fr": sum(text_language(t) == "fr" for t in french), "sentences": len(english)}
     through = []
     configurations = (("before: MiniLM for every text", before),
-                      ("each text in its own language, multilingual reading only (two builds ago)", without_gloss),
+                      ("each text in its own language, multilingual reading only (three builds ago)", without_gloss),
                       ("each text in its own language, French affect blended with its English gloss's (0.2 of "
-                       "valence, 0.0 of arousal), spread x1.24 / x1.10 (previous build)", previous),
-                      ("after (shipped): French affect blended from three readings (multilingual model, gloss, mapped "
+                       "valence, 0.0 of arousal), spread x1.24 / x1.10 (two builds ago)", previous),
+                      ("French affect blended from three readings (multilingual model, gloss, mapped "
                        "vector; shares " + ", ".join(f"{v:.2f}/{a:.2f}" for v, a in space.reading_shares) +
-                       f" of valence/arousal), spread x{space.affect_spread[0]:.2f} / x{space.affect_spread[1]:.2f}",
-                       after))
+                       f" of valence/arousal), spread x{space.affect_spread[0]:.2f} / x{space.affect_spread[1]:.2f} "
+                       "(previous build; the shipped one where Apertium is not installed)", three_readings),
+                      ("after (shipped): a fourth reading, Apertium's translation (shares " +
+                       ", ".join(f"{v:.2f}/{a:.2f}" for v, a in space.translated_shares) +
+                       f"), spread x{space.translated_spread[0]:.2f} / x{space.translated_spread[1]:.2f}, the vector "
+                       "halfway to the translation's", after))
     english_songs = songs_affect(after, english)  # English takes the same MiniLM path in every configuration
     per_set = []  # the shipped configuration on each set of translations
     for name, recommender in configurations:
@@ -411,7 +448,25 @@ def main() -> None:
             "affect). English over blend standard deviation out of fold: "
             f"{shares_cv['spread'][0]:.3f} valence, {shares_cv['spread'][1]:.3f} arousal; shipped, rounded: "
             f"x{multilingual.AFFECT_SPREAD[0]:.2f} / x{multilingual.AFFECT_SPREAD[1]:.2f} "
-            "(`recommender/multilingual.py` AFFECT_SPREAD)." +
+            "(`recommender/multilingual.py` AFFECT_SPREAD).\n\nWhere Apertium is installed (`recommender/translation.py`: "
+            "rule-based, French to Spanish to English, Debian packages; words it does not know filled in by the gloss), "
+            "its translation read by the English model is a fourth reading, fitted the same way. Agreement with the "
+            "English reading: translation alone " + " / ".join(
+                f"{shares_cv['agreement'][axis]['with the English reading']['translation']:.3f}"
+                for axis in ("valence", "arousal")) + ", blend of four " + " / ".join(
+                f"{shares_cv['agreement'][axis]['with the English reading']['blend of four']:.3f}"
+                for axis in ("valence", "arousal")) + " (blend of three above); with gold " + " / ".join(
+                f"{shares_cv['agreement'][axis]['with gold']['blend of four']:.3f}" for axis in ("valence", "arousal"))
+            + ". Shares (multilingual, gloss, mapped, translation; valence / arousal): "
+            + ", ".join(f"{v:.3f} / {a:.3f}" for v, a in shares_cv["shares of four"]) + "; spread "
+            + " / ".join(f"{x:.3f}" for x in shares_cv["spread of four"]) + "; shipped, rounded: "
+            + ", ".join(f"{v:.2f} / {a:.2f}" for v, a in multilingual.TRANSLATED_READING_SHARES) + ", spread "
+            + " / ".join(f"x{x:.2f}" for x in multilingual.TRANSLATED_AFFECT_SPREAD)
+            + " (TRANSLATED_READING_SHARES, TRANSLATED_AFFECT_SPREAD). The French text's vector (which picks the moods "
+            "and the title matches) is then the mean of the mapped vector and the translation's: mean cosine with "
+            "MiniLM's vector of the English original, out of fold, " + ", ".join(
+                f"{name} {value:.3f}" for name, value in shares_cv["vector cosine"].items()) +
+            " (TRANSLATION_VECTOR_SHARE 0.5)." +
             f"\n\nThrough the recommender (mean valence/arousal of the {SONGS} suggested songs, as `suggest --json` "
             f"answers; the titles' readings from the train-only model too, as `benchmarks.quality`), all "
             f"{len(french)} pairs:\n\n" + gap_table("configuration", through) +

@@ -4,11 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Redis for the shared-state tests (Debian's package; CI runs as root).
-if ! command -v redis-server >/dev/null 2>&1; then
+# Debian's packages (CI runs as root): Redis for the shared-state tests; Apertium's French-Spanish and
+# Spanish-English pairs, the translation French text is also read through (recommender/translation.py).
+DEBIAN_PACKAGES=(redis-server apertium apertium-fr-es apertium-eng-spa)
+missing=()
+for package in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
     SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo)
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
 PYTHON=${PYTHON:-python3}
