@@ -35,6 +35,7 @@ class Catalog:
     song_groups: np.ndarray | None = None  # (N,) one id per song however spelled (songkeys)
     speech: np.ndarray | None = None  # (N,) 0-1 spoken/rapped share (Spotify's speechiness), NaN unknown
     acoustic: np.ndarray | None = None  # (N,) 0-1 Spotify's acousticness, NaN unknown
+    foreign_playlists: np.ndarray | None = None  # (N,) datasets.foreign_playlist_shares, NaN unknown
 
     def __len__(self) -> int:
         return len(self.song_ids)
@@ -43,7 +44,8 @@ class Catalog:
         size = len(self.song_ids)
         defaults = {"popularity": np.full(size, np.nan, np.float32), "energy": self.affect[:, 1].copy(),
                     "genres": np.full(size, "", dtype=object), "song_groups": np.arange(size, dtype=np.int64),
-                    "speech": np.full(size, np.nan, np.float32), "acoustic": np.full(size, np.nan, np.float32)}
+                    "speech": np.full(size, np.nan, np.float32), "acoustic": np.full(size, np.nan, np.float32),
+                    "foreign_playlists": np.full(size, np.nan, np.float32)}
         for name, value in defaults.items():
             if getattr(self, name) is None:
                 object.__setattr__(self, name, value)
@@ -96,6 +98,7 @@ class Catalog:
             song_groups=np.arange(len(kept), dtype=np.int64),
             speech=np.array([row.speech for row in kept], np.float32),
             acoustic=np.array([row.acoustic for row in kept], np.float32),
+            foreign_playlists=np.array([row.foreign_playlists for row in kept], np.float32),
         )
 
     def save(self, path: Path) -> None:
@@ -117,6 +120,7 @@ class Catalog:
                 "song_group": self.song_groups,
                 "speech": self.speech,
                 "acoustic": self.acoustic,
+                "foreign_playlists": self.foreign_playlists,
             }
         ).to_csv(path, index=False)
 
@@ -164,6 +168,7 @@ class Catalog:
             song_groups=number("song_group", np.int64),
             speech=number("speech", np.float32) if "speech" in numbers else None,  # an index built before the column
             acoustic=number("acoustic", np.float32) if "acoustic" in numbers else None,
+            foreign_playlists=number("foreign_playlists", np.float32) if "foreign_playlists" in numbers else None,
         )
 
     def measured_energy(self, only: bool = False) -> np.ndarray:

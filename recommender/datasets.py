@@ -81,6 +81,7 @@ class SongRow:
     genres: tuple[str, ...] = ()
     speech: float = float("nan")  # 0-1 how much of the track is spoken or rapped (Spotify's speechiness)
     acoustic: float = float("nan")  # 0-1 how sure the audio is acoustic (Spotify's acousticness)
+    foreign_playlists: float = float("nan")  # 0-1 least share of non-English titles in its playlists (Spotify's)
 
 
 def read_deezer(paths: tuple[Path, ...]) -> list[SongRow]:
@@ -216,7 +217,9 @@ def read_spotify(path: Path) -> list[SongRow]:
                         "drive": (_finite(row["energy"]), _finite(row["danceability"]), _finite(row["tempo"])),
                         "speech": _finite(row["speechiness"]) if row.get("speechiness") else float("nan"),
                         "acoustic": _finite(row["acousticness"]) if row.get("acousticness") else float("nan"),
-                        "genres": {}}
+                        "genres": {}, "playlists": set()}
+                if (row.get("playlist_id") or "").strip():
+                    song["playlists"].add(row["playlist_id"].strip())
                 for column in ("playlist_genre", "playlist_subgenre"):
                     if (row.get(column) or "").strip():
                         song["genres"][row[column].strip()] = None
@@ -227,8 +230,26 @@ def read_spotify(path: Path) -> list[SongRow]:
     drive = np.array([song["drive"] for song in merged.values()])
     drive = (drive - drive.mean(axis=0)) / np.where(drive.std(axis=0) > 0, drive.std(axis=0), 1.0)
     energy = drive @ np.array([1.0, 0.5, 0.25])
+    foreign = foreign_playlist_shares([(song["title"], song["playlists"]) for song in merged.values()])
     return [SongRow(song_id=f"sp{track}", artist=song["artist"], title=song["title"],
                     url=f"https://open.spotify.com/track/{track}", valence=song["valence"], arousal=song["arousal"],
                     popularity=song["popularity"], energy=float(level), genres=tuple(song["genres"]),
-                    speech=song["speech"], acoustic=song["acoustic"])
-            for (track, song), level in zip(merged.items(), energy)]
+                    speech=song["speech"], acoustic=song["acoustic"], foreign_playlists=share)
+            for (track, song), level, share in zip(merged.items(), energy, foreign)]
+
+
+def foreign_playlist_shares(songs: list[tuple[str, set[str]]]) -> list[float]:
+    """For each (title, playlist ids) song: the least share, over its playlists, of songs whose titles read as
+    neither English nor French (songlanguage.title_language). A playlist a third of whose titles are Spanish,
+    Portuguese, Italian or Russian is a playlist of songs in that language ("Verão 2020 | Sertanejo",
+    "Musica Italiana 2020"): its songs with undecided titles ("Tiro de Festim", "Olvidarte") are sung in it
+    too. NaN for a song without playlists."""
+    from .songlanguage import OTHER, title_language
+
+    members: dict[str, list[bool]] = {}
+    for title, playlists in songs:
+        other = title_language(str(title)) == OTHER
+        for playlist in playlists:
+            members.setdefault(playlist, []).append(other)
+    share = {playlist: sum(flags) / len(flags) for playlist, flags in members.items()}
+    return [min((share[p] for p in playlists), default=float("nan")) for _, playlists in songs]

@@ -445,7 +445,7 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
                                      encode=encoder.encode, energy_known=catalog.measured_energy(only=True),
                                      speech=catalog.speech,
                                      languages=song_languages(catalog.titles, catalog.genres, catalog.artist_ids,
-                                                              catalog.artists),
+                                                              catalog.artists, catalog.foreign_playlists),
                                      acoustic=catalog.acoustic, title_affect=index.title_affect,
                                      hub_shares=index.song_hubs)
 

@@ -30,9 +30,10 @@ from .sources import REPO_ROOT, resolve_sources, sha256_of
 
 log = logging.getLogger(__name__)
 
-FORMAT = 6  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
+FORMAT = 7  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
 # 5: each title's own affect reading (TITLE_AFFECT) and how often each song lands in answers (SONG_HUBS);
-# 6: the titles' products as an 8-bit ONNX graph (SONG_TITLE_PRODUCTS, compact.PackedRows)
+# 6: the titles' products as an 8-bit ONNX graph (SONG_TITLE_PRODUCTS, compact.PackedRows);
+# 7: catalog.csv carries each Spotify song's foreign_playlists share (songlanguage.song_languages)
 CATALOGS = ("spotify", "deezer", "both")
 DEFAULT_CATALOG = "both"
 SONG_THEMES = "song_themes.npy"

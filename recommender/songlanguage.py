@@ -11,6 +11,9 @@ for Latin music). The catalogs say nothing about language, so it is read from wh
   there
   ("latin" alone is not enough: Spotify's Latin playlists also hold Bruno Mars' "Marry You" and
   Katy Perry's "Firework");
+- Spotify's playlists: a song whose every playlist is a third or more titles of another language
+  is sung in it, if more than half of its artist's songs are in such playlists only
+  (datasets.foreign_playlist_shares: "Tiro de Festim" in a Brazilian summer playlist);
 - the artist: an artist most of whose decided titles are in one language sings the rest in it
   too (Caifanes' "Hielo", Anitta's "Downtown"), and so does one whose name reads as that
   language ("Los Aguas Aguas").
@@ -28,6 +31,7 @@ ENGLISH, FRENCH, OTHER = 0, 1, 2  # codes in the (N,) arrays below
 LATIN_GENRES = frozenset({"latin", "latin pop", "latin hip hop", "reggaeton", "tropical"})
 SUNG_LATIN_GENRES = frozenset({"latin pop", "latin hip hop", "reggaeton"})  # not "tropical": tropical house too
 STREET_GENRES = frozenset({"rap", "trap"})  # where Spanish-language rappers also turn up: no sign of English
+FOREIGN_PLAYLIST_SHARE = 0.3  # a playlist with this share of OTHER titles holds songs in that language
 SPANISH_POP_GENRES = frozenset({"latin pop", "reggaeton"})  # Spotify's Latin hip hop lists hold Rihanna and Bruno Mars
 
 # Function words and very common words of Spanish and Portuguese (and Italian, German, Dutch,
@@ -85,10 +89,11 @@ def title_language(title: str, name: bool = False) -> int | None:
     return OTHER if southern >= french else FRENCH
 
 
-def song_languages(titles, genres, artists, names=None) -> np.ndarray:
+def song_languages(titles, genres, artists, names=None, foreign_playlists=None) -> np.ndarray:
     """(N,) int8 ENGLISH / FRENCH / OTHER for each song, from its title, its genres ("|"-joined)
     and its artist's other songs and name (artists: (N,) one id per lead artist; names: (N,) the
-    artist as credited, none if omitted)."""
+    artist as credited, none if omitted); foreign_playlists: (N,) the least share of OTHER titles
+    among its playlists (datasets.foreign_playlist_shares; NaN unknown, none if omitted)."""
     count = len(titles)
     decided = np.full(count, -1, np.int8)
     latin_only = np.zeros(count, bool)  # only in Latin playlists
@@ -133,4 +138,11 @@ def song_languages(titles, genres, artists, names=None) -> np.ndarray:
     reggaeton_artist = np.bincount(artists, weights=spanish_pop.astype(np.float64), minlength=size) * 2 > songs
     spanish = latin_only & (southern_artist[artists] | sung_latin & latin_artist[artists]) | (
         spanish_pop & reggaeton_artist[artists])
-    return np.where(spanish, np.int8(OTHER), result).astype(np.int8)
+    # A song whose every playlist is a third or more OTHER titles is sung in that playlist's language, when at
+    # more than half of its artist's songs are in such playlists only (Vitão's "Café"; not Bruno Mars' "Marry You",
+    # whose only playlist is "Latin Pop antiguo" while his other songs are in pop playlists).
+    in_foreign_lists = np.zeros(count, bool) if foreign_playlists is None else (
+        np.nan_to_num(np.asarray(foreign_playlists, np.float64), nan=0.0) >= FOREIGN_PLAYLIST_SHARE)
+    foreign_artist = np.bincount(artists, weights=in_foreign_lists.astype(np.float64), minlength=size) * 2 > songs
+    foreign = (decided < 0) & in_foreign_lists & foreign_artist[artists]
+    return np.where(spanish | foreign, np.int8(OTHER), result).astype(np.int8)

@@ -4,13 +4,17 @@ language, calm songs for still scenes, the obvious well-known song first, at mos
 Language reading and scoring on hand-made arrays; the rest with the real recommender over data/.
 """
 
+import csv
 import dataclasses
 
 import numpy as np
 
+from recommender.catalog import Catalog
+from recommender.datasets import read_spotify
 from recommender.songlanguage import ENGLISH, FRENCH, OTHER, song_languages, title_language
 from recommender.songscore import (AnchorRule, SongFeatures, SongWeights, anchor_candidates, anchor_scores,
                                     pick_songs, scene_terms, song_scores)
+from tests.recommender.test_build import SPOTIFY_COLUMNS, spotify_row
 
 
 def unit(*values: float) -> np.ndarray:
@@ -77,6 +81,31 @@ def test_an_artist_who_sings_in_spanish_sings_all_their_songs_in_it():
     assert languages[6] == ENGLISH, "being in a Latin playlist alone says nothing (tropical house)"
     named = song_languages(["Manantial", "Shout"], ["", ""], [0, 1], ["Los Aguas Aguas", "De La Soul"])
     assert list(named) == [OTHER, ENGLISH]
+
+
+def test_a_song_only_in_playlists_of_foreign_language_songs_is_sung_in_that_language(tmp_path):
+    """"Tiro de Festim" (a Brazilian sertanejo hit) reads as no language by its words, yet came as a birthday
+    song: every playlist it is in is a third or more Portuguese titles. A song by an artist of English lists (Bruno
+    Mars' "Marry You" is only in a Latin list, his other songs in pop ones) stays English; the share survives the catalog's save and load (the build's path)."""
+    rows = [("t1", "Flor Que Se Cheira", "verao"), ("t2", "Coração na Mão", "verao"),
+            ("t3", "Tiro de Festim", "verao"), ("t4", "Marry You", "verao"), ("t5", "Grenade", "pop"),
+            ("t6", "Umbrella", "pop"), ("t7", "Firework", "pop"), ("t8", "Sunday Drive", "pop")]
+    path = tmp_path / "spotify_songs.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, SPOTIFY_COLUMNS)
+        writer.writeheader()
+        for track, title, playlist in rows:
+            artist = "Bruno Mars" if title in ("Marry You", "Grenade") else f"artist {track}"
+            row = spotify_row(track, title, artist, 60, "pop", "dance pop", 0.6, 0.6)
+            writer.writerow({**row, "playlist_id": playlist})
+    Catalog.from_rows("spotify", read_spotify(path)).save(tmp_path / "catalog.csv")
+    catalog = Catalog.load(tmp_path / "catalog.csv", "spotify")
+    languages = dict(zip(catalog.titles, song_languages(catalog.titles, catalog.genres, catalog.artist_ids,
+                                                        catalog.artists, catalog.foreign_playlists)))
+    assert languages["Tiro de Festim"] == OTHER
+    assert languages["Marry You"] == ENGLISH and languages["Umbrella"] == ENGLISH
+    assert song_languages(catalog.titles, catalog.genres, catalog.artist_ids)[list(catalog.titles).index(
+        "Tiro de Festim")] == ENGLISH, "without the playlists, its title alone says English"
 
 
 def test_an_english_scene_gets_no_spanish_song_unless_it_asks_for_latin_music():
