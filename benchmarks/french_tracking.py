@@ -150,8 +150,9 @@ class Oracle:
         return vectors, affect
 
 
-def songs_level(index, encoder, minilm, ml, ml_labels, vad, train, rows, french, english_texts, glosser) -> dict:
-    """Fold 0 held out, every model refitted without its originals: French songs vs English songs."""
+def fold_zero(index, minilm, ml, ml_labels, vad, train, rows, glosser):
+    """Fold 0 of the translations held out: (out mask, English affect model, multilingual space, index), every
+    model refitted without the held-out sentences' originals."""
     out = np.random.default_rng(0).integers(0, FOLDS, len(rows)) == 0
     keep = np.setdiff1d(np.flatnonzero(train), rows[out])
     english_model = AffectModel.fit(minilm[keep], vad[keep], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
@@ -160,6 +161,12 @@ def songs_level(index, encoder, minilm, ml, ml_labels, vad, train, rows, french,
                                                   glosser)
     built = dataclasses.replace(index, affect=english_model,
                                 label_affect=english_model.predict(index.label_embeddings)[:, :2])
+    return out, english_model, space, built
+
+
+def songs_level(index, encoder, minilm, ml, ml_labels, vad, train, rows, french, english_texts, glosser) -> dict:
+    """Fold 0 held out, every model refitted without its originals: French songs vs English songs."""
+    out, english_model, space, built = fold_zero(index, minilm, ml, ml_labels, vad, train, rows, glosser)
     held_french = [text for text, held in zip(french, out) if held]
     held_english = [text for text, held in zip(english_texts, out) if held]
     originals = {text: (minilm[row], english_model.predict(minilm[row][None])[0, :2])
@@ -183,7 +190,26 @@ def songs_level(index, encoder, minilm, ml, ml_labels, vad, train, rows, french,
     return result
 
 
-def main() -> None:
+@dataclasses.dataclass
+class TrainTranslations:
+    """EmoBank and the French translations of its train sentences, embedded every way the French reading uses."""
+
+    index: object
+    encoder: object
+    texts: list
+    vad: np.ndarray
+    train: np.ndarray
+    rows: np.ndarray  # EmoBank rows of the translated sentences
+    french: list
+    minilm: np.ndarray
+    ml: np.ndarray
+    ml_labels: np.ndarray
+    ml_french: np.ndarray
+    live: object  # the multilingual encoders
+    glosser: object
+
+
+def load_train_translations() -> TrainTranslations:
     from recommender.encoder import TextEncoder
 
     data_dir = default_data_dir()
@@ -195,16 +221,24 @@ def main() -> None:
     rows = np.array([position[row_id] for row_id in translated_ids])
     assert train[rows].all(), "translations of train sentences only"
     encoder = TextEncoder(index.encoder_dir)
-    minilm = encoder.encode(texts)
     cache = multilingual.EmbeddingCache(data_dir / "cache")
-    ml = cache.embeddings(texts, multilingual.MultilingualEncoder)
-    ml_labels = cache.embeddings(index.labels, multilingual.MultilingualEncoder)
-    ml_french = cache.embeddings(french, multilingual.MultilingualEncoder)
     live = multilingual.MultilingualEncoder()
-    glosser = multilingual.build_glosser([text for text, is_train in zip(texts, train) if is_train], live)
-    gloss_french = encoder.encode([g or text for g, text in zip(glosser.glosses(french, live.encode_words), french)])
-    text_level(minilm, ml, ml_labels, index.label_embeddings, vad, train, rows, ml_french, gloss_french)
-    songs_level(index, encoder, minilm, ml, ml_labels, vad, train, rows, french, [texts[r] for r in rows], glosser)
+    return TrainTranslations(
+        index, encoder, texts, vad, train, rows, french, encoder.encode(texts),
+        cache.embeddings(texts, multilingual.MultilingualEncoder),
+        cache.embeddings(index.labels, multilingual.MultilingualEncoder),
+        cache.embeddings(french, multilingual.MultilingualEncoder), live,
+        multilingual.build_glosser([text for text, is_train in zip(texts, train) if is_train], live))
+
+
+def main() -> None:
+    t = load_train_translations()
+    gloss_french = t.encoder.encode([g or text for g, text in zip(t.glosser.glosses(t.french, t.live.encode_words),
+                                                                  t.french)])
+    text_level(t.minilm, t.ml, t.ml_labels, t.index.label_embeddings, t.vad, t.train, t.rows, t.ml_french,
+               gloss_french)
+    songs_level(t.index, t.encoder, t.minilm, t.ml, t.ml_labels, t.vad, t.train, t.rows, t.french,
+                [t.texts[r] for r in t.rows], t.glosser)
 
 
 if __name__ == "__main__":

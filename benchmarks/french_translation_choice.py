@@ -15,41 +15,16 @@ from __future__ import annotations
 import dataclasses
 import json
 
-import numpy as np
-
-from benchmarks.language_quality import (FRENCH_TRAIN, pearson, read_emobank_with_ids, read_french, songs_affect)
-from recommender import multilingual
-from recommender.affect import AffectModel
-from recommender.encoder import TextEncoder
+from benchmarks.french_tracking import fold_zero, load_train_translations
+from benchmarks.language_quality import pearson, songs_affect
 from recommender.engine import Recommender
-from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, default_data_dir, load_index
-from recommender.sources import DEFAULT_SOURCES_DIR, local_sources
 from recommender.translation import ApertiumTranslator
 
 
 def main() -> None:
-    data_dir = default_data_dir()
-    index = load_index(data_dir)
-    ids, texts, vad, split = read_emobank_with_ids(local_sources(DEFAULT_SOURCES_DIR).emobank)
-    train = split == "train"
-    position = {row_id: i for i, row_id in enumerate(ids)}
-    translated_ids, french = read_french(FRENCH_TRAIN)
-    rows = np.array([position[row_id] for row_id in translated_ids])
-    encoder = TextEncoder(index.encoder_dir)
-    minilm = encoder.encode(texts)
-    cache = multilingual.EmbeddingCache(data_dir / "cache")
-    ml = cache.embeddings(texts, multilingual.MultilingualEncoder)
-    ml_labels = cache.embeddings(index.labels, multilingual.MultilingualEncoder)
-    glosser = multilingual.build_glosser([text for text, is_train in zip(texts, train) if is_train],
-                                         multilingual.MultilingualEncoder())
-    out = np.random.default_rng(0).integers(0, 3, len(rows)) == 0  # fold 0, as language_quality's folds
-    keep = np.setdiff1d(np.flatnonzero(train), rows[out])
-    english_model = AffectModel.fit(minilm[keep], vad[keep], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
-    space = multilingual.build_multilingual_space(np.vstack([ml[keep], ml_labels]),
-                                                  np.vstack([minilm[keep], index.label_embeddings]), vad[keep],
-                                                  glosser)
-    built = dataclasses.replace(index, affect=english_model,
-                                label_affect=english_model.predict(index.label_embeddings)[:, :2])
+    t = load_train_translations()
+    index, encoder, texts, vad, rows, french = t.index, t.encoder, t.texts, t.vad, t.rows, t.french
+    out, _, space, built = fold_zero(index, t.minilm, t.ml, t.ml_labels, vad, t.train, rows, t.glosser)
     held_french = [text for text, held in zip(french, out) if held]
     gold = vad[rows[out]]
     english = songs_affect(Recommender(dataclasses.replace(built, multilingual=space), encoder),
