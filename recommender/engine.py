@@ -19,6 +19,7 @@ from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .recent_texts import RecentTexts
 from .suggestion import SONGS, Mood, Song, Suggestion
+from .titlefit import WholeTitles
 from .titlewords import TitleWords
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,8 @@ class Recommender:
         self._main_genres, genre_count = _main_genres(index.catalog.genres)
         self._shown_titles, self._title_ids = _titles(index.catalog.titles)
         self._title_words = TitleWords(self._shown_titles)
+        self._whole_titles = None if index.title_vocabulary is None else WholeTitles(
+            index.title_vocabulary, lambda words: encoder.encode(words, unpadded=True))
         self._explicit = explicit_titles(self._shown_titles)  # never offered (explicit.py)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         anchors = encoder.encode([anchor for pole in moodpicking.ENERGY_ANCHORS for anchor in pole], unpadded=True)
@@ -275,6 +278,13 @@ class Recommender:
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)
         else:
+            if similarities is None:
+                similarities = self._song_features.theme_similarities(query)
+            if self._whole_titles is not None and text_language(text) == ENGLISH:
+                # a title carries the scene as a whole, not by one shared word (titlefit)
+                features = self._song_features
+                occasion = (features.occasion >= 0) & (features.occasion_shortfall(query, text) == 0)
+                similarities = self._whole_titles.faded(text, similarities, self.song_weights.theme_floor, occasion)
             songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities, moved_arousal,
                                            text_language(text), "" if steered else text)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
