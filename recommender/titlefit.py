@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .compact import QuantizedRows
 from .language import ENGLISH_WORDS
 from .titlewords import COMMON
 
@@ -74,11 +75,12 @@ def topic_words(text: str, *, people: bool = False) -> list[str]:
 class TitleVocabulary:
     """Every catalog title's topic words, as rows of one vocabulary.
 
-    words: (V,) the vocabulary; vectors: (V, D) float16 unit embeddings of each word alone;
+    words: (V,) the vocabulary; vectors: (V, D) unit embeddings of each word alone, in 8 bits
+    (compact.QuantizedRows: 6 MB for the 15,300 words of both catalogs' titles);
     starts: (N + 1,) where each song's word ids begin in ids; ids: (M,) word ids, song by song."""
 
     words: np.ndarray
-    vectors: np.ndarray
+    vectors: QuantizedRows
     starts: np.ndarray
     ids: np.ndarray
 
@@ -90,16 +92,17 @@ class TitleVocabulary:
         ids = np.array([position[word] for words in per_song for word in words], np.int32)
         starts = np.concatenate([[0], np.cumsum([len(words) for words in per_song])]).astype(np.int64)
         vectors = np.asarray(encode(vocabulary), np.float32) if vocabulary else np.zeros((0, 0), np.float32)
-        return cls(np.array(vocabulary, dtype=str), vectors.astype(np.float16), starts, ids)
+        return cls(np.array(vocabulary, dtype=str), QuantizedRows.of(vectors), starts, ids)
 
     def save(self, path: Path) -> None:
         with open(path, "wb") as file:
-            np.savez(file, words=self.words, vectors=self.vectors, starts=self.starts, ids=self.ids)
+            np.savez(file, words=self.words, values=self.vectors.values, scale=self.vectors.scale,
+                     starts=self.starts, ids=self.ids)
 
     @classmethod
     def load(cls, path: Path) -> TitleVocabulary:
         with np.load(path) as saved:
-            return cls(saved["words"], saved["vectors"], saved["starts"], saved["ids"])
+            return cls(saved["words"], QuantizedRows(saved["values"], saved["scale"]), saved["starts"], saved["ids"])
 
     def counts(self) -> np.ndarray:
         """(N,) how many topic words each title has."""
@@ -129,7 +132,7 @@ class WholeTitles:
             return fit
         starts, ends = self._titles.starts[songs[several]], self._titles.starts[songs[several] + 1]
         rows = np.concatenate([self._titles.ids[a:b] for a, b in zip(starts, ends)])
-        support = (self._titles.vectors[rows].astype(np.float32) @ scene.T).max(axis=1)  # (M,)
+        support = (self._titles.vectors[rows] @ scene.T).max(axis=1)  # (M,)
         least = np.minimum.reduceat(support, np.concatenate([[0], np.cumsum(ends - starts)[:-1]]))
         fit[several] = np.clip((least - FADE_FROM) / (FADE_FULL - FADE_FROM), 0.0, 1.0)
         return fit
@@ -158,7 +161,7 @@ class WholeTitles:
         with self._lock:
             for word in words:
                 if word in self._position:
-                    found[word] = self._titles.vectors[self._position[word]].astype(np.float32)
+                    found[word] = self._titles.vectors[self._position[word]]
                 elif word in self._recent:
                     self._recent.move_to_end(word)
                     found[word] = self._recent[word]
