@@ -278,16 +278,22 @@ class Recommender:
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)
         else:
-            if similarities is None:
-                similarities = self._song_features.theme_similarities(query)
-            if self._whole_titles is not None and text_language(text) == ENGLISH:
-                # a title carries the scene as a whole, not by one shared word (titlefit)
-                features = self._song_features
-                occasion = (features.occasion >= 0) & (features.occasion_shortfall(query, text) == 0)
-                similarities = self._whole_titles.faded(text, similarities, self.song_weights.theme_floor, occasion)
-            songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities, moved_arousal,
+            songs = self._scored_songs_for(picked, affect, song_count, excluded, query,
+                                           self._whole_title_similarities(text, query, similarities), moved_arousal,
                                            text_language(text), "" if steered else text)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
+
+    def _whole_title_similarities(self, text: str, query: np.ndarray, similarities: np.ndarray | None) -> np.ndarray:
+        """(N,) the description-title cosines, each title counting only as far as it fits the English
+        description as a whole, not by one shared word (titlefit); a title about the occasion the
+        description is about keeps its own."""
+        features = self._song_features
+        if similarities is None:
+            similarities = features.theme_similarities(query)
+        if self._whole_titles is None or text_language(text) != ENGLISH:
+            return similarities
+        occasion = (features.occasion >= 0) & (features.occasion_shortfall(query, text) == 0)
+        return self._whole_titles.faded(text, similarities, self.song_weights.theme_floor, occasion)
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
                           query: np.ndarray, similarities: np.ndarray | None = None,
