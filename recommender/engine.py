@@ -19,6 +19,7 @@ from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .recent_texts import RecentTexts
 from .suggestion import SONGS, Mood, Song, Suggestion
+from .titlefit import WholeTitles
 from .titlewords import TitleWords
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,8 @@ class Recommender:
         self._main_genres, genre_count = _main_genres(index.catalog.genres)
         self._shown_titles, self._title_ids = _titles(index.catalog.titles)
         self._title_words = TitleWords(self._shown_titles)
+        self._whole_titles = None if index.title_vocabulary is None else WholeTitles(
+            index.title_vocabulary, lambda words: encoder.encode(words, unpadded=True))
         self._explicit = explicit_titles(self._shown_titles)  # never offered (explicit.py)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         anchors = encoder.encode([anchor for pole in moodpicking.ENERGY_ANCHORS for anchor in pole], unpadded=True)
@@ -275,9 +278,22 @@ class Recommender:
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)
         else:
-            songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities, moved_arousal,
+            songs = self._scored_songs_for(picked, affect, song_count, excluded, query,
+                                           self._whole_title_similarities(text, query, similarities), moved_arousal,
                                            text_language(text), "" if steered else text)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
+
+    def _whole_title_similarities(self, text: str, query: np.ndarray, similarities: np.ndarray | None) -> np.ndarray:
+        """(N,) the description-title cosines, each title counting only as far as it fits the English
+        description as a whole, not by one shared word (titlefit); a title about the occasion the
+        description is about keeps its own."""
+        features = self._song_features
+        if similarities is None:
+            similarities = features.theme_similarities(query)
+        if self._whole_titles is None or text_language(text) != ENGLISH:
+            return similarities
+        occasion = (features.occasion >= 0) & (features.occasion_shortfall(query, text) == 0)
+        return self._whole_titles.faded(text, similarities, self.song_weights.theme_floor, occasion)
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
                           query: np.ndarray, similarities: np.ndarray | None = None,

@@ -27,13 +27,15 @@ from .multilingual import FILES as MULTILINGUAL_FILES
 from .multilingual import MultilingualSpace
 from .scoring import Combinations
 from .sources import REPO_ROOT, resolve_sources, sha256_of
+from .titlefit import TitleVocabulary
 
 log = logging.getLogger(__name__)
 
-FORMAT = 7  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
+FORMAT = 8  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
 # 5: each title's own affect reading (TITLE_AFFECT) and how often each song lands in answers (SONG_HUBS);
 # 6: the titles' products as an 8-bit ONNX graph (SONG_TITLE_PRODUCTS, compact.PackedRows);
-# 7: catalog.csv carries each Spotify song's foreign_playlists share (songlanguage.song_languages)
+# 7: catalog.csv carries each Spotify song's foreign_playlists share (songlanguage.song_languages);
+# 8: each title's topic words and their vectors (TITLE_WORDS, titlefit.TitleVocabulary)
 CATALOGS = ("spotify", "deezer", "both")
 DEFAULT_CATALOG = "both"
 SONG_THEMES = "song_themes.npy"
@@ -41,6 +43,7 @@ SONG_TITLE_PRODUCTS = "song_titles.onnx"  # compact.PackedRows: the titles as 8-
 SCENE_ENERGY = "scene_energy.npy"
 TITLE_AFFECT = "title_affect.npy"
 SONG_HUBS = "song_hubs.npy"
+TITLE_WORDS = "title_words.npz"
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 MANIFEST = "manifest.json"
 ENCODER_DIR = "encoder"
@@ -153,6 +156,7 @@ def build(
     write_product_model(QuantizedRows.of(song_themes), data_dir / SONG_TITLE_PRODUCTS)
     np.save(data_dir / SCENE_ENERGY, scene_energy)
     np.save(data_dir / TITLE_AFFECT, title_readings(affect, song_themes))
+    TitleVocabulary.of(catalog.theme_texts(), lambda words: cache.embeddings(words, encoder)).save(data_dir / TITLE_WORDS)
     _measure_hubs(data_dir, catalog, encoder, emobank, oasis)
     manifest = {"key": key, "combinations": len(combinations), "labels": len(labels), "songs": len(catalog),
                 "catalog": catalog.kind, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -263,7 +267,8 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
-         "catalog.csv", SONG_THEMES, SONG_TITLE_PRODUCTS, SCENE_ENERGY, TITLE_AFFECT, SONG_HUBS, f"{ENCODER_DIR}/model.onnx",
+         "catalog.csv", SONG_THEMES, SONG_TITLE_PRODUCTS, SCENE_ENERGY, TITLE_AFFECT, SONG_HUBS, TITLE_WORDS,
+         f"{ENCODER_DIR}/model.onnx",
          f"{ENCODER_DIR}/tokenizer.json",
          "photo_model.onnx", "photo_head.npz", "photo_model.json", *MULTILINGUAL_FILES)
 
@@ -304,6 +309,7 @@ class IndexData:
     scene_energy: np.ndarray | None = None  # (D + 1,) songscore.energy_reader
     title_affect: np.ndarray | None = None  # (N, 2) each title's own valence/arousal reading (affect model)
     song_hubs: np.ndarray | None = None  # (N,) share of EmoBank train answers each song lands in (songhubs)
+    title_vocabulary: TitleVocabulary | None = None  # each title's topic words and their vectors (titlefit)
     multilingual: MultilingualSpace | None = None
 
 
@@ -343,5 +349,6 @@ def _read_files(data_dir: Path, catalog_kind: str) -> IndexData:
         scene_energy=np.load(data_dir / SCENE_ENERGY),
         title_affect=np.load(data_dir / TITLE_AFFECT),
         song_hubs=np.load(data_dir / SONG_HUBS),
+        title_vocabulary=TitleVocabulary.load(data_dir / TITLE_WORDS),
         multilingual=MultilingualSpace.load(data_dir),
     )
