@@ -104,11 +104,13 @@ class Recommender:
         self._explicit = explicit_titles(self._shown_titles)  # never offered (explicit.py)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         anchors = encoder.encode([anchor for pole in moodpicking.ENERGY_ANCHORS for anchor in pole], unpadded=True)
-        energy = moodpicking.label_energy(index.label_affect, index.label_embeddings, index.scene_energy, anchors)
+        energy = moodpicking.label_energy(index.label_affect, index.label_embeddings, index.scene_energy, anchors,
+                                          index.combinations.mean_weights)
         self._mood_gate = moodpicking.MoodGate.of(
             index.labels, index.label_affect, index.combinations,
             rest_cues=encoder.encode([cue for cue, _, _ in moodpicking.REST_CUES], unpadded=True),
-            joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True), energy=energy)
+            joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True), energy=energy,
+            activity_cues=encoder.encode([cue for cue, _, _ in moodpicking.ACTIVITY_CUES], unpadded=True))
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty), index.label_affect, energy)
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
@@ -223,17 +225,19 @@ class Recommender:
         scores_by_name = {}
         for name in set(names):
             rows = [row for row, row_name in enumerate(names) if row_name == name]
-            scores_by_name[name] = dict(zip(rows, self.mood_scores(embeddings[rows], affect[rows], name)))
+            scores, targets = self._mood_scores(embeddings[rows], affect[rows], name)
+            scores_by_name[name] = dict(zip(rows, zip(scores, targets)))
         answers = []
         for row, (text, request, name) in enumerate(zip(cleaned, requests, names)):
-            scores = scores_by_name[name][row]
+            scores, mood_target = scores_by_name[name][row]
             if request.preferences and request.preferences.label_weights:
                 scores = scores + request.preferences.strength * self._preference_scores(
                     request.preferences.label_weights, name)
             answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
                                             self._excluded_mask(request.exclude), embeddings[row],
                                             None if titles is None else titles[row],
-                                            float(affect[row, 1] - read[row, 1]), any(request.affect_shift)))
+                                            float(affect[row, 1] - read[row, 1]), any(request.affect_shift),
+                                            mood_target))
         return answers
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
@@ -243,16 +247,24 @@ class Recommender:
 
     def mood_scores(self, embeddings: np.ndarray, affect: np.ndarray, name: str) -> np.ndarray:
         """(B, C) score of every combination for each embedded description."""
+        return self._mood_scores(embeddings, affect, name)[0]
+
+    def _mood_scores(self, embeddings: np.ndarray, affect: np.ndarray, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(B, C) score of every combination and (B, 2) the (valence, arousal) the moods were matched
+        against (the description's, moved by its scene's energy: moodpicking.mood_affect)."""
         similarities = scoring.label_similarities(embeddings, self._index.label_embeddings)
         if name == "original":
-            return scoring.mean_label_similarity(similarities, self._index.combinations)
+            return scoring.mean_label_similarity(similarities, self._index.combinations), np.asarray(affect)
         rest = self._mood_gate.at_rest(embeddings)  # anyone asleep, songscore's stillness beside it
         if self._song_features is not None:
             rest = np.maximum(rest, [self._song_features.stillness(row) for row in embeddings]).astype(np.float32)
-        affect = moodpicking.mood_affect(affect, embeddings, self._index.scene_energy, rest)
+        energy = np.array([self._scene_liveliness(row) for row in embeddings], np.float32)
+        joy = self._mood_gate.joyful(embeddings)
+        affect = moodpicking.mood_affect(affect, energy, rest, self._mood_gate.active(embeddings), joy)
         similarities = self._mood_gate.heard(similarities)
-        no_sorrow = np.maximum(rest, self._mood_gate.joyful(embeddings))
-        return self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow)
+        no_sorrow = np.maximum(rest, joy)
+        scores = self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow)
+        return scores, affect
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:
         """(C,) each combination's preference weight: the sum of its labels' within [-1, 1] (the improved
@@ -269,11 +281,11 @@ class Recommender:
         return np.asarray(embeddings, np.float32) @ self._song_features.themes.T
 
     def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded, query,
-                    similarities=None, moved_arousal=0.0, steered=False) -> Suggestion:
+                    similarities=None, moved_arousal=0.0, steered=False, mood_target=None) -> Suggestion:
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
-            picked = self._mood_picker.pick(scores, mood_count, affect)
+            picked = self._mood_picker.pick(scores, mood_count, affect if mood_target is None else mood_target)
         chosen = tuple(Mood(self._index.combination_labels[c], float(scores[c])) for c in picked)
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)
@@ -313,11 +325,8 @@ class Recommender:
         features, weights = self._song_features, self.song_weights
         if similarities is None:
             similarities = features.theme_similarities(query)
-        # The text's arousal misses a scene's energy (a gym reads calm); the catalog's titles carry it.
         still = features.stillness(query)
-        energy = songscore.calmed_energy(songscore.scene_energy(self._scene_energy(query), features.cue_energy(query),
-                                                             weights), features.calm_practice(query))
-        energy = energy - weights.still_energy * still + moved_arousal / weights.energy_gain
+        energy = self._scene_liveliness(query) + moved_arousal / weights.energy_gain
         # a description about an occasion also hears the songs about it ("Ghostbusters" at a Halloween
         # party); the leading songs keep the plain title cosines (lifted, "White Wedding" led a church aisle)
         themed = features.occasion_themes(query, similarities, text)
@@ -402,6 +411,17 @@ class Recommender:
                 used_artists[self._songs.artists[song]] = True
                 results.append(self._song(song, self._index.combination_labels[combination]))
         return results
+
+    def _scene_liveliness(self, query: np.ndarray) -> float:
+        """A scene's energy (sd) as the songs and the moods hear it: the text's arousal misses it (a gym
+        reads calm), the catalog's titles and the lively/calm cues carry it (songscore.scene_energy), a
+        calm practice and a still scene lower it."""
+        features, weights = self._song_features, self.song_weights
+        if features is None:
+            return self._scene_energy(query)
+        energy = songscore.calmed_energy(songscore.scene_energy(self._scene_energy(query), features.cue_energy(query),
+                                                             weights), features.calm_practice(query))
+        return energy - weights.still_energy * features.stillness(query)
 
     def _scene_energy(self, query: np.ndarray) -> float:
         reader = self._index.scene_energy
