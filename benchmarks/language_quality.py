@@ -254,7 +254,8 @@ def songs_gap(name: str, english: np.ndarray, french: np.ndarray, gold: np.ndarr
     (en_v, fr_v), (en_a, fr_a) = ((pearson(gold[:, d], english[:, d]), pearson(gold[:, d], french[:, d]))
                                   for d in (0, 1))
     return {"config": name, "pairs": len(gold), "en_v": en_v, "en_a": en_a, "fr_v": fr_v, "fr_a": fr_a,
-            "gap_sd": gap_sd(english, french, gold)}
+            "gap_sd": gap_sd(english, french, gold),
+            "with_english": [pearson(english[:, d], french[:, d]) for d in (0, 1)]}
 
 
 def main() -> None:
@@ -392,10 +393,12 @@ def main() -> None:
                          f"{o['fr_a']:.3f} |" for o in options]
         def gap_table(first: str, gaps: list[dict]) -> str:
             rows = [f"| {first} | EN songs valence r | EN songs arousal r | FR songs valence r | FR songs arousal r | "
-                    "gap valence / arousal (resample SD) |", "|---|---|---|---|---|---|"]
+                    "gap valence / arousal (resample SD) | FR songs r with the EN songs V / A |",
+                    "|---|---|---|---|---|---|---|"]
             rows += [f"| {t['config']} | {t['en_v']:.3f} | {t['en_a']:.3f} | {t['fr_v']:.3f} | {t['fr_a']:.3f} | "
                      f"{t['en_v'] - t['fr_v']:+.3f} / {t['en_a'] - t['fr_a']:+.3f} (±{t['gap_sd'][0]:.3f} / "
-                     f"±{t['gap_sd'][1]:.3f}) |" for t in gaps]
+                     f"±{t['gap_sd'][1]:.3f}) | {t['with_english'][0]:.3f} / {t['with_english'][1]:.3f} |"
+                     for t in gaps]
             return "\n".join(rows)
 
         def against_bar(gaps: dict, axis: int) -> str:
