@@ -309,20 +309,15 @@ class MoodGate:
                              else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK
                              else DESIRE_SUPPORT if label in DESIRE else FAITH_SUPPORT if label in FAITH else 0.0
                              for label in labels], np.float32)[: combinations.label_count]
-        desire = np.array([DESIRE_SUPPORT if label in DESIRE else 0.0 for label in labels],
-                          np.float32)[: combinations.label_count]
-        romance = np.array([COMPANY_SUPPORT if label in ROMANCE else 0.0 for label in labels],
-                           np.float32)[: combinations.label_count]
-        faith = np.array([FAITH_SUPPORT if label in FAITH else 0.0 for label in labels],
-                         np.float32)[: combinations.label_count]
-        unease = np.array([DARK_SUPPORT if label in GRIND_UNEASE else 0.0 for label in labels],
-                          np.float32)[: combinations.label_count]
-        solitude = np.array([DARK_SUPPORT if label in SOLITUDE else 0.0 for label in labels],
+        def per_label(group: tuple[str, ...], value: float, otherwise: float = 0.0) -> np.ndarray:
+            return np.array([value if label in group else otherwise for label in labels],
                             np.float32)[: combinations.label_count]
-        ceilings = np.array([LITERAL_CEILING if label in LITERAL else np.inf for label in labels],
-                            np.float32)[: combinations.label_count]
-        sorrow = np.array([DARK_SUPPORT if label in SORROW else 0.0 for label in labels],
-                          np.float32)[: combinations.label_count]
+
+        desire, romance = per_label(DESIRE, DESIRE_SUPPORT), per_label(ROMANCE, COMPANY_SUPPORT)
+        faith, unease = per_label(FAITH, FAITH_SUPPORT), per_label(GRIND_UNEASE, DARK_SUPPORT)
+        solitude = per_label(SOLITUDE, DARK_SUPPORT)
+        ceilings = per_label(LITERAL, LITERAL_CEILING, np.inf)
+        sorrow = per_label(SORROW, DARK_SUPPORT)
         sizes = combinations.sizes
         size_penalty = weights.single * (sizes == 1) + weights.oversized * (sizes > 4)
         affect = np.asarray(label_affect[: combinations.label_count, :2], np.float64)
