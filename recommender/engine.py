@@ -110,7 +110,11 @@ class Recommender:
             index.labels, index.label_affect, index.combinations,
             rest_cues=encoder.encode([cue for cue, _, _ in moodpicking.REST_CUES], unpadded=True),
             joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True), energy=energy,
-            activity_cues=encoder.encode([cue for cue, _, _ in moodpicking.ACTIVITY_CUES], unpadded=True))
+            activity_cues=encoder.encode([cue for cue, _, _ in moodpicking.ACTIVITY_CUES], unpadded=True),
+            couple_cues=encoder.encode([cue for cue, _, _ in moodpicking.COUPLE_CUES], unpadded=True),
+            company_cues=encoder.encode([cue for cue, _, _ in moodpicking.COMPANY_CUES], unpadded=True),
+            practice_cues=encoder.encode([cue for cue, _, _ in moodpicking.PRACTICE_CUES], unpadded=True),
+            grind_cues=encoder.encode([cue for cue, _, _ in moodpicking.GRIND_CUES], unpadded=True))
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty), index.label_affect, energy)
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
@@ -260,10 +264,12 @@ class Recommender:
             rest = np.maximum(rest, [self._song_features.stillness(row) for row in embeddings]).astype(np.float32)
         energy = np.array([self._scene_liveliness(row) for row in embeddings], np.float32)
         joy = self._mood_gate.joyful(embeddings)
-        affect = moodpicking.mood_affect(affect, energy, rest, self._mood_gate.active(embeddings), joy)
+        affect = moodpicking.mood_affect(affect, energy, rest, self._mood_gate.active(embeddings), joy,
+                                         self._mood_gate.grinding(embeddings))
         similarities = self._mood_gate.heard(similarities)
         no_sorrow = np.maximum(rest, joy)
-        scores = self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow)
+        scores = self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow,
+                                          embeddings)
         return scores, affect
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:

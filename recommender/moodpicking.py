@@ -51,9 +51,45 @@ STANCE = ("wry", "sardonic", "acerbic", "ironic", "sarcastic", "cynical", "snide
 # marked them wrong: the description only names the thing. Their similarity counts up to
 # LITERAL_CEILING (about an ordinary label's median), so they come only when the scene's feeling
 # (affect, the set's other labels) calls for them.
+# "cold" too, on top of its topical support: snow is cold to the touch, not aloof ("cold · introspective"
+# for a snowman, "cold · brooding" for a cozy cabin with snow outside reached its support at 0.39-0.40 by
+# the word alone); held to the ceiling it no longer does ("wintry" names the season). Not literal alone:
+# without support its calm valence made it filler beside every sleeper ("cold · lazy" for a baby).
 LITERAL = ("light", "driving", "fiery", "hungry", "airy", "organic", "earthy", "spicy", "sugary", "shimmering",
-           "flowing", "lush")
+           "flowing", "lush", "cold")
 LITERAL_CEILING = 0.05
+# Labels of a couple's closeness: right for a kiss, a candlelit dinner for two, a wedding dance, wrong
+# among friends ("intimate · romantic · smooth | theatrical · cheerful | dreamy · sensual" for a pizza night
+# with friends, "sensual · sophisticated · smooth" at a birthday among friends). Their similarity cannot
+# tell: the pizza night is nearer "romantic" (0.35) and "intimate" (0.36) than a couple kissing under the
+# Eiffel tower is (0.27, 0.29). Who is in the picture can: where the description shows friends together
+# (COMPANY_CUES) and no couple (COUPLE_CUES), they need COMPANY_SUPPORT, in proportion.
+ROMANCE = ("romantic", "intimate", "sensual")
+COMPANY_SUPPORT = 0.4
+# Desire ("sensual") needs DESIRE_SUPPORT wherever no couple is in view: it came as filler at a sailboat
+# sunset ("meditative · spiritual · sensual", 0.22), at a birthday (0.12), in a hospital corridor (0.14);
+# couples reach 0.17-0.34, so their cue, not the label's similarity, lets it in.
+DESIRE = ("sensual",)
+DESIRE_SUPPORT = 0.3
+# Two or more people together are not lonely ("lonely · sentimental" for an old couple on a park bench,
+# "lonely · searching" for students studying together, cosines 0.06-0.19): where a couple or friends are in
+# view, "lonely" needs DARK_SUPPORT, in proportion. A man alone on a bench by the sea keeps it (0.27).
+SOLITUDE = ("lonely",)
+# A couple: kisses, proposals, weddings, holding hands, old couples, valentine's roses 0.41-0.60; a pizza
+# night with friends 0.28; EmoBank's dev sentences 99.5% under 0.27.
+COUPLE_CUES = (("a romantic couple in love", 0.30, 0.42),)
+# Friends together: parties, pool parties, a birthday among friends, a pizza night 0.36-0.58, a campfire
+# with friends 0.33; a sailboat sunset, a picnic with wine, valentine's roses under 0.10. EmoBank's dev
+# sentences 99.5% under 0.33 (the cue only ever asks more of the labels above).
+COMPANY_CUES = (("a group of friends hanging out together", 0.28, 0.36),)
+# Faith ("spiritual", "mystical") came as filler in 60 of our 353 scenes' answers, at a latte ("spiritual ·
+# jovial · effervescent", cosine 0.14), a picnic (0.12), a sailboat (0.18), a student's desk (0.12); a
+# meditation session reaches 0.46, someone meditating by a waterfall or on a cliff 0.26-0.27.
+# Where the description shows a practice of the spirit (PRACTICE_CUES: meditation, yoga, tai chi 0.37-0.53,
+# a monk praying in a temple 0.58; EmoBank's dev sentences 99.5% under 0.26), they need none.
+FAITH = ("spiritual", "mystical")
+FAITH_SUPPORT = 0.25
+PRACTICE_CUES = (("people meditating, doing yoga or praying in a church or temple", 0.30, 0.40),)
 # Labels of unease, gloom or menace: right for a storm, a cemetery or a lonely night, a blunder
 # beside a sleeping baby, a latte or a rooftop party (our judges flagged "unsettling · enigmatic"
 # for a newborn, "eerie" at a party, "visceral" for a latte, "elegiac" for a kiss). The text's own
@@ -93,7 +129,11 @@ JOY_CUES = (("a joyful celebration, a party or a holiday", 0.34, 0.45),
             # a family together ("melancholy · atmospheric" for a family building a snowman): barbecues,
             # a family dinner, camping, a snowman 0.49-0.60; the airport goodbye 0.39 stays under; EmoBank's
             # dev sentences 99.5% under 0.25
-            ("a family playing together outside", 0.42, 0.52))
+            ("a family playing together outside", 0.42, 0.52),
+            # a festive season ("searching · bright · tender | spiritual · pure" for a christmas market,
+            # "melancholy" beside a christmas tree): christmas markets, dinners and trees, a jack-o-lantern,
+            # a lantern festival 0.46-0.60; a funeral procession 0.30; EmoBank's dev sentences 99.5% under 0.31
+            ("festive holiday decorations and lights", 0.36, 0.50))
 # A scene's energy (the title-learnt reading songscore.energy_reader gives: about +2.5 for a gym or
 # a concert, -2.5 for a cozy cabin, within +-1 for most text) moves the arousal the moods are
 # matched against, by SCENE_ENERGY per unit beyond ENERGY_FLOOR. EmoBank's text reading misses it
@@ -114,8 +154,22 @@ ENERGY_FLOOR = 1.0
 # 0.26), so ordinary text keeps its own reading.
 ACTIVITY_CUES = (("someone jogging, running or cycling fast", 0.30, 0.42),
                  ("people running, jumping and playing a ball game outdoors", 0.28, 0.40),
-                 ("children playing and running around outside", 0.30, 0.42))
+                 ("children playing and running around outside", 0.30, 0.42),
+                 # things made for play ("cold · introspective | melancholy · atmospheric" for a snowman in a
+                 # backyard): a snowman 0.44, a child's sandcastle 0.48, a teddy bear 0.37; a quiet snowy
+                 # village 0.34, a hammock 0.33; EmoBank's dev sentences 99.5% under 0.25
+                 ("a toy, a snowman or a sandcastle made for play", 0.38, 0.46))
 PLAY_AFFECT = (0.8, 0.5)
+# The daily grind (a crowded subway at rush hour, commuters rushing through a station, a bus full of
+# commuters in the rain 0.46-0.70; a busy office 0.39, a taxi in a busy city 0.44; a concert crowd 0.11;
+# EmoBank's dev sentences 99.5% under 0.32) is lively but no fun: EmoBank reads the subway at +0.19 valence
+# and the crowd's energy lifts it, so it got "theatrical · swaggering · exuberant". Such a scene's valence
+# moves toward GRIND_VALENCE by its reading (0-1, from the cue's first cosine to its second).
+# It also waives the dark support of the daily grind's own unease (GRIND_UNEASE): a commuter is tense and
+# weary, and no description of one says so in words near enough those labels (0.11 for "tense").
+GRIND_CUES = (("tired commuters in a rush", 0.34, 0.46),)
+GRIND_VALENCE = -0.5
+GRIND_UNEASE = ("tense", "weary", "anxious", "nervous", "gritty")
 # A still scene (songscore's stillness reading: 1 for a sleeping baby, 0 for anything ordinary)
 # lowers that arousal by up to STILL_AROUSAL: a baby asleep in a crib got "child-like · whimsical"
 # and, with it, a mid-tempo song for that mood.
@@ -171,13 +225,15 @@ def label_energy(label_affect: np.ndarray, label_embeddings: np.ndarray | None =
 
 
 def mood_affect(affect: np.ndarray, energy: np.ndarray | None, stillness: np.ndarray | None = None,
-                activity: np.ndarray | None = None, joy: np.ndarray | None = None) -> np.ndarray:
+                activity: np.ndarray | None = None, joy: np.ndarray | None = None,
+                grind: np.ndarray | None = None) -> np.ndarray:
     """(B, 2) the (valence, arousal) moods are matched against: the description's, its arousal moved
     by the scene's clear energy (B,) in sd (the songs' reading, engine._scene_liveliness) and lowered
     by its stillness (B,) in 0-1; where people are in motion (activity (B,) in 0-1, MoodGate.active)
     it then moves toward PLAY_AFFECT in proportion, and at a celebration (joy (B,) in 0-1,
     MoodGate.joyful) its valence does (a candlelit dinner is happy, not lively); a livelier or happier
-    scene keeps its own."""
+    scene keeps its own. In the daily grind (grind (B,) in 0-1, MoodGate.grinding) the valence moves down
+    toward GRIND_VALENCE, a sadder scene keeping its own."""
     moved = np.array(affect, np.float32, copy=True)
     if energy is not None:
         energy = np.asarray(energy, np.float32)
@@ -188,6 +244,8 @@ def mood_affect(affect: np.ndarray, energy: np.ndarray | None, stillness: np.nda
         moved += np.asarray(activity, np.float32)[:, None] * np.maximum(np.float32(PLAY_AFFECT) - moved, 0)
     if joy is not None:
         moved[:, 0] += np.asarray(joy, np.float32) * np.maximum(np.float32(PLAY_AFFECT[0]) - moved[:, 0], 0)
+    if grind is not None:
+        moved[:, 0] -= np.asarray(grind, np.float32) * np.maximum(moved[:, 0] - np.float32(GRIND_VALENCE), 0)
     return moved
 
 
@@ -230,19 +288,36 @@ class MoodGate:
     joy_cues: np.ndarray | None = None  # (K, D) unit embeddings of JOY_CUES
     label_energy: np.ndarray | None = None  # (L,) label_energy, None: no energy terms
     activity_cues: np.ndarray | None = None  # (K, D) unit embeddings of ACTIVITY_CUES
+    desire: np.ndarray | None = None  # (L,) support a couple in view waives (DESIRE)
+    romance: np.ndarray | None = None  # (L,) support friends without a couple ask for (ROMANCE)
+    faith: np.ndarray | None = None  # (L,) support a practice of the spirit waives (FAITH)
+    unease: np.ndarray | None = None  # (L,) support the daily grind waives (GRIND_UNEASE)
+    solitude: np.ndarray | None = None  # (L,) support people together ask for (SOLITUDE)
+    couple_cues: np.ndarray | None = None  # (K, D) unit embeddings of COUPLE_CUES
+    company_cues: np.ndarray | None = None  # (K, D) unit embeddings of COMPANY_CUES
+    practice_cues: np.ndarray | None = None  # (K, D) unit embeddings of PRACTICE_CUES
+    grind_cues: np.ndarray | None = None  # (K, D) unit embeddings of GRIND_CUES
 
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
            weights: MoodWeights = MoodWeights(), rest_cues: np.ndarray | None = None,
            joy_cues: np.ndarray | None = None, energy: np.ndarray | None = None,
-           activity_cues: np.ndarray | None = None) -> MoodGate:
+           activity_cues: np.ndarray | None = None, couple_cues: np.ndarray | None = None,
+           company_cues: np.ndarray | None = None, practice_cues: np.ndarray | None = None,
+           grind_cues: np.ndarray | None = None) -> MoodGate:
         coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
-                             else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK else 0.0
+                             else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK
+                             else DESIRE_SUPPORT if label in DESIRE else FAITH_SUPPORT if label in FAITH else 0.0
                              for label in labels], np.float32)[: combinations.label_count]
-        ceilings = np.array([LITERAL_CEILING if label in LITERAL else np.inf for label in labels],
+        def per_label(group: tuple[str, ...], value: float, otherwise: float = 0.0) -> np.ndarray:
+            return np.array([value if label in group else otherwise for label in labels],
                             np.float32)[: combinations.label_count]
-        sorrow = np.array([DARK_SUPPORT if label in SORROW else 0.0 for label in labels],
-                          np.float32)[: combinations.label_count]
+
+        desire, romance = per_label(DESIRE, DESIRE_SUPPORT), per_label(ROMANCE, COMPANY_SUPPORT)
+        faith, unease = per_label(FAITH, FAITH_SUPPORT), per_label(GRIND_UNEASE, DARK_SUPPORT)
+        solitude = per_label(SOLITUDE, DARK_SUPPORT)
+        ceilings = per_label(LITERAL, LITERAL_CEILING, np.inf)
+        sorrow = per_label(SORROW, DARK_SUPPORT)
         sizes = combinations.sizes
         size_penalty = weights.single * (sizes == 1) + weights.oversized * (sizes > 4)
         affect = np.asarray(label_affect[: combinations.label_count, :2], np.float64)
@@ -261,7 +336,9 @@ class MoodGate:
                    size_penalty.astype(np.float32), weights,
                    None if rest_cues is None else np.ascontiguousarray(rest_cues, np.float32),
                    None if joy_cues is None else np.ascontiguousarray(joy_cues, np.float32), energy,
-                   None if activity_cues is None else np.ascontiguousarray(activity_cues, np.float32))
+                   None if activity_cues is None else np.ascontiguousarray(activity_cues, np.float32), desire, romance,
+                   faith, unease, solitude, *(None if cues is None else np.ascontiguousarray(cues, np.float32)
+                            for cues in (couple_cues, company_cues, practice_cues, grind_cues)))
 
     def at_rest(self, embeddings: np.ndarray) -> np.ndarray:
         """(B,) 0-1 how clearly the descriptions (B, D) show someone asleep (REST_CUES; 0 without cues)."""
@@ -275,6 +352,25 @@ class MoodGate:
         """(B,) 0-1 how clearly the descriptions (B, D) show people in motion (ACTIVITY_CUES; 0 without cues)."""
         return _cue_reading(embeddings, self.activity_cues, ACTIVITY_CUES)
 
+    def scene_support(self, embeddings: np.ndarray) -> np.ndarray | None:
+        """(B, L) what who is in the description, and what they do, changes in each label's support: a
+        couple in view (COUPLE_CUES) waives desire's, friends together without one (COMPANY_CUES) ask it
+        of romance's labels, either asks it of solitude's, a practice of the spirit (PRACTICE_CUES) waives
+        faith's and the daily grind (GRIND_CUES) its unease's; None without cues."""
+        if self.couple_cues is None or self.company_cues is None or self.practice_cues is None:
+            return None
+        couple = _cue_reading(embeddings, self.couple_cues, COUPLE_CUES)[:, None]
+        company = _cue_reading(embeddings, self.company_cues, COMPANY_CUES)[:, None]
+        practice = _cue_reading(embeddings, self.practice_cues, PRACTICE_CUES)[:, None]
+        grind = self.grinding(embeddings)[:, None]
+        return (company * (1 - couple) * self.romance[None, :] - couple * self.desire[None, :]
+                + np.maximum(couple, company) * self.solitude[None, :]
+                - practice * self.faith[None, :] - grind * self.unease[None, :])
+
+    def grinding(self, embeddings: np.ndarray) -> np.ndarray:
+        """(B,) 0-1 how clearly the descriptions (B, D) show the daily grind (GRIND_CUES; 0 without cues)."""
+        return _cue_reading(embeddings, self.grind_cues, GRIND_CUES)
+
     def heard(self, similarities: np.ndarray) -> np.ndarray:
         """(B, L) description-label similarities with each literal label's held to its ceiling: the
         label's feeling, not the thing its word names (candles are no "light" mood)."""
@@ -283,14 +379,18 @@ class MoodGate:
         return heard
 
     def adjusted(self, scores: np.ndarray, similarities: np.ndarray, affect: np.ndarray,
-                 no_sorrow: np.ndarray | None = None) -> np.ndarray:
+                 no_sorrow: np.ndarray | None = None, embeddings: np.ndarray | None = None) -> np.ndarray:
         """(B, C) scores less each set's label penalties and its size penalty; affect: (B, 2),
         no_sorrow: (B,) 0-1 how clearly the scene is no place for sorrow (someone asleep, a
-        celebration): the labels of sorrow need that share of their support."""
+        celebration): the labels of sorrow need that share of their support; embeddings (B, D): the
+        descriptions, for who is in them (scene_support)."""
         similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
         support = np.broadcast_to(self.coloured, similarities.shape)
         if no_sorrow is not None:
             support = support + np.asarray(no_sorrow, np.float32)[:, None] * self.sorrow[None, :]
+        scene = None if embeddings is None else self.scene_support(embeddings)
+        if scene is not None:
+            support = support + scene
         # Any shortfall at all costs a step (0.1), so a label just under its bar stays out too.
         shortfall = np.where(similarities < support, 0.1 + support - similarities, 0)
         gap = np.abs(self.label_valence[None, :] - np.asarray(affect, np.float32)[:, :1])

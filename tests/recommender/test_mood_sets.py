@@ -340,3 +340,62 @@ def test_children_at_play_get_no_hostile_set(recommender):
     for answer in recommender.suggest_many(PLAY_SCENES):
         for mood in answer.moods:
             assert np.mean([valence[position[label]] for label in mood.labels]) > 0, (answer.text, mood.labels)
+
+
+def test_friends_ask_support_of_romance_and_a_couple_waives_desire_s():
+    """Hand-made cue directions: a description that is the friends cue needs support for "romantic", one
+    that is the couple cue none for "sensual" (which needs support anywhere else)."""
+    couple, company, practice, grind = np.eye(4, dtype=np.float32)
+    gate = MoodGate.of(["romantic", "sensual", "calm"], np.zeros((3, 2), np.float32), sets([0, 2], [1, 2], [2]),
+                       couple_cues=couple[None], company_cues=company[None], practice_cues=practice[None],
+                       grind_cues=grind[None])
+    scores, similarities = np.zeros((3, 3), np.float32), np.full((3, 3), 0.2, np.float32)
+    friends, two, nobody = company, couple, np.float32([0, 0, 0, 0])
+    adjusted = gate.adjusted(scores, similarities, np.zeros((3, 2), np.float32), None,
+                             np.stack([friends, two, nobody]))
+    assert adjusted[0, 0] < adjusted[2, 0] - 0.5  # friends: "romantic · calm" falls far behind
+    assert adjusted[1, 1] > adjusted[2, 1] + 0.5  # a couple: "sensual · calm" no longer pays
+    assert adjusted[0, 2] == adjusted[1, 2] == adjusted[2, 2]  # "calm" alone: the same for all
+
+
+# Who is in the scene (our own scenes, none judged). Friends together got a couple's labels ("lonely ·
+# intimate | romantic · sensual · smooth" for a pizza on the sofa), everyday things got "spiritual"
+# ("spiritual · jovial · effervescent" for an espresso), a festive door or living room and a snowman got
+# sorrow ("melancholy · thoughtful", "bittersweet · atmospheric", "lonely · reflective").
+FRIENDS = ["friends sharing a pizza on the sofa on a saturday night", "friends having a sleepover with pizza and games"]
+COUPLES = ["a couple kissing on a bridge in venice", "a newly married couple walking on the beach",
+           "a couple having a candlelit dinner on a terrace"]
+ROMANCE = {"romantic", "intimate", "sensual"}
+
+
+def test_friends_together_get_no_couple_s_labels_while_a_couple_keeps_them(recommender):
+    for answer in recommender.suggest_many(FRIENDS):
+        assert not ROMANCE & set(labels_of(answer)), answer.moods
+    for answer in recommender.suggest_many(COUPLES):
+        assert ROMANCE & set(labels_of(answer)), answer.moods
+
+
+def test_faith_comes_only_where_the_scene_practises_it(recommender):
+    everyday = ["a cup of espresso on a marble cafe counter", "a bowl of soup on a wooden table",
+                "a glass of lemonade on a sunny porch", "a teddy bear sitting in a toy box"]
+    for answer in recommender.suggest_many(everyday):
+        assert not {"spiritual", "mystical"} & set(labels_of(answer)), answer.moods
+    for answer in recommender.suggest_many(["a woman meditating in a temple at dawn", "a monk praying in a temple"]):
+        assert "spiritual" in labels_of(answer), answer.moods
+
+
+def test_a_festive_home_and_a_snowman_get_no_sorrow(recommender):
+    scenes = ["a christmas wreath on a red front door", "a living room with a decorated christmas tree and fairy lights",
+              "a snowman with a carrot nose in the garden", "a snowman wearing a scarf and a hat"]
+    for answer in recommender.suggest_many(scenes):
+        assert not set(SORROW) & set(labels_of(answer)), answer.moods
+        assert recommender.moods_affect(answer.moods)[0] > 0.3, answer.moods
+
+
+def test_the_daily_grind_reads_as_no_fun(recommender):
+    """A packed platform got "hyper · energetic | reckless · rollicking | ecstatic · pure": the crowd's
+    energy, and EmoBank's reading of a commute as mildly pleasant."""
+    scenes = ["a packed train platform at rush hour", "office workers crowding into an elevator in the morning"]
+    for answer in recommender.suggest_many(scenes):
+        assert recommender.moods_affect(answer.moods)[0] < 0, answer.moods
+        assert not {"ecstatic", "exuberant", "swaggering", "joyous", "happy"} & set(labels_of(answer)), answer.moods
