@@ -340,7 +340,7 @@ class Recommender:
                                       features.occasion_shortfall(query, text), weights, features.genre_fit(query),
                                       songscore.description_seed(query), features.foreign_songs(query, language),
                                       max(still - max(moved_arousal, 0.0) / weights.energy_gain, 0.0),
-                                      float(affect[0]))
+                                      float(affect[0]), features.sorrow_room(query, float(affect[0])))
         blocked_artists = self._songs.no_artists()
         blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
         room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
@@ -367,14 +367,25 @@ class Recommender:
                     if rap_room <= 0:
                         excluded[rapped] = True
 
-        if picked and text:
-            anchors = self._anchor_scores(affect, picked[0], scene, similarities, text)
-            candidates = np.flatnonzero(np.isfinite(anchors))
-            for _ in range(min(songscore.ANCHORS, count, len(candidates))):
+        def lead(scores: np.ndarray, most: int) -> None:
+            candidates = np.flatnonzero(np.isfinite(scores))
+            for _ in range(min(most, count - len(results), len(candidates))):
                 before = len(results)
-                take(anchors, self._index.combination_labels[picked[0]], candidates, fallback=False)
+                take(scores, self._index.combination_labels[picked[0]], candidates, fallback=False)
                 if len(results) == before:
                     break
+
+        if picked and text:
+            # a description about a celebrated occasion is led by its best-known songs ("All I Want for
+            # Christmas Is You" at a Christmas market), then by titles that mean the scene
+            occasion = features.celebrated(query, text)
+            if occasion is not None:
+                before = len(results)
+                lead(songscore.occasion_lead_scores(features, occasion, self._lead_target(affect, picked[0]), scene,
+                                                    weights), songscore.OCCASION_LEADS)
+                if len(results) - before >= songscore.OCCASION_LEADS:  # enough of its songs: the rest is the scene's
+                    excluded[features.occasion == occasion] = True
+            lead(self._anchor_scores(affect, picked[0], scene, similarities, text), songscore.ANCHORS - len(results))
         for position, (combination, wanted) in enumerate(zip(picked, _split(count - len(results), len(picked)))):
             target = (self.description_weight * affect
                       + (1 - self.description_weight) * self._combination_affect[combination])
@@ -391,13 +402,17 @@ class Recommender:
         """(N,) how well each song leads the answer (songscore.anchor_scores, -inf for most), against
         the first mood's target; each title's own affect reading comes from the build (index.py)."""
         features = self._song_features
-        target = (self.description_weight * affect
-                  + (1 - self.description_weight) * self._combination_affect[combination])
+        target = self._lead_target(affect, combination)
         candidates = songscore.anchor_candidates(features, target, scene, similarities, self.song_weights,
                                                  self.anchor_rule, self._title_words.naming(text))
         return songscore.anchor_scores(features, candidates, target, scene, similarities,
                                        features.title_affect[candidates],
                                        self.song_weights, self.anchor_rule)
+
+    def _lead_target(self, affect: np.ndarray, combination: int) -> np.ndarray:
+        """(2,) the (valence, arousal) the leading songs are held to: the description's, blended with its first mood's."""
+        return (self.description_weight * affect
+                + (1 - self.description_weight) * self._combination_affect[combination])
 
     def _songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray) -> list[Song]:
         """Songs spread over the moods: each near a blend of the description's and its mood's affect,
@@ -489,7 +504,7 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
                                      languages=song_languages(catalog.titles, catalog.genres, catalog.artist_ids,
                                                               catalog.artists, catalog.foreign_playlists),
                                      acoustic=catalog.acoustic, title_affect=index.title_affect,
-                                     hub_shares=index.song_hubs)
+                                     hub_shares=index.song_hubs, title_words=index.title_vocabulary)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:
