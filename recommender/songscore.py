@@ -1009,15 +1009,20 @@ def anchor_scores(features: SongFeatures, candidates: np.ndarray, target: np.nda
     if not len(candidates):
         return scores
     target = scene_target(target, scene, weights)
-    valence, arousal = features.columns
-    distance = (valence[candidates] - target[0]) ** 2 + (arousal[candidates] - target[1]) ** 2
-    gap = (features.energy[candidates] - weights.energy_gain * scene.energy) ** 2
     value = (rule.closeness * np.minimum(similarities[candidates], 0.7) + features.popularity[candidates]
-             - rule.misfit * (distance + gap) + scene.static_theme[candidates])
+             - rule.misfit * _misfit(features, candidates, target, scene, weights) + scene.static_theme[candidates])
     reading = np.asarray(title_affect, np.float32).reshape(-1, 2)
     off = ((reading - target[None, :]) ** 2).sum(axis=1) > rule.title_reading
     scores[candidates] = np.where(off, -np.inf, value)
     return scores
+
+
+def _misfit(features: SongFeatures, candidates: np.ndarray, target: np.ndarray, scene: SceneTerms,
+            weights: SongWeights) -> np.ndarray:
+    """(len(candidates),) squared affect distance from the (scene) target plus squared energy gap."""
+    valence, arousal = features.columns
+    distance = (valence[candidates] - target[0]) ** 2 + (arousal[candidates] - target[1]) ** 2
+    return distance + (features.energy[candidates] - weights.energy_gain * scene.energy) ** 2
 
 
 @dataclass(frozen=True)
@@ -1049,10 +1054,7 @@ def occasion_lead_scores(features: SongFeatures, occasion: int, target: np.ndarr
     if not len(candidates):
         return scores
     target = scene_target(target, scene, weights)
-    valence, arousal = features.columns
-    distance = (valence[candidates] - target[0]) ** 2 + (arousal[candidates] - target[1]) ** 2
-    gap = (features.energy[candidates] - weights.energy_gain * scene.energy) ** 2
-    value = rule.fame * features.fame[candidates] - rule.misfit * (distance + gap)
+    value = rule.fame * features.fame[candidates] - rule.misfit * _misfit(features, candidates, target, scene, weights)
     if features.title_affect is not None:
         reading = ((features.title_affect[candidates] - target[None, :]) ** 2).sum(axis=1)
         value = np.where(reading > rule.title_reading, -np.inf, value)
