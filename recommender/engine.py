@@ -106,15 +106,14 @@ class Recommender:
         anchors = encoder.encode([anchor for pole in moodpicking.ENERGY_ANCHORS for anchor in pole], unpadded=True)
         energy = moodpicking.label_energy(index.label_affect, index.label_embeddings, index.scene_energy, anchors,
                                           index.combinations.mean_weights)
+        def cues(table) -> np.ndarray:  # a (phrase, from, full) cue table's phrases, embedded
+            return encoder.encode([phrase for phrase, _, _ in table], unpadded=True)
+
         self._mood_gate = moodpicking.MoodGate.of(
-            index.labels, index.label_affect, index.combinations,
-            rest_cues=encoder.encode([cue for cue, _, _ in moodpicking.REST_CUES], unpadded=True),
-            joy_cues=encoder.encode([cue for cue, _, _ in moodpicking.JOY_CUES], unpadded=True), energy=energy,
-            activity_cues=encoder.encode([cue for cue, _, _ in moodpicking.ACTIVITY_CUES], unpadded=True),
-            couple_cues=encoder.encode([cue for cue, _, _ in moodpicking.COUPLE_CUES], unpadded=True),
-            company_cues=encoder.encode([cue for cue, _, _ in moodpicking.COMPANY_CUES], unpadded=True),
-            practice_cues=encoder.encode([cue for cue, _, _ in moodpicking.PRACTICE_CUES], unpadded=True),
-            grind_cues=encoder.encode([cue for cue, _, _ in moodpicking.GRIND_CUES], unpadded=True))
+            index.labels, index.label_affect, index.combinations, rest_cues=cues(moodpicking.REST_CUES),
+            joy_cues=cues(moodpicking.JOY_CUES), energy=energy, activity_cues=cues(moodpicking.ACTIVITY_CUES),
+            couple_cues=cues(moodpicking.COUPLE_CUES), company_cues=cues(moodpicking.COMPANY_CUES),
+            practice_cues=cues(moodpicking.PRACTICE_CUES), grind_cues=cues(moodpicking.GRIND_CUES))
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty), index.label_affect, energy)
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder

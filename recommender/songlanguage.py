@@ -138,7 +138,7 @@ def song_languages(titles, genres, artists, names=None, foreign_playlists=None) 
     reggaeton_artist = np.bincount(artists, weights=spanish_pop.astype(np.float64), minlength=size) * 2 > songs
     spanish = latin_only & (southern_artist[artists] | sung_latin & latin_artist[artists]) | (
         spanish_pop & reggaeton_artist[artists])
-    # A song whose every playlist is a third or more OTHER titles is sung in that playlist's language, when at
+    # A song whose every playlist is a third or more OTHER titles is sung in that playlist's language, when
     # more than half of its artist's songs are in such playlists only (Vitão's "Café"; not Bruno Mars' "Marry You",
     # whose only playlist is "Latin Pop antiguo" while his other songs are in pop playlists).
     in_foreign_lists = np.zeros(count, bool) if foreign_playlists is None else (
