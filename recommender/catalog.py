@@ -36,6 +36,7 @@ class Catalog:
     speech: np.ndarray | None = None  # (N,) 0-1 spoken/rapped share (Spotify's speechiness), NaN unknown
     acoustic: np.ndarray | None = None  # (N,) 0-1 Spotify's acousticness, NaN unknown
     foreign_playlists: np.ndarray | None = None  # (N,) datasets.foreign_playlist_shares, NaN unknown
+    other_title: np.ndarray | None = None  # (N,) titlereading's confidence the title is in another language, NaN unknown
 
     def __len__(self) -> int:
         return len(self.song_ids)
@@ -45,7 +46,8 @@ class Catalog:
         defaults = {"popularity": np.full(size, np.nan, np.float32), "energy": self.affect[:, 1].copy(),
                     "genres": np.full(size, "", dtype=object), "song_groups": np.arange(size, dtype=np.int64),
                     "speech": np.full(size, np.nan, np.float32), "acoustic": np.full(size, np.nan, np.float32),
-                    "foreign_playlists": np.full(size, np.nan, np.float32)}
+                    "foreign_playlists": np.full(size, np.nan, np.float32),
+                    "other_title": np.full(size, np.nan, np.float32)}
         for name, value in defaults.items():
             if getattr(self, name) is None:
                 object.__setattr__(self, name, value)
@@ -80,6 +82,8 @@ class Catalog:
             kept += [rows[i] for i in keep]
             affect.append(scaled[keep])
             energy.append(drive[keep])
+        from .titlereading import other_language_confidences
+
         artists = np.array([row.artist for row in kept], dtype=object)
         leads = [(artist_names(a) or [a.lower()])[0] for a in artists]
         _, artist_ids = np.unique(np.array(leads, dtype=str), return_inverse=True)
@@ -99,6 +103,7 @@ class Catalog:
             speech=np.array([row.speech for row in kept], np.float32),
             acoustic=np.array([row.acoustic for row in kept], np.float32),
             foreign_playlists=np.array([row.foreign_playlists for row in kept], np.float32),
+            other_title=other_language_confidences([row.title for row in kept]),
         )
 
     def save(self, path: Path) -> None:
@@ -121,6 +126,7 @@ class Catalog:
                 "speech": self.speech,
                 "acoustic": self.acoustic,
                 "foreign_playlists": self.foreign_playlists,
+                "other_title": self.other_title,
             }
         ).to_csv(path, index=False)
 
@@ -169,6 +175,7 @@ class Catalog:
             speech=number("speech", np.float32) if "speech" in numbers else None,  # an index built before the column
             acoustic=number("acoustic", np.float32) if "acoustic" in numbers else None,
             foreign_playlists=number("foreign_playlists", np.float32) if "foreign_playlists" in numbers else None,
+            other_title=number("other_title", np.float32) if "other_title" in numbers else None,
         )
 
     def measured_energy(self, only: bool = False) -> np.ndarray:

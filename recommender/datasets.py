@@ -240,15 +240,17 @@ def read_spotify(path: Path) -> list[SongRow]:
 
 def foreign_playlist_shares(songs: list[tuple[str, set[str]]]) -> list[float]:
     """For each (title, playlist ids) song: the least share, over its playlists, of songs whose titles read as
-    neither English nor French (songlanguage.title_language). A playlist a third of whose titles are Spanish,
-    Portuguese, Italian or Russian is a playlist of songs in that language ("Verão 2020 | Sertanejo",
-    "Musica Italiana 2020"): its songs with undecided titles ("Tiro de Festim", "Olvidarte") are sung in it
-    too. NaN for a song without playlists."""
-    from .songlanguage import OTHER, title_language
+    neither English nor French (songlanguage.title_language, or titlereading's identifier fairly sure). A
+    playlist a fifth of whose titles are Spanish, Portuguese, Italian or German is a playlist of songs in that
+    language ("Verão 2020 | Sertanejo", "Musica Italiana 2020"): its songs with undecided titles ("Tiro de
+    Festim", "Olvidarte") are sung in it too. NaN for a song without playlists."""
+    from .songlanguage import OTHER, OTHER_TITLE_VOTE, title_language
+    from .titlereading import other_language_confidences
 
+    identified = other_language_confidences([title for title, _ in songs]) if songs else []
     members: dict[str, list[bool]] = {}
-    for title, playlists in songs:
-        other = title_language(str(title)) == OTHER
+    for (title, playlists), confidence in zip(songs, identified):
+        other = title_language(str(title)) == OTHER or confidence >= OTHER_TITLE_VOTE
         for playlist in playlists:
             members.setdefault(playlist, []).append(other)
     share = {playlist: sum(flags) / len(flags) for playlist, flags in members.items()}

@@ -501,7 +501,8 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
                                      encode=encoder.encode, energy_known=catalog.measured_energy(only=True),
                                      speech=catalog.speech,
                                      languages=song_languages(catalog.titles, catalog.genres, catalog.artist_ids,
-                                                              catalog.artists, catalog.foreign_playlists),
+                                                              catalog.artists, catalog.foreign_playlists,
+                                                              catalog.other_title),
                                      acoustic=catalog.acoustic, title_affect=index.title_affect,
                                      hub_shares=index.song_hubs, title_words=index.title_vocabulary)
 

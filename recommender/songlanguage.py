@@ -11,12 +11,16 @@ for Latin music). The catalogs say nothing about language, so it is read from wh
   there
   ("latin" alone is not enough: Spotify's Latin playlists also hold Bruno Mars' "Marry You" and
   Katy Perry's "Firework");
-- Spotify's playlists: a song whose every playlist is a third or more titles of another language
+- Spotify's playlists: a song whose every playlist is a fifth or more titles of another language
   is sung in it, if more than half of its artist's songs are in such playlists only
   (datasets.foreign_playlist_shares: "Tiro de Festim" in a Brazilian summer playlist);
+- a statistical language identifier's reading of the title (titlereading.py, at build time):
+  alone on a title of two words or more it reads surely as another language ("Zweistellige
+  Haftstrafen", "Mieć i nie mieć"); one-word titles only count through their artist;
 - the artist: an artist most of whose decided titles are in one language sings the rest in it
   too (Caifanes' "Hielo", Anitta's "Downtown"), and so does one whose name reads as that
-  language ("Los Aguas Aguas").
+  language ("Los Aguas Aguas"), or one a third of whose titles the identifier reads as another
+  language (Capital Bra's "BMW Alpina", Tymek's "Rainman").
 """
 
 from __future__ import annotations
@@ -26,13 +30,22 @@ import unicodedata
 
 import numpy as np
 
+from .songkeys import clean_title
+
 ENGLISH, FRENCH, OTHER = 0, 1, 2  # codes in the (N,) arrays below
 
 LATIN_GENRES = frozenset({"latin", "latin pop", "latin hip hop", "reggaeton", "tropical"})
 SUNG_LATIN_GENRES = frozenset({"latin pop", "latin hip hop", "reggaeton"})  # not "tropical": tropical house too
 STREET_GENRES = frozenset({"rap", "trap"})  # where Spanish-language rappers also turn up: no sign of English
-FOREIGN_PLAYLIST_SHARE = 0.3  # a playlist with this share of OTHER titles holds songs in that language
+FOREIGN_PLAYLIST_SHARE = 0.2  # a playlist with this share of OTHER titles holds songs in that language (Italian
+# trap lists read 0.22, their English pop neighbours 0.0-0.1; at 0.2, 355 songs of 192 artists join, nearly all
+# Italian, Danish, Spanish and German rap)
 SPANISH_POP_GENRES = frozenset({"latin pop", "reggaeton"})  # Spotify's Latin hip hop lists hold Rihanna and Bruno Mars
+# titlereading's confidence that a title is in another language: alone, on a title of two words or more
+# (69 catalog titles, all but a handful really foreign: "Get Stüpid", "No Swinggity"); as one of an
+# artist's titles, a third of them and at least two (31 artists: Polish, German, Danish, Filipino rap and rock)
+SURE_OTHER_TITLE = 0.8
+OTHER_TITLE_VOTE = 0.6
 
 # Function words and very common words of Spanish and Portuguese (and Italian, German, Dutch,
 # Tagalog: all OTHER to an English or French listener) that are not
@@ -72,8 +85,6 @@ def title_language(title: str, name: bool = False) -> int | None:
     of English-looking words is ENGLISH only by default, which the artist may still change).
     name=True reads an artist's name: only words that are not English or names themselves count
     (Janelle Monáe and De La Soul sing in English; Los Aguas Aguas do not)."""
-    from .songkeys import clean_title
-
     text = clean_title(title).lower()
     letters = [c for c in text if c.isalpha()]
     if letters and sum(bool(_LATIN_LETTER.match(_folded(c))) for c in letters) < len(letters) / 2:
@@ -89,20 +100,30 @@ def title_language(title: str, name: bool = False) -> int | None:
     return OTHER if southern >= french else FRENCH
 
 
-def song_languages(titles, genres, artists, names=None, foreign_playlists=None) -> np.ndarray:
+def _long_words(title: str) -> int:
+    """How many words of two letters or more the title has, without its version notes."""
+    return sum(len(word) >= 2 for word in _WORD.findall(clean_title(title)))
+
+
+def song_languages(titles, genres, artists, names=None, foreign_playlists=None, other_titles=None) -> np.ndarray:
     """(N,) int8 ENGLISH / FRENCH / OTHER for each song, from its title, its genres ("|"-joined)
     and its artist's other songs and name (artists: (N,) one id per lead artist; names: (N,) the
     artist as credited, none if omitted); foreign_playlists: (N,) the least share of OTHER titles
-    among its playlists (datasets.foreign_playlist_shares; NaN unknown, none if omitted)."""
+    among its playlists (datasets.foreign_playlist_shares; NaN unknown, none if omitted); other_titles: (N,)
+    titlereading's confidence that each title is in another language (NaN unknown, none if omitted)."""
     count = len(titles)
     decided = np.full(count, -1, np.int8)
     latin_only = np.zeros(count, bool)  # only in Latin playlists
     elsewhere = np.zeros(count, bool)  # in some playlist that is not a Latin one
     sung_latin = np.zeros(count, bool)  # in a Latin pop, Latin hip hop or reggaeton playlist
     spanish_pop = np.zeros(count, bool)  # in a Latin pop or reggaeton playlist
+    identified = np.zeros(count) if other_titles is None else np.nan_to_num(np.asarray(other_titles, np.float64))
+    sure_other = (identified >= SURE_OTHER_TITLE) & np.array([_long_words(str(title)) >= 2 for title in titles], bool)
     for row, (title, cell) in enumerate(zip(titles, genres)):
         playlists = {name for name in str(cell).split("|") if name}
         language = title_language(str(title))
+        if language is None and sure_other[row]:
+            language = OTHER
         if language is not None:
             decided[row] = language
         elif playlists and playlists <= LATIN_GENRES:
@@ -122,6 +143,10 @@ def song_languages(titles, genres, artists, names=None, foreign_playlists=None) 
         votes = np.bincount(artists, weights=(decided == language).astype(np.float64), minlength=size)
         # a fifth of the artist's songs (at least two) read as this language: the rest are too
         singer = ((votes >= 2) & (votes * 5 >= songs)) | (named == language)
+        if language == OTHER:  # the identifier's readings of one-word titles, too: a third of them
+            identified_votes = np.bincount(artists, weights=(identified >= OTHER_TITLE_VOTE).astype(np.float64),
+                                           minlength=size)
+            singer |= (identified_votes >= 2) & (identified_votes * 3 >= songs)
         result = np.where((decided < 0) & singer[artists], np.int8(language), result)
     # A song only in Latin playlists is sung in Spanish when its artist has a Spanish title or
     # name, or when it is in a Latin pop, Latin hip hop or reggaeton playlist and every other song of
@@ -138,7 +163,7 @@ def song_languages(titles, genres, artists, names=None, foreign_playlists=None) 
     reggaeton_artist = np.bincount(artists, weights=spanish_pop.astype(np.float64), minlength=size) * 2 > songs
     spanish = latin_only & (southern_artist[artists] | sung_latin & latin_artist[artists]) | (
         spanish_pop & reggaeton_artist[artists])
-    # A song whose every playlist is a third or more OTHER titles is sung in that playlist's language, when
+    # A song whose every playlist is a fifth or more OTHER titles is sung in that playlist's language, when
     # more than half of its artist's songs are in such playlists only (Vitão's "Café"; not Bruno Mars' "Marry You",
     # whose only playlist is "Latin Pop antiguo" while his other songs are in pop playlists).
     in_foreign_lists = np.zeros(count, bool) if foreign_playlists is None else (

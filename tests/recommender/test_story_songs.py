@@ -108,6 +108,33 @@ def test_a_song_only_in_playlists_of_foreign_language_songs_is_sung_in_that_lang
         "Tiro de Festim")] == ENGLISH, "without the playlists, its title alone says English"
 
 
+def test_german_rap_reads_as_another_language_though_no_word_list_knows_german(tmp_path):
+    """Capital Bra's "Zweistellige Haftstrafen" came up in an English gym scene: no function word or accent
+    shows German. The language identifier reads a two-word title alone, one-word titles through the artist's
+    other songs and their playlist; English one-word titles it misreads ("Pompeii" as Italian, "Zombie" as
+    French) stay English. Through the build's path: the Spotify table, the catalog saved and loaded."""
+    rows = [("g1", "Zweistellige Haftstrafen", "Capital Bra", "deutschrap"),
+            ("g2", "Umsatzfixiert", "Capital Bra", "deutschrap"), ("g3", "Kuku187", "Capital Bra", "deutschrap"),
+            ("e1", "Pompeii", "Bastille", "pop"), ("e2", "Zombie", "The Cranberries", "pop"),
+            ("e3", "Marry You", "Bruno Mars", "pop"), ("e4", "Shut Up and Dance", "WALK THE MOON", "pop")]
+    path = tmp_path / "spotify_songs.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, SPOTIFY_COLUMNS)
+        writer.writeheader()
+        for track, title, artist, playlist in rows:
+            writer.writerow({**spotify_row(track, title, artist, 60, "rap", "trap", 0.6, 0.8), "playlist_id": playlist})
+    Catalog.from_rows("spotify", read_spotify(path)).save(tmp_path / "catalog.csv")
+    catalog = Catalog.load(tmp_path / "catalog.csv", "spotify")
+    languages = dict(zip(catalog.titles, song_languages(catalog.titles, catalog.genres, catalog.artist_ids,
+                                                        catalog.artists, catalog.foreign_playlists,
+                                                        catalog.other_title)))
+    assert all(languages[row[1]] == OTHER for row in rows[:3]), languages
+    assert all(languages[row[1]] == ENGLISH for row in rows[3:]), languages
+    by_words = song_languages(catalog.titles, catalog.genres, catalog.artist_ids, catalog.artists)
+    assert by_words[list(catalog.titles).index("Zweistellige Haftstrafen")] == ENGLISH, \
+        "the word lists alone read it as English"
+
+
 def test_an_english_scene_gets_no_spanish_song_unless_it_asks_for_latin_music():
     # Song 0 (Spanish) fits the target exactly, song 1 (English) a little less well.
     songs = catalog_features(2, languages=[OTHER, ENGLISH])
