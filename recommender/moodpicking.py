@@ -88,6 +88,12 @@ COMPANY_CUES = (("a group of friends hanging out together", 0.28, 0.36),)
 # Where the description shows a practice of the spirit (PRACTICE_CUES: meditation, yoga, tai chi 0.37-0.53,
 # a monk praying in a temple 0.58; EmoBank's dev sentences 99.5% under 0.26), they need none.
 FAITH = ("spiritual", "mystical")
+# Peak elation ("euphoric", "ecstatic") is right for a concert or a goal, a blunder as filler beside a
+# sleeping cat, a student at a desk lamp, a tattoo artist ("euphoric · laid-back" in 9 of our scenes'
+# answers), where it sits at cosine 0.10-0.18: EmoBank's model reads "euphoric" as calm and a little sad
+# (-0.22 / -0.69), so nothing else keeps it out. It needs ELATION_SUPPORT like the labels of unease below.
+ELATION = ("euphoric", "ecstatic")
+ELATION_SUPPORT = 0.22
 FAITH_SUPPORT = 0.35
 PRACTICE_CUES = (("people meditating, doing yoga or praying in a church or temple", 0.30, 0.40),)
 # Labels of unease, gloom or menace: right for a storm, a cemetery or a lonely night, a blunder
@@ -99,7 +105,10 @@ PRACTICE_CUES = (("people meditating, doing yoga or praying in a church or templ
 DARK = ("unsettling", "eerie", "ominous", "brooding", "enigmatic", "mysterious", "grim", "bleak", "anxious",
         "nervous", "tense", "scary", "manic", "visceral", "fractured", "brittle", "desperate", "distraught",
         "tragic", "elegiac", "gloomy", "somber", "sad", "regretful", "angry", "outraged", "harsh", "gritty",
-        "detached", "weary", "negative", "angst-ridden")
+        "detached", "weary", "negative", "angst-ridden",
+        # pressure: right in the daily grind (GRIND_UNEASE waives it), filler elsewhere ("urgent · relaxed" for a
+        # kitten on a windowsill, "urgent · sparkling" for coffee on a balcony, "urgent · light" for a painter)
+        "urgent")
 DARK_SUPPORT = 0.26
 # Labels of sorrow: right for a rainy window, wrong beside a sleeping baby or a dozing cat, which
 # EmoBank's text reading puts on the sad side ("a baby sleeping in a crib" -0.53) and the encoder
@@ -169,7 +178,7 @@ PLAY_AFFECT = (0.8, 0.5)
 # weary, and no description of one says so in words near enough those labels (0.11 for "tense").
 GRIND_CUES = (("tired commuters in a rush", 0.34, 0.46),)
 GRIND_VALENCE = -0.5
-GRIND_UNEASE = ("tense", "weary", "anxious", "nervous", "gritty")
+GRIND_UNEASE = ("tense", "weary", "anxious", "nervous", "gritty", "urgent")
 # A warm, cozy place (a cabin by the fireplace, a bedroom under fairy lights, a mug of cocoa by the fire
 # 0.61-0.74; a campfire or a bonfire with friends 0.46-0.52; EmoBank's dev sentences 99.5% under 0.31) is no
 # place for sorrow either ("dreamy · melancholy · atmospheric" for a cozy cabin, "romantic · melancholy" at
@@ -384,7 +393,8 @@ class MoodGate:
            key_cues: np.ndarray | None = None, sorrow_anchors: np.ndarray | None = None) -> MoodGate:
         coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
                              else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK
-                             else DESIRE_SUPPORT if label in DESIRE else FAITH_SUPPORT if label in FAITH else 0.0
+                             else DESIRE_SUPPORT if label in DESIRE else FAITH_SUPPORT if label in FAITH
+                             else ELATION_SUPPORT if label in ELATION else 0.0
                              for label in labels], np.float32)[: combinations.label_count]
         def per_label(group: tuple[str, ...], value: float, otherwise: float = 0.0) -> np.ndarray:
             return np.array([value if label in group else otherwise for label in labels],
