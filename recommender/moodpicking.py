@@ -199,6 +199,11 @@ COMFORT_CUES = (("a warm, cozy room by the fire", 0.45, 0.60),)
 SORROW_ANCHORS = (("a sad, gloomy and lonely scene", "grief, loss and sorrow", "a grey, rainy and melancholy day"),
                   ("a happy, cheerful and bright scene", "warmth, comfort and contentment", "a sunny and pleasant day"))
 BRIGHT_FROM, BRIGHT_FULL = 0.0, 0.05
+# The other way, it tells a farewell from a visit: people together are no place for sorrow only as far as
+# the description does not lean sad (SAD_FROM to SAD_FULL below zero): a couple saying goodbye at a station
+# (-0.06) and a family hugging goodbye at an airport (-0.04) keep "melancholy", "bittersweet"; an old couple
+# on a porch (-0.01) does not.
+SAD_FROM, SAD_FULL = 0.01, 0.05
 # Labels of force ("aggressive · intense · dramatic" for a crowded subway, "aggressive · rebellious" for a
 # pillow fight): their cosines cannot tell (0.12 for the subway, 0.17 for the pillow fight, 0.14 for a man
 # lifting weights), what the scene shows can. Where it shows play, the daily grind, friends or a celebration
@@ -475,22 +480,25 @@ class MoodGate:
         return support
 
     def comforted(self, embeddings: np.ndarray) -> np.ndarray:
-        """(B,) 0-1 how clearly the descriptions (B, D) show a warm, cozy place (COMFORT_CUES) or people
-        together, a couple or friends (COUPLE_CUES, COMPANY_CUES): no place for sorrow; 0 without cues."""
-        readings = [_cue_reading(embeddings, cues, spec) for cues, spec in
-                    ((self.comfort_cues, COMFORT_CUES), (self.couple_cues, COUPLE_CUES),
-                     (self.company_cues, COMPANY_CUES))]
-        return np.maximum.reduce(readings)
+        """(B,) 0-1 how clearly the descriptions (B, D) show a warm, cozy place (COMFORT_CUES), a bright scene
+        (bright) or people together, a couple or friends (COUPLE_CUES, COMPANY_CUES) in a scene that does not
+        lean sad: no place for sorrow; 0 without cues."""
+        together = np.maximum(_cue_reading(embeddings, self.couple_cues, COUPLE_CUES),
+                              _cue_reading(embeddings, self.company_cues, COMPANY_CUES))
+        lean = self._lean(embeddings)
+        sad = np.clip((-lean - SAD_FROM) / (SAD_FULL - SAD_FROM), 0.0, 1.0)
+        bright = np.clip((lean - BRIGHT_FROM) / (BRIGHT_FULL - BRIGHT_FROM), 0.0, 1.0)
+        return np.maximum.reduce([_cue_reading(embeddings, self.comfort_cues, COMFORT_CUES), together * (1 - sad),
+                                  bright]).astype(np.float32)
 
-    def bright(self, embeddings: np.ndarray) -> np.ndarray:
-        """(B,) 0-1 how far the descriptions (B, D) lean to the bright side of SORROW_ANCHORS (BRIGHT_FROM to
-        BRIGHT_FULL); 0 without anchors."""
+    def _lean(self, embeddings: np.ndarray) -> np.ndarray:
+        """(B,) the descriptions' (B, D) mean cosine to SORROW_ANCHORS' bright anchors less that to its sad
+        ones; 0 without anchors."""
         if self.sorrow_anchors is None:
             return np.zeros(len(embeddings), np.float32)
         closeness = np.asarray(embeddings, np.float32) @ self.sorrow_anchors.T
         half = closeness.shape[1] // 2
-        lean = closeness[:, half:].mean(axis=1) - closeness[:, :half].mean(axis=1)
-        return np.clip((lean - BRIGHT_FROM) / (BRIGHT_FULL - BRIGHT_FROM), 0.0, 1.0).astype(np.float32)
+        return closeness[:, half:].mean(axis=1) - closeness[:, :half].mean(axis=1)
 
     def key_feelings(self, embeddings: np.ndarray) -> np.ndarray | None:
         """(B, F) 0-1 how clearly the descriptions (B, D) show each KEY_FEELINGS family's scene (the
@@ -524,7 +532,7 @@ class MoodGate:
         support = np.broadcast_to(self.coloured, similarities.shape)
         key = None if embeddings is None else self.key_feelings(embeddings)
         if embeddings is not None:  # a cozy place, people together or at play: as beside a sleeper
-            comfort = np.maximum(self.comforted(embeddings), self.bright(embeddings))
+            comfort = self.comforted(embeddings)
             if key is not None:
                 comfort = np.maximum(comfort, key[:, 0])
             no_sorrow = comfort if no_sorrow is None else np.maximum(np.asarray(no_sorrow, np.float32), comfort)

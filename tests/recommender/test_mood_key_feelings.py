@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from recommender.moodpicking import FAITH, FORCE, KEY_FEELINGS, KEY_CUES, SORROW, MoodGate
+from recommender.moodpicking import FAITH, FORCE, KEY_CUES, KEY_FEELINGS, SORROW, MoodGate
 from recommender.scoring import Combinations
 
 FESTIVE, GRIND = KEY_FEELINGS[1][0], KEY_FEELINGS[2][0]
@@ -66,3 +66,16 @@ def test_a_key_feeling_lifts_the_sets_that_name_it_by_their_share_of_it():
     lifted = gate.adjusted(scores, similarities, np.zeros((1, 2), np.float32), embeddings=at_play) - gate.adjusted(
         scores, similarities, np.zeros((1, 2), np.float32))
     assert lifted[0, 2] > lifted[0, 0] > 0 == lifted[0, 1] == lifted[0, 3]
+
+
+def test_a_quiet_evening_gets_no_peak_elation(recommender):
+    """"euphoric · optimistic" for an old man reading: EmoBank's model reads "euphoric" as calm."""
+    answer = recommender.suggest("an old man reading by a lamp in the evening")
+    assert not {"euphoric", "ecstatic", "urgent"} & labels_of(answer), answer.moods
+
+
+def test_a_sunny_scene_is_no_place_for_sorrow_while_a_rainy_one_keeps_it(recommender):
+    sunny, rainy = recommender.suggest_many(["a fisherman mending nets on a sunny pier",
+                                             "rain streaming down a window on a grey afternoon"])
+    assert not set(SORROW) & labels_of(sunny), sunny.moods
+    assert set(SORROW) & labels_of(rainy), rainy.moods
