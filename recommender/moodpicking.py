@@ -481,7 +481,7 @@ class MoodGate:
 
     def comforted(self, embeddings: np.ndarray) -> np.ndarray:
         """(B,) 0-1 how clearly the descriptions (B, D) show a warm, cozy place (COMFORT_CUES), a bright scene
-        (bright) or people together, a couple or friends (COUPLE_CUES, COMPANY_CUES) in a scene that does not
+        (SORROW_ANCHORS, BRIGHT_FROM to BRIGHT_FULL) or people together, a couple or friends (COUPLE_CUES, COMPANY_CUES) in a scene that does not
         lean sad: no place for sorrow; 0 without cues."""
         together = np.maximum(_cue_reading(embeddings, self.couple_cues, COUPLE_CUES),
                               _cue_reading(embeddings, self.company_cues, COMPANY_CUES))
