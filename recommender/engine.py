@@ -113,7 +113,11 @@ class Recommender:
             index.labels, index.label_affect, index.combinations, rest_cues=cues(moodpicking.REST_CUES),
             joy_cues=cues(moodpicking.JOY_CUES), energy=energy, activity_cues=cues(moodpicking.ACTIVITY_CUES),
             couple_cues=cues(moodpicking.COUPLE_CUES), company_cues=cues(moodpicking.COMPANY_CUES),
-            practice_cues=cues(moodpicking.PRACTICE_CUES), grind_cues=cues(moodpicking.GRIND_CUES))
+            practice_cues=cues(moodpicking.PRACTICE_CUES), grind_cues=cues(moodpicking.GRIND_CUES),
+            comfort_cues=cues(moodpicking.COMFORT_CUES), force_cues=cues(moodpicking.FORCE_CUES),
+            occasion_cues=encoder.encode([phrase for _, phrase, _, _ in moodpicking.OCCASION_CUES], unpadded=True),
+            key_cues=cues(moodpicking.KEY_CUES),
+            sorrow_anchors=encoder.encode([anchor for pole in moodpicking.SORROW_ANCHORS for anchor in pole], unpadded=True))
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty), index.label_affect, energy)
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder

@@ -88,7 +88,13 @@ COMPANY_CUES = (("a group of friends hanging out together", 0.28, 0.36),)
 # Where the description shows a practice of the spirit (PRACTICE_CUES: meditation, yoga, tai chi 0.37-0.53,
 # a monk praying in a temple 0.58; EmoBank's dev sentences 99.5% under 0.26), they need none.
 FAITH = ("spiritual", "mystical")
-FAITH_SUPPORT = 0.25
+# Peak elation ("euphoric", "ecstatic") is right for a concert or a goal, a blunder as filler beside a
+# sleeping cat, a student at a desk lamp, a tattoo artist ("euphoric · laid-back" in 9 of our scenes'
+# answers), where it sits at cosine 0.10-0.18: EmoBank's model reads "euphoric" as calm and a little sad
+# (-0.22 / -0.69), so nothing else keeps it out. It needs ELATION_SUPPORT like the labels of unease below.
+ELATION = ("euphoric", "ecstatic")
+ELATION_SUPPORT = 0.22
+FAITH_SUPPORT = 0.35
 PRACTICE_CUES = (("people meditating, doing yoga or praying in a church or temple", 0.30, 0.40),)
 # Labels of unease, gloom or menace: right for a storm, a cemetery or a lonely night, a blunder
 # beside a sleeping baby, a latte or a rooftop party (our judges flagged "unsettling · enigmatic"
@@ -99,7 +105,10 @@ PRACTICE_CUES = (("people meditating, doing yoga or praying in a church or templ
 DARK = ("unsettling", "eerie", "ominous", "brooding", "enigmatic", "mysterious", "grim", "bleak", "anxious",
         "nervous", "tense", "scary", "manic", "visceral", "fractured", "brittle", "desperate", "distraught",
         "tragic", "elegiac", "gloomy", "somber", "sad", "regretful", "angry", "outraged", "harsh", "gritty",
-        "detached", "weary", "negative", "angst-ridden")
+        "detached", "weary", "negative", "angst-ridden",
+        # pressure: right in the daily grind (GRIND_UNEASE waives it), filler elsewhere ("urgent · relaxed" for a
+        # kitten on a windowsill, "urgent · sparkling" for coffee on a balcony, "urgent · light" for a painter)
+        "urgent")
 DARK_SUPPORT = 0.26
 # Labels of sorrow: right for a rainy window, wrong beside a sleeping baby or a dozing cat, which
 # EmoBank's text reading puts on the sad side ("a baby sleeping in a crib" -0.53) and the encoder
@@ -169,7 +178,79 @@ PLAY_AFFECT = (0.8, 0.5)
 # weary, and no description of one says so in words near enough those labels (0.11 for "tense").
 GRIND_CUES = (("tired commuters in a rush", 0.34, 0.46),)
 GRIND_VALENCE = -0.5
-GRIND_UNEASE = ("tense", "weary", "anxious", "nervous", "gritty")
+GRIND_UNEASE = ("tense", "weary", "anxious", "nervous", "gritty", "urgent")
+# A warm, cozy place (a cabin by the fireplace, a bedroom under fairy lights, a mug of cocoa by the fire
+# 0.61-0.74; a campfire or a bonfire with friends 0.46-0.52; EmoBank's dev sentences 99.5% under 0.31) is no
+# place for sorrow either ("dreamy · melancholy · atmospheric" for a cozy cabin, "romantic · melancholy" at
+# a campfire with friends): nor is a couple or friends together ("melancholy · nostalgic" for an old couple
+# on a porch). MoodGate.comforted reads them (the cozy cue from its first cosine to its second, with
+# COUPLE_CUES and COMPANY_CUES, and play: KEY_FEELINGS' first family) and the labels of sorrow need that
+# share of DARK_SUPPORT, as beside a sleeper.
+COMFORT_CUES = (("a warm, cozy room by the fire", 0.45, 0.60),)
+# Any bright scene too. The labels of sorrow came as filler beside any quiet scene ("melancholy" in 72 of our
+# 353 scenes' answers: a fisherman's boat at sunrise, a woman painting in a sunny studio, a lake at sunrise),
+# where the encoder puts "melancholy" as near (0.2-0.28) as to a rainy window (0.17) or a cemetery (0.28),
+# and EmoBank's valence reading cannot tell either (a puppy chewing a toy -0.45). The encoder's own sad-bright
+# direction can (as ENERGY_ANCHORS for calm and lively): the description's mean cosine to the bright anchors
+# less its mean cosine to the sad ones puts a cemetery at -0.12, a funeral -0.10, a rainy window -0.05 to
+# -0.09, a man alone on a bench -0.05, and a campfire with friends +0.06, a lake at sunrise +0.09, a sunny
+# studio +0.12 (EmoBank's dev sentences: median 0.00). From BRIGHT_FROM to BRIGHT_FULL it counts like a
+# sleeper or a party (no_sorrow).
+SORROW_ANCHORS = (("a sad, gloomy and lonely scene", "grief, loss and sorrow", "a grey, rainy and melancholy day"),
+                  ("a happy, cheerful and bright scene", "warmth, comfort and contentment", "a sunny and pleasant day"))
+BRIGHT_FROM, BRIGHT_FULL = 0.0, 0.05
+# The other way, it tells a farewell from a visit: people together are no place for sorrow only as far as
+# the description does not lean sad (SAD_FROM to SAD_FULL below zero): a couple saying goodbye at a station
+# (-0.06) and a family hugging goodbye at an airport (-0.04) keep "melancholy", "bittersweet"; an old couple
+# on a porch (-0.01) does not.
+SAD_FROM, SAD_FULL = 0.01, 0.05
+# Labels of force ("aggressive · intense · dramatic" for a crowded subway, "aggressive · rebellious" for a
+# pillow fight): their cosines cannot tell (0.12 for the subway, 0.17 for the pillow fight, 0.14 for a man
+# lifting weights), what the scene shows can. Where it shows play, the daily grind, friends or a celebration
+# (KEY_FEELINGS' play, GRIND_CUES, COMPANY_CUES, JOY_CUES), they need FORCE_SUPPORT in proportion, unless it
+# also shows someone using force (FORCE_CUES: a boxer 0.59-0.72, lifting weights 0.40-0.42, push-ups 0.34; a
+# pillow fight 0.18, a subway 0.17; EmoBank's dev sentences 99.5% under 0.23). Not everywhere: EmoBank's
+# angry sentences hear them (67 of 1,000 dev answers), and without them its moods' arousal r fell 0.02.
+FORCE = ("aggressive", "fierce")
+FORCE_SUPPORT = 0.3
+FORCE_CUES = (("a boxer, a fighter or a weightlifter training hard", 0.26, 0.36),)
+# A label that names an occasion is a hub: "halloween" is the single most similar label to "beach holiday
+# with friends" (0.43), a bonfire on the beach (0.40), a birthday cake (0.30), New Year's fireworks (0.33),
+# so its word's cosine says nothing. The occasion's own scene says more: a Halloween party or children in
+# costumes carving pumpkins read 0.61-0.76 to OCCASION_CUES, a spooky graveyard 0.53, a bonfire on the beach
+# 0.40, a beach holiday 0.32 (EmoBank's dev sentences 99.5% under 0.29). Such a label needs OCCASION_SUPPORT
+# more than its word's support, less in proportion to its cue's reading.
+OCCASION_CUES = (("halloween", "halloween night with costumes, pumpkins, ghosts and witches", 0.45, 0.55),)
+OCCASION_SUPPORT = 0.3
+# The key feeling of a scene: where a description clearly shows play, a festivity or the daily grind, a set
+# that says so gains KEY_FEELING per unit of the reading (0-1) times the share of its labels in that
+# family, so at least one of the three sets names it: a snowman was "cold · melancholy" rather than
+# playful, a Christmas market "searching · spiritual" with no festive word, a rush-hour subway "exuberant ·
+# swaggering" rather than tense and tired. Each family's cues (phrase, from, full), EmoBank's dev sentences
+# 99.5% under each start.
+KEY_FEELINGS = (
+    # friends at board games 0.66, an arcade 0.51-0.54, volleyball 0.48; a snowman 0.44, a sandcastle 0.48
+    (("playful", "fun", "child-like", "carefree", "whimsical", "silly", "gleeful", "rollicking", "giddy"),
+     (("children or friends playing a game for fun", 0.32, 0.48),
+      # a pillow fight 0.38-0.44, friends laughing at a bowling alley 0.52
+      ("kids playing together, laughing and messing around", 0.30, 0.44),
+      ("children playing and running around outside", 0.30, 0.42),
+      # a puppy with a toy or a ball 0.60-0.64, a dog in the snow 0.57 ("melancholy · calm · mellow" for a
+      # puppy chewing a toy); puppies asleep 0.36-0.37
+      ("a pet playing with a toy", 0.40, 0.52),
+      ("a toy, a snowman or a sandcastle made for play", 0.38, 0.46))),
+    # a new year's party 0.55, a goal 0.52, a birthday among friends 0.44 (a candlelit dinner 0.26, wine by a
+    # candle 0.22); fireworks on new year's eve 0.52-0.55, a christmas dinner 0.48, a christmas tree 0.43 (the
+    # candlelit dinner 0.36); a christmas market's lights 0.46-0.60 on the third
+    (("celebratory", "joyous", "cheerful", "happy", "exuberant", "ebullient", "jovial", "effervescent"),
+     (("people celebrating with cheers, confetti and party hats", 0.32, 0.46),
+      ("a festive celebration: a birthday party, new year's eve or christmas", 0.37, 0.50),
+      ("festive holiday decorations and lights", 0.42, 0.55))),
+    # GRIND_CUES
+    (("weary", "tense", "urgent", "anxious", "nervous", "jittery", "hyper"),
+     (("tired commuters in a rush", 0.34, 0.46),)))
+KEY_CUES = tuple(cue for _, cues in KEY_FEELINGS for cue in cues)
+KEY_FEELING = 0.1
 # A still scene (songscore's stillness reading: 1 for a sleeping baby, 0 for anything ordinary)
 # lowers that arousal by up to STILL_AROUSAL: a baby asleep in a crib got "child-like · whimsical"
 # and, with it, a mid-tempo song for that mood.
@@ -297,6 +378,14 @@ class MoodGate:
     company_cues: np.ndarray | None = None  # (K, D) unit embeddings of COMPANY_CUES
     practice_cues: np.ndarray | None = None  # (K, D) unit embeddings of PRACTICE_CUES
     grind_cues: np.ndarray | None = None  # (K, D) unit embeddings of GRIND_CUES
+    force: np.ndarray | None = None  # (L,) support play, the grind or company ask of force's labels (FORCE)
+    occasion: np.ndarray | None = None  # (K, L) support each OCCASION_CUES label needs beyond its own, unless its cue reads
+    key_share: np.ndarray | None = None  # (F, C) each set's share of labels in each KEY_FEELINGS family
+    comfort_cues: np.ndarray | None = None  # (K, D) unit embeddings of COMFORT_CUES
+    force_cues: np.ndarray | None = None  # (K, D) unit embeddings of FORCE_CUES
+    occasion_cues: np.ndarray | None = None  # (K, D) unit embeddings of OCCASION_CUES' phrases
+    key_cues: np.ndarray | None = None  # (K, D) unit embeddings of KEY_CUES
+    sorrow_anchors: np.ndarray | None = None  # (2K, D) unit embeddings of SORROW_ANCHORS, the K sad then the K bright
 
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
@@ -304,10 +393,13 @@ class MoodGate:
            joy_cues: np.ndarray | None = None, energy: np.ndarray | None = None,
            activity_cues: np.ndarray | None = None, couple_cues: np.ndarray | None = None,
            company_cues: np.ndarray | None = None, practice_cues: np.ndarray | None = None,
-           grind_cues: np.ndarray | None = None) -> MoodGate:
+           grind_cues: np.ndarray | None = None, comfort_cues: np.ndarray | None = None,
+           force_cues: np.ndarray | None = None, occasion_cues: np.ndarray | None = None,
+           key_cues: np.ndarray | None = None, sorrow_anchors: np.ndarray | None = None) -> MoodGate:
         coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
                              else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK
-                             else DESIRE_SUPPORT if label in DESIRE else FAITH_SUPPORT if label in FAITH else 0.0
+                             else DESIRE_SUPPORT if label in DESIRE else FAITH_SUPPORT if label in FAITH
+                             else ELATION_SUPPORT if label in ELATION else 0.0
                              for label in labels], np.float32)[: combinations.label_count]
         def per_label(group: tuple[str, ...], value: float, otherwise: float = 0.0) -> np.ndarray:
             return np.array([value if label in group else otherwise for label in labels],
@@ -316,6 +408,9 @@ class MoodGate:
         desire, romance = per_label(DESIRE, DESIRE_SUPPORT), per_label(ROMANCE, COMPANY_SUPPORT)
         faith, unease = per_label(FAITH, FAITH_SUPPORT), per_label(GRIND_UNEASE, DARK_SUPPORT)
         solitude = per_label(SOLITUDE, DARK_SUPPORT)
+        force = per_label(FORCE, FORCE_SUPPORT)
+        occasion = np.vstack([per_label((label,), OCCASION_SUPPORT) for label, *_ in OCCASION_CUES])
+        key_share = np.vstack([per_label(family, 1.0) for family, _ in KEY_FEELINGS]) @ combinations.mean_weights
         ceilings = per_label(LITERAL, LITERAL_CEILING, np.inf)
         sorrow = per_label(SORROW, DARK_SUPPORT)
         sizes = combinations.sizes
@@ -338,7 +433,10 @@ class MoodGate:
                    None if joy_cues is None else np.ascontiguousarray(joy_cues, np.float32), energy,
                    None if activity_cues is None else np.ascontiguousarray(activity_cues, np.float32), desire, romance,
                    faith, unease, solitude, *(None if cues is None else np.ascontiguousarray(cues, np.float32)
-                            for cues in (couple_cues, company_cues, practice_cues, grind_cues)))
+                            for cues in (couple_cues, company_cues, practice_cues, grind_cues)),
+                   force, occasion, np.asarray(key_share, np.float32),
+                   *(None if cues is None else np.ascontiguousarray(cues, np.float32)
+                     for cues in (comfort_cues, force_cues, occasion_cues, key_cues, sorrow_anchors)))
 
     def at_rest(self, embeddings: np.ndarray) -> np.ndarray:
         """(B,) 0-1 how clearly the descriptions (B, D) show someone asleep (REST_CUES; 0 without cues)."""
@@ -352,20 +450,66 @@ class MoodGate:
         """(B,) 0-1 how clearly the descriptions (B, D) show people in motion (ACTIVITY_CUES; 0 without cues)."""
         return _cue_reading(embeddings, self.activity_cues, ACTIVITY_CUES)
 
-    def scene_support(self, embeddings: np.ndarray) -> np.ndarray | None:
+    def scene_support(self, embeddings: np.ndarray, key: np.ndarray | None = None) -> np.ndarray | None:
         """(B, L) what who is in the description, and what they do, changes in each label's support: a
         couple in view (COUPLE_CUES) waives desire's, friends together without one (COMPANY_CUES) ask it
         of romance's labels, either asks it of solitude's, a practice of the spirit (PRACTICE_CUES) waives
-        faith's and the daily grind (GRIND_CUES) its unease's; None without cues."""
+        faith's and the daily grind (GRIND_CUES) its unease's; play, the grind, friends or a celebration ask
+        it of force's (FORCE) unless someone uses force (FORCE_CUES); a label naming an occasion needs
+        OCCASION_SUPPORT more unless the occasion is in view (OCCASION_CUES); key: (B, F) key_feelings.
+        None without cues."""
         if self.couple_cues is None or self.company_cues is None or self.practice_cues is None:
             return None
         couple = _cue_reading(embeddings, self.couple_cues, COUPLE_CUES)[:, None]
         company = _cue_reading(embeddings, self.company_cues, COMPANY_CUES)[:, None]
         practice = _cue_reading(embeddings, self.practice_cues, PRACTICE_CUES)[:, None]
         grind = self.grinding(embeddings)[:, None]
-        return (company * (1 - couple) * self.romance[None, :] - couple * self.desire[None, :]
-                + np.maximum(couple, company) * self.solitude[None, :]
-                - practice * self.faith[None, :] - grind * self.unease[None, :])
+        support = (company * (1 - couple) * self.romance[None, :] - couple * self.desire[None, :]
+                   + np.maximum(couple, company) * self.solitude[None, :]
+                   - practice * self.faith[None, :] - grind * self.unease[None, :])
+        if self.force_cues is not None:
+            peaceful = np.maximum.reduce([grind[:, 0], company[:, 0], self.joyful(embeddings),
+                                          np.zeros(len(embeddings), np.float32) if key is None else key[:, 0]])
+            force = _cue_reading(embeddings, self.force_cues, FORCE_CUES)
+            support += (peaceful * (1 - force))[:, None] * self.force[None, :]
+        if self.occasion_cues is not None:
+            spec = tuple(cue for _, *cue in OCCASION_CUES)
+            readings = np.column_stack([cue_readings(embeddings, self.occasion_cues[k: k + 1], spec[k: k + 1])
+                                        for k in range(len(spec))])
+            support += (1 - readings) @ self.occasion
+        return support
+
+    def comforted(self, embeddings: np.ndarray) -> np.ndarray:
+        """(B,) 0-1 how clearly the descriptions (B, D) show a warm, cozy place (COMFORT_CUES), a bright scene
+        (SORROW_ANCHORS, BRIGHT_FROM to BRIGHT_FULL) or people together, a couple or friends (COUPLE_CUES, COMPANY_CUES) in a scene that does not
+        lean sad: no place for sorrow; 0 without cues."""
+        together = np.maximum(_cue_reading(embeddings, self.couple_cues, COUPLE_CUES),
+                              _cue_reading(embeddings, self.company_cues, COMPANY_CUES))
+        lean = self._lean(embeddings)
+        sad = np.clip((-lean - SAD_FROM) / (SAD_FULL - SAD_FROM), 0.0, 1.0)
+        bright = np.clip((lean - BRIGHT_FROM) / (BRIGHT_FULL - BRIGHT_FROM), 0.0, 1.0)
+        return np.maximum.reduce([_cue_reading(embeddings, self.comfort_cues, COMFORT_CUES), together * (1 - sad),
+                                  bright]).astype(np.float32)
+
+    def _lean(self, embeddings: np.ndarray) -> np.ndarray:
+        """(B,) the descriptions' (B, D) mean cosine to SORROW_ANCHORS' bright anchors less that to its sad
+        ones; 0 without anchors."""
+        if self.sorrow_anchors is None:
+            return np.zeros(len(embeddings), np.float32)
+        closeness = np.asarray(embeddings, np.float32) @ self.sorrow_anchors.T
+        half = closeness.shape[1] // 2
+        return closeness[:, half:].mean(axis=1) - closeness[:, :half].mean(axis=1)
+
+    def key_feelings(self, embeddings: np.ndarray) -> np.ndarray | None:
+        """(B, F) 0-1 how clearly the descriptions (B, D) show each KEY_FEELINGS family's scene (the
+        nearest of its cues); None without cues."""
+        if self.key_cues is None:
+            return None
+        readings, start = [], 0
+        for _, cues in KEY_FEELINGS:
+            readings.append(cue_readings(embeddings, self.key_cues[start: start + len(cues)], cues))
+            start += len(cues)
+        return np.column_stack(readings)
 
     def grinding(self, embeddings: np.ndarray) -> np.ndarray:
         """(B,) 0-1 how clearly the descriptions (B, D) show the daily grind (GRIND_CUES; 0 without cues)."""
@@ -386,9 +530,15 @@ class MoodGate:
         descriptions, for who is in them (scene_support)."""
         similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
         support = np.broadcast_to(self.coloured, similarities.shape)
+        key = None if embeddings is None else self.key_feelings(embeddings)
+        if embeddings is not None:  # a cozy place, people together or at play: as beside a sleeper
+            comfort = self.comforted(embeddings)
+            if key is not None:
+                comfort = np.maximum(comfort, key[:, 0])
+            no_sorrow = comfort if no_sorrow is None else np.maximum(np.asarray(no_sorrow, np.float32), comfort)
         if no_sorrow is not None:
             support = support + np.asarray(no_sorrow, np.float32)[:, None] * self.sorrow[None, :]
-        scene = None if embeddings is None else self.scene_support(embeddings)
+        scene = None if embeddings is None else self.scene_support(embeddings, key)
         if scene is not None:
             support = support + scene
         # Any shortfall at all costs a step (0.1), so a label just under its bar stays out too.
@@ -399,6 +549,8 @@ class MoodGate:
         # mean over the set times its size: the coloured shortfall summed, without a second (L, C) matrix
         penalty = ((self.weights.coloured * shortfall) @ self.mean_weights) * self.sizes
         penalty += (self.weights.clash * clash) @ self.mean_weights
+        if key is not None:  # the scene's key feeling: sets that name it gain (KEY_FEELINGS)
+            penalty -= KEY_FEELING * (key @ self.key_share)
         return scores - penalty - self.size_penalty
 
 
