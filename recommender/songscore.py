@@ -82,6 +82,17 @@ SORROW_TITLE_FROM, SORROW_TITLE_FULL = 0.25, 0.33
 SORROW_SCENE_FULL, SORROW_SCENE_FROM = 0.15, 0.22
 SORROW_VALENCE_FROM, SORROW_VALENCE_FULL = -0.8, -0.3
 
+# A filler song whose title has a topic of its own that the scene does not share clashes with it ("Pompeii" at
+# a wedding, "Light My Fire" for an old couple on a porch, "Piece of My Heart" at a birthday): a title's own
+# topic is the everyday photo topic it reads closest to (SongFeatures.title_topic, OASIS's topics: "Light My
+# Fire" 0.61 to "a photo of fire", "Piece of My Heart" 0.49 to "... of a heart", "Pompeii" 0.39 to "... of a
+# city"), and the scene does not share it when the title reads far less close to the description (0.02, -0.02,
+# -0.00). A title of feeling has no strong topic ("Be Alright", "Crazy", "Worth It": 0.20-0.25) and a title in
+# tune with the scene reads close to it, so neither loses. A song whose title sits more than OFF_TOPIC_FROM
+# closer to its own topic than to the scene loses SongWeights.off_topic per unit beyond it; a title over the
+# theme floor carries the scene and loses nothing.
+OFF_TOPIC_FROM = 0.2
+
 # What a still scene is close to, and from which cosine to which it counts as fully still
 # (SongFeatures.stillness). Both sit above 99.5% of EmoBank's dev sentences (0.24, 0.34), so
 # ordinary text is left alone: a sleeping baby 0.65, a toddler napping 0.45, a puppy asleep
@@ -251,6 +262,7 @@ class SongWeights:
     title_known_span: float = 0.26  # ... and over which it comes to count fully (0: every title counts fully)
     cue_energy: float = 0.5
     sorrow: float = 2.0  # per unit of a title's sorrow (SongFeatures.sorrow) in a scene not about sorrow
+    off_topic: float = 3.0  # per unit a filler title reads closer to its own topic than to the scene (OFF_TOPIC_FROM)
 
 
 @dataclass(frozen=True)
@@ -288,14 +300,17 @@ class SongFeatures:
     naming: np.ndarray | None = None  # (N,) 1 for a title that names the occasion it is about (occasion_naming)
     sorrow: np.ndarray | None = None  # (N,) 0-1 how far a title reads as sorrow (SORROW_TOPICS against JOY_TOPICS)
     sorrow_cues: np.ndarray | None = None  # (len(SORROW_TOPICS), D) their unit embeddings
+    title_topic: np.ndarray | None = None  # (N,) each title's cosine to the everyday photo topic it is closest to
 
     @classmethod
     def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float | None = None,
            genres=None, encode=None, energy_known=None, speech=None, languages=None,
-           acoustic=None, title_affect=None, hub_shares=None, title_words=None) -> SongFeatures:
+           acoustic=None, title_affect=None, hub_shares=None, title_words=None,
+           photo_topics=None) -> SongFeatures:
         """popularity saturates at well_known_at: among songs everyone knows, fit decides, so the
         few most popular ones do not come back for every photo. title_words: the titles' topic words
-        (titlefit.TitleVocabulary), for the titles that name their occasion."""
+        (titlefit.TitleVocabulary), for the titles that name their occasion. photo_topics: (K, D) unit
+        embeddings of everyday photo topics (index.photo_topics), for SongFeatures.title_topic."""
         well_known_at = WELL_KNOWN_AT if well_known_at is None else well_known_at
         fame = np.nan_to_num(np.asarray(popularity, np.float32), nan=0.0)
         obscurity = np.clip((OBSCURE_BELOW - np.nan_to_num(popularity, nan=OBSCURE_BELOW)) / OBSCURE_BELOW, 0.0, 1.0)
@@ -352,7 +367,8 @@ class SongFeatures:
                    None if encode is None else np.ascontiguousarray(encode([*LIVELY_CUES, *CALM_CUES]), np.float32),
                    float(well_known_at), fame,
                    None if title_words is None else occasion_naming(title_words, occasions, np.where(about, nearest, -1)),
-                   *title_sorrow(themes, encode))
+                   *title_sorrow(themes, encode),
+                   None if photo_topics is None else title_topics(themes, photo_topics))
 
     @cached_property
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
@@ -592,6 +608,16 @@ def title_sorrow(themes, encode) -> tuple[np.ndarray | None, np.ndarray | None]:
     return reading.astype(np.float32), sorrow
 
 
+def title_topics(themes, topics, chunk: int = 64) -> np.ndarray:
+    """(N,) float32 each title's (unit embeddings (N, D)) cosine to the topic (topics: (K, D) unit
+    embeddings) it reads closest to, a few topics at a time."""
+    topics = np.asarray(topics, np.float32)
+    closest = np.full(len(themes), -1.0, np.float32)
+    for start in range(0, len(topics), chunk):
+        closest = np.maximum(closest, np.asarray(themes @ topics[start:start + chunk].T).max(axis=1))
+    return closest
+
+
 def rapped_share(speech: np.ndarray, genres=None) -> np.ndarray:
     """(N,) 0-1 from speechiness (N,): 0 for sung music, 1 for a track mostly rapped or spoken;
     0 where unknown (Deezer's songs have no audio facts). With genres ((N,) "|"-joined names) a
@@ -723,6 +749,12 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
     if features.sorrow is not None and weights.sorrow and sorrow_room:
         # no "Boulevard of Broken Dreams" for a carefree skateboarder, as no Christmas song for a surfer
         static = static - np.float32(weights.sorrow * sorrow_room) * features.sorrow * features.english_titles
+    if features.title_topic is not None and weights.off_topic:
+        # no "Pompeii" at a wedding: a filler title about something the scene does not show (OFF_TOPIC_FROM)
+        similarities = np.asarray(similarities, np.float32)
+        apart = np.maximum(features.title_topic - similarities - np.float32(OFF_TOPIC_FROM), 0.0)
+        apart[similarities > weights.theme_floor] = 0.0
+        static = static - np.float32(weights.off_topic) * apart * features.english_titles
     if foreign is not None and weights.language:
         static = static - np.float32(weights.language) * foreign
     stillness = float(np.clip(still, 0.0, 1.0))
