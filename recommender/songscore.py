@@ -90,8 +90,11 @@ SORROW_VALENCE_FROM, SORROW_VALENCE_FULL = -0.8, -0.3
 # -0.00). A title of feeling has no strong topic ("Be Alright" 0.25, "Crazy" 0.22, "Drag Me Down" 0.25) and
 # a title in tune with the scene reads close to it, so neither loses. A song whose title sits more than
 # OFF_TOPIC_FROM closer to its own topic than to the scene loses SongWeights.off_topic per unit beyond it; a
-# title over the theme floor carries the scene and loses nothing.
+# title over the theme floor carries the scene and loses nothing. It counts up to OFF_TOPIC_REACH beyond:
+# a tie-breaker among songs that fit alike, never more than the rap, language or stillness guards (uncapped,
+# rapped titles of feeling - BROCKHAMPTON "SUGAR" - came to a sleeping baby and a yoga class).
 OFF_TOPIC_FROM = 0.2
+OFF_TOPIC_REACH = 0.2
 
 # What a still scene is close to, and from which cosine to which it counts as fully still
 # (SongFeatures.stillness). Both sit above 99.5% of EmoBank's dev sentences (0.24, 0.34), so
@@ -176,7 +179,10 @@ class SongWeights:
     rapped: per unit of a song's rapped share (rapped_share: its speechiness, or its genre's) in a
     scene that keeps rap out (rapped_room: all but marked high-energy scenes; a birthday, a wedding,
     a sleeping baby get sung songs, a gym or a club may still get rap; 1.0 since genre_sound: hip
-    hop's songs average low arousal, so a calm scene's genre fit alone would let rap back in);
+    hop's songs average low arousal, so a calm scene's genre fit alone would let rap back in; 1.6 since
+    off_topic held back sung filler with topical titles and let rapped titles of feeling - BROCKHAMPTON
+    "SUGAR" - beside a sleeping baby; AnchorRule.penalty and OccasionLeadRule.penalty 0.3 -> 0.4 with it,
+    so "Umbrella", rapped share 0.23, still leads a rainy street);
     language: per song sung in a language the description's writer would not pick (an English
     description gets no Spanish- or Portuguese-language pop unless it asks for Latin music; a French
     one may take French songs, see foreign_songs);
@@ -245,7 +251,7 @@ class SongWeights:
     genre: float = 0.04
     off_theme: float = 10.0
     theme_energy: float = 0.5
-    rapped: float = 1.0
+    rapped: float = 1.6
     variety: float = 0.33
     rapped_until: float = 2.0
     rapped_span: float = 1.0
@@ -759,7 +765,7 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
     if features.title_topic is not None and weights.off_topic:
         # no "Pompeii" at a wedding: a filler title about something the scene does not show (OFF_TOPIC_FROM)
         similarities = np.asarray(similarities, np.float32)
-        apart = np.maximum(features.title_topic - similarities - np.float32(OFF_TOPIC_FROM), 0.0)
+        apart = np.clip(features.title_topic - similarities - np.float32(OFF_TOPIC_FROM), 0.0, OFF_TOPIC_REACH)
         apart[similarities > weights.theme_floor] = 0.0
         static = static - np.float32(weights.off_topic) * apart * features.english_titles
     if foreign is not None and weights.language:
@@ -1011,7 +1017,7 @@ class AnchorRule:
     distance: float = 1.6
     valence_gap: float = 0.95  # at most this far (sd) from the target's valence, whatever the arousal
     reach: float = 2.0  # more distance allowed per unit of similarity above `similarity`
-    penalty: float = 0.3  # a sung song with some speech ("Umbrella": rapped share 0.23) may still lead
+    penalty: float = 0.4  # a sung song with some speech ("Umbrella": rapped share 0.23, 0.37 at rapped 1.6) may still lead
     title_reading: float = 2.0
     misfit: float = 0.3  # per squared sd of affect distance and energy gap, among the candidates
     closeness: float = 8.0  # per unit of title similarity, among the candidates
@@ -1075,7 +1081,7 @@ class OccasionLeadRule:
     and none whose title's own affect reading sits more than title_reading (squared sd) from the target."""
 
     known: float = 0.6  # 0.55 let Ledisi's "What Are You Doing New Year's Eve?" push out Katy Perry's "Firework"
-    penalty: float = 0.3
+    penalty: float = 0.4  # as AnchorRule.penalty
     fame: float = 4.0
     misfit: float = 0.3
     title_reading: float = 4.0

@@ -11,7 +11,7 @@ Scoring on hand-made arrays; the rest with the real recommender over data/, on s
 
 import numpy as np
 
-from recommender.songscore import OFF_TOPIC_FROM, SongFeatures, SongWeights, scene_terms, song_scores
+from recommender.songscore import OFF_TOPIC_FROM, OFF_TOPIC_REACH, SongFeatures, SongWeights, scene_terms, song_scores
 
 
 def unit(*values: float) -> np.ndarray:
@@ -43,7 +43,7 @@ def test_a_title_reads_its_own_topic():
 def test_a_filler_title_about_something_the_scene_does_not_show_loses_to_a_title_of_feeling():
     total = totals(unit(1, 0, 0))  # a scene about neither
     assert total[1] > total[0]
-    expected = SongWeights().off_topic * (1.0 - OFF_TOPIC_FROM)
+    expected = SongWeights().off_topic * min(1.0 - OFF_TOPIC_FROM, OFF_TOPIC_REACH)
     assert np.isclose(total[1] - total[0], expected, atol=1e-5)
 
 
