@@ -58,7 +58,7 @@ def test_without_the_weight_both_titles_fill_alike():
 
 
 # Everyday scenes of our own (in no scene file): before the rule, 199 of our 353 scenes' answers held a
-# song whose title reads more than 0.3 closer to a topic of its own than to the scene, after it 21.
+# song whose title reads more than 0.3 closer to a topic of its own than to the scene, after it 25.
 EVERYDAY = ["an old couple dancing slowly in their living room", "a girl feeding ducks at a pond",
             "a family picnic under an oak tree", "a toddler playing with wooden blocks on the floor",
             "a man reading a newspaper on a morning train", "two friends laughing over coffee in a cafe"]
