@@ -508,7 +508,8 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
                                                               catalog.artists, catalog.foreign_playlists,
                                                               catalog.other_title),
                                      acoustic=catalog.acoustic, title_affect=index.title_affect,
-                                     hub_shares=index.song_hubs, title_words=index.title_vocabulary)
+                                     hub_shares=index.song_hubs, title_words=index.title_vocabulary,
+                                     photo_topics=index.photo_topics)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

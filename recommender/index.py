@@ -42,6 +42,7 @@ DEFAULT_CATALOG = "both"
 SONG_THEMES = "song_themes.npy"
 SONG_TITLE_PRODUCTS = "song_titles.onnx"  # compact.PackedRows: the titles as 8-bit constants
 SCENE_ENERGY = "scene_energy.npy"
+PHOTO_TOPICS = "photo_topics.npy"  # (K, D) everyday photo topics, for songscore.SongFeatures.title_topic
 TITLE_AFFECT = "title_affect.npy"
 SONG_HUBS = "song_hubs.npy"
 TITLE_WORDS = "title_words.npz"
@@ -156,6 +157,7 @@ def build(
     np.save(data_dir / SONG_THEMES, song_themes.astype(np.float32))
     write_product_model(QuantizedRows.of(song_themes), data_dir / SONG_TITLE_PRODUCTS)
     np.save(data_dir / SCENE_ENERGY, scene_energy)
+    np.save(data_dir / PHOTO_TOPICS, _photo_topics(encoder, oasis))
     np.save(data_dir / TITLE_AFFECT, title_readings(affect, song_themes))
     TitleVocabulary.of(catalog.theme_texts(), lambda words: cache.embeddings(words, encoder)).save(data_dir / TITLE_WORDS)
     _measure_hubs(data_dir, catalog, encoder, emobank, oasis)
@@ -259,6 +261,15 @@ def _multilingual_space(cache_dir: Path, texts: list[str], minilm: np.ndarray, r
     return build_multilingual_space(embeddings, minilm, ratings, glosser)
 
 
+def _photo_topics(encoder, oasis: Path) -> np.ndarray:
+    """(K, D) float32 unit embeddings of OASIS's photo topics ("a photo of a beach", "... of a dog"): the
+    things a photo shows, against which a title's own topic is read (songscore.SongFeatures.title_topic)."""
+    from . import songhubs
+    from .oasis import read_oasis
+
+    return np.asarray(encoder.encode(songhubs.photo_topics(read_oasis(oasis).themes)), np.float32)
+
+
 def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) -> list[tuple[str, ...]]:
     """Keep the index's combinations; a MuSe table's label sets are the same seeds, so
     only sets missing from combinations.csv (a newer MuSe copy) are added."""
@@ -268,7 +279,7 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
-         "catalog.csv", SONG_THEMES, SONG_TITLE_PRODUCTS, SCENE_ENERGY, TITLE_AFFECT, SONG_HUBS, TITLE_WORDS,
+         "catalog.csv", SONG_THEMES, SONG_TITLE_PRODUCTS, SCENE_ENERGY, PHOTO_TOPICS, TITLE_AFFECT, SONG_HUBS, TITLE_WORDS,
          f"{ENCODER_DIR}/model.onnx",
          f"{ENCODER_DIR}/tokenizer.json",
          "photo_model.onnx", "photo_head.npz", "photo_model.json", *MULTILINGUAL_FILES)
@@ -312,6 +323,7 @@ class IndexData:
     song_hubs: np.ndarray | None = None  # (N,) share of EmoBank train answers each song lands in (songhubs)
     title_vocabulary: TitleVocabulary | None = None  # each title's topic words and their vectors (titlefit)
     multilingual: MultilingualSpace | None = None
+    photo_topics: np.ndarray | None = None  # (K, D) unit embeddings of everyday photo topics (_photo_topics)
 
 
 def load_index(data_dir: Path | None = None) -> IndexData:
@@ -352,4 +364,5 @@ def _read_files(data_dir: Path, catalog_kind: str) -> IndexData:
         song_hubs=np.load(data_dir / SONG_HUBS),
         title_vocabulary=TitleVocabulary.load(data_dir / TITLE_WORDS),
         multilingual=MultilingualSpace.load(data_dir),
+        photo_topics=np.load(data_dir / PHOTO_TOPICS),
     )
