@@ -139,15 +139,15 @@ class Oracle:
     def __init__(self, space, originals: dict[str, tuple[np.ndarray, np.ndarray]], vector: bool, affect: bool):
         self._space, self._originals, self._vector, self._affect = space, originals, vector, affect
 
-    def read(self, texts, *arguments):
-        vectors, affect = self._space.read(texts, *arguments)
+    def reading(self, texts, *arguments):
+        reading = self._space.reading(texts, *arguments)
         for row, text in enumerate(texts):
             original_vector, original_affect = self._originals[text]
             if self._vector:
-                vectors[row] = original_vector
+                reading.vectors[row] = original_vector
             if self._affect:
-                affect[row] = original_affect
-        return vectors, affect
+                reading.affect[row] = original_affect
+        return reading
 
 
 def fold_zero(index, minilm, ml, ml_labels, vad, train, rows, glosser):

@@ -39,7 +39,7 @@ from recommender.compact import QuantizedRows
 from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, SONG_THEMES, default_data_dir, load_index, title_readings
 from recommender.language import text_language
 from recommender import multilingual
-from recommender.translation import ApertiumTranslator
+from recommender.translation import ApertiumTranslator, filled
 from recommender.sources import DEFAULT_SOURCES_DIR, local_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -293,9 +293,11 @@ def main() -> None:
     glosser = multilingual.build_glosser([text for text, is_train in zip(texts, train) if is_train], live)
     gloss_french = encoder.encode(glosser.glosses(french, live.encode_words))
     gloss_translated = encoder.encode(glosser.glosses([text for _, text in translated], live.encode_words))
-    translator = ApertiumTranslator()
-    if not translator.available:
-        raise SystemExit("Apertium's French-English route is not installed (scripts/setup.sh installs it)")
+    # a long timeout: hundreds of sentences in one batch (the bot translates one description at a time)
+    translator, one_route = ApertiumTranslator(timeout=600), ApertiumTranslator(pivots=(), timeout=600)
+    if len(translator.routes) < 3:
+        raise SystemExit("Apertium's three French-English routes are not all installed (scripts/setup.sh installs them)")
+    gloss_live = lambda words: glosser.glosses(words, live.encode_words)  # noqa: E731
     apertium_translated = encoder.encode(translator.translate(
         [text for _, text in translated], gloss=lambda words: glosser.glosses(words, live.encode_words)))
     options = text_affect_table(minilm, ml, ml_french, encoder.encode(french), index.label_embeddings, ml_labels,
@@ -305,6 +307,13 @@ def main() -> None:
     cv = translate_train_cv(ml, vad, train, translated_rows, ml_translated)
     shares_cv = reading_shares_cv(minilm, ml, ml_labels, index.label_embeddings, vad, train, translated_rows,
                                   ml_translated, gloss_translated, apertium_translated)
+    # the fourth reading from every route's translation: the mean of their MiniLM vectors (multilingual.py)
+    routes = np.stack([encoder.encode(filled(lines, gloss_live))
+                       for lines in translator.translate_all([text for _, text in translated])])
+    pivoted_mean = routes.mean(axis=0)
+    pivoted_cv = reading_shares_cv(minilm, ml, ml_labels, index.label_embeddings, vad, train, translated_rows,
+                                   ml_translated, gloss_translated,
+                                   pivoted_mean / np.linalg.norm(pivoted_mean, axis=1, keepdims=True))
 
     # The shipped index, refitted on train rows only (both affect models, the map, the gloss vocabulary);
     # and the same without the gloss reading (the previous build).
@@ -319,7 +328,13 @@ def main() -> None:
     before = Recommender(dataclasses.replace(after_index, multilingual=None), encoder)
     after = Recommender(dataclasses.replace(after_index, multilingual=dataclasses.replace(space, translator=translator)),
                         encoder)
-    three_readings = Recommender(after_index, encoder)
+    three_readings = Recommender(dataclasses.replace(
+        after_index, multilingual=dataclasses.replace(space, english_words=False)), encoder)
+    gloss_words = Recommender(after_index, encoder)
+    one_route_before = Recommender(dataclasses.replace(
+        after_index, multilingual=dataclasses.replace(space, translator=one_route, english_words=False)), encoder)
+    one_route_words = Recommender(dataclasses.replace(
+        after_index, multilingual=dataclasses.replace(space, translator=one_route)), encoder)
     without_gloss = Recommender(dataclasses.replace(
         after_index, multilingual=dataclasses.replace(space, reading_shares=((1.0, 1.0), (0.0, 0.0), (0.0, 0.0)),
                                                       affect_spread=(1.0, 1.0))), encoder)
@@ -336,11 +351,18 @@ def main() -> None:
                       ("French affect blended from three readings (multilingual model, gloss, mapped "
                        "vector; shares " + ", ".join(f"{v:.2f}/{a:.2f}" for v, a in space.reading_shares) +
                        f" of valence/arousal), spread x{space.affect_spread[0]:.2f} / x{space.affect_spread[1]:.2f} "
-                       "(previous build; the shipped one where Apertium is not installed)", three_readings),
-                      ("after (shipped): a fourth reading, Apertium's translation (shares " +
+                       "(without Apertium, previous build)", three_readings),
+                      ("the same, the song rules that read words reading the gloss (shipped where Apertium is "
+                       "not installed)", gloss_words),
+                      ("a fourth reading, Apertium's translation through Spanish (shares " +
                        ", ".join(f"{v:.2f}/{a:.2f}" for v, a in space.translated_shares) +
                        f"), spread x{space.translated_spread[0]:.2f} / x{space.translated_spread[1]:.2f}, the vector "
-                       "halfway to the translation's", after))
+                       "halfway to the translation's (previous build)", one_route_before),
+                      ("the same, the song rules that read words reading the translation", one_route_words),
+                      ("after (shipped): the fourth reading from three routes (through Spanish, Catalan, Esperanto; "
+                       "shares " + ", ".join(f"{v:.2f}/{a:.2f}" for v, a in space.pivoted_shares) +
+                       f", spread x{space.pivoted_spread[0]:.2f} / x{space.pivoted_spread[1]:.2f}), the song rules "
+                       "that read words reading the Spanish route's translation", after))
     english_songs = songs_affect(after, english)  # English takes the same MiniLM path in every configuration
     per_set = []  # the shipped configuration on each set of translations
     for name, recommender in configurations:
