@@ -150,10 +150,10 @@ class Oracle:
         return reading
 
 
-def fold_zero(index, minilm, ml, ml_labels, vad, train, rows, glosser):
-    """Fold 0 of the translations held out: (out mask, English affect model, multilingual space, index), every
-    model refitted without the held-out sentences' originals."""
-    out = np.random.default_rng(0).integers(0, FOLDS, len(rows)) == 0
+def fold_zero(index, minilm, ml, ml_labels, vad, train, rows, glosser, fold: int = 0):
+    """Fold 0 (or another) of the translations held out: (out mask, English affect model, multilingual space,
+    index), every model refitted without the held-out sentences' originals."""
+    out = np.random.default_rng(0).integers(0, FOLDS, len(rows)) == fold
     keep = np.setdiff1d(np.flatnonzero(train), rows[out])
     english_model = AffectModel.fit(minilm[keep], vad[keep], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
     space = multilingual.build_multilingual_space(np.vstack([ml[keep], ml_labels]),

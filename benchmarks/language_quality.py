@@ -147,7 +147,8 @@ def text_affect_table(minilm, ml, ml_french, minilm_french, labels_minilm, label
     translated = english_model.predict(apertium_minilm)
     add("French translated by Apertium (translation.py), MiniLM's kernel ridge", None, translated)
     shares = np.array(multilingual.TRANSLATED_READING_SHARES)
-    add("the four blended by TRANSLATED_READING_SHARES (the three and Apertium's; shipped)", None,
+    add("the four blended by TRANSLATED_READING_SHARES (the three and Apertium's through Spanish; shipped with "
+        "that route alone)", None,
         np.column_stack([shares[0, d] * chosen_fr[:, d] + shares[1, d] * glossed[:, d] + shares[2, d] * mapped_fr[:, d]
                          + shares[3, d] * translated[:, d] for d in (0, 1)]))
     for result in results:
@@ -492,6 +493,29 @@ def main() -> None:
             "MiniLM's vector of the English original, out of fold, " + ", ".join(
                 f"{name} {value:.3f}" for name, value in shares_cv["vector cosine"].items()) +
             " (TRANSLATION_VECTOR_SHARE 0.5)." +
+            "\n\nWhere Apertium's Catalan and Esperanto pairs are installed too (`apertium-fra-cat`, "
+            "`apertium-eng-cat`, `apertium-eo-fr`, `apertium-eo-en`; translation.PIVOTS), the text is also "
+            "translated French to Catalan to English and French to Esperanto to English, and the fourth reading is "
+            "the English model's reading of "
+            "the mean MiniLM vector of the three translations (their mistakes differ), fitted the same way: agreement "
+            "with the English reading, the mean of the three translations alone " + " / ".join(
+                f"{pivoted_cv['agreement'][axis]['with the English reading']['translation']:.3f}"
+                for axis in ("valence", "arousal")) + ", blend of four " + " / ".join(
+                f"{pivoted_cv['agreement'][axis]['with the English reading']['blend of four']:.3f}"
+                for axis in ("valence", "arousal")) + "; with gold " + " / ".join(
+                f"{pivoted_cv['agreement'][axis]['with gold']['blend of four']:.3f}" for axis in ("valence", "arousal"))
+            + ". Shares (valence / arousal): "
+            + ", ".join(f"{v:.3f} / {a:.3f}" for v, a in pivoted_cv["shares of four"]) + "; spread "
+            + " / ".join(f"{x:.3f}" for x in pivoted_cv["spread of four"]) + "; shipped, rounded: "
+            + ", ".join(f"{v:.2f} / {a:.2f}" for v, a in multilingual.PIVOTED_READING_SHARES) + ", spread "
+            + " / ".join(f"x{x:.2f}" for x in multilingual.PIVOTED_AFFECT_SPREAD)
+            + " (PIVOTED_READING_SHARES, PIVOTED_AFFECT_SPREAD); mean cosine of the vector with the original's: "
+            + ", ".join(f"{name} {value:.3f}" for name, value in pivoted_cv["vector cosine"].items()) +
+            ". The song rules that read words (an occasion named outright, a title naming the scene, the whole-title "
+            "fit; songscore.py, titlewords.py, titlefit.py) know English words only: a French text hands them its "
+            "Spanish-route translation, names Apertium does not know kept as written (its gloss without Apertium), "
+            "while the songs' language fit still knows the writer wrote French (multilingual.ENGLISH_WORDS). Both "
+            "were decided on the train translations (`benchmarks/french_words_choice.py`, section below)." +
             f"\n\nThrough the recommender (mean valence/arousal of the {SONGS} suggested songs, as `suggest --json` "
             f"answers; the titles' readings from the train-only model too, as `benchmarks.quality`), all "
             f"{len(french)} pairs:\n\n" + gap_table("configuration", through) +
