@@ -139,21 +139,21 @@ class Oracle:
     def __init__(self, space, originals: dict[str, tuple[np.ndarray, np.ndarray]], vector: bool, affect: bool):
         self._space, self._originals, self._vector, self._affect = space, originals, vector, affect
 
-    def read(self, texts, *arguments):
-        vectors, affect = self._space.read(texts, *arguments)
+    def reading(self, texts, *arguments):
+        reading = self._space.reading(texts, *arguments)
         for row, text in enumerate(texts):
             original_vector, original_affect = self._originals[text]
             if self._vector:
-                vectors[row] = original_vector
+                reading.vectors[row] = original_vector
             if self._affect:
-                affect[row] = original_affect
-        return vectors, affect
+                reading.affect[row] = original_affect
+        return reading
 
 
-def fold_zero(index, minilm, ml, ml_labels, vad, train, rows, glosser):
-    """Fold 0 of the translations held out: (out mask, English affect model, multilingual space, index), every
-    model refitted without the held-out sentences' originals."""
-    out = np.random.default_rng(0).integers(0, FOLDS, len(rows)) == 0
+def fold_zero(index, minilm, ml, ml_labels, vad, train, rows, glosser, fold: int = 0):
+    """Fold 0 (or another) of the translations held out: (out mask, English affect model, multilingual space,
+    index), every model refitted without the held-out sentences' originals."""
+    out = np.random.default_rng(0).integers(0, FOLDS, len(rows)) == fold
     keep = np.setdiff1d(np.flatnonzero(train), rows[out])
     english_model = AffectModel.fit(minilm[keep], vad[keep], gamma=AFFECT_GAMMA, ridge=AFFECT_RIDGE)
     space = multilingual.build_multilingual_space(np.vstack([ml[keep], ml_labels]),

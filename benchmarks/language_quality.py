@@ -39,7 +39,7 @@ from recommender.compact import QuantizedRows
 from recommender.index import AFFECT_GAMMA, AFFECT_RIDGE, SONG_THEMES, default_data_dir, load_index, title_readings
 from recommender.language import text_language
 from recommender import multilingual
-from recommender.translation import ApertiumTranslator
+from recommender.translation import ApertiumTranslator, filled
 from recommender.sources import DEFAULT_SOURCES_DIR, local_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +147,8 @@ def text_affect_table(minilm, ml, ml_french, minilm_french, labels_minilm, label
     translated = english_model.predict(apertium_minilm)
     add("French translated by Apertium (translation.py), MiniLM's kernel ridge", None, translated)
     shares = np.array(multilingual.TRANSLATED_READING_SHARES)
-    add("the four blended by TRANSLATED_READING_SHARES (the three and Apertium's; shipped)", None,
+    add("the four blended by TRANSLATED_READING_SHARES (the three and Apertium's through Spanish; shipped with "
+        "that route alone)", None,
         np.column_stack([shares[0, d] * chosen_fr[:, d] + shares[1, d] * glossed[:, d] + shares[2, d] * mapped_fr[:, d]
                          + shares[3, d] * translated[:, d] for d in (0, 1)]))
     for result in results:
@@ -293,9 +294,11 @@ def main() -> None:
     glosser = multilingual.build_glosser([text for text, is_train in zip(texts, train) if is_train], live)
     gloss_french = encoder.encode(glosser.glosses(french, live.encode_words))
     gloss_translated = encoder.encode(glosser.glosses([text for _, text in translated], live.encode_words))
-    translator = ApertiumTranslator()
-    if not translator.available:
-        raise SystemExit("Apertium's French-English route is not installed (scripts/setup.sh installs it)")
+    # a long timeout: hundreds of sentences in one batch (the bot translates one description at a time)
+    translator, one_route = ApertiumTranslator(timeout=600), ApertiumTranslator(pivots=(), timeout=600)
+    if len(translator.routes) < 3:
+        raise SystemExit("Apertium's three French-English routes are not all installed (scripts/setup.sh installs them)")
+    gloss_live = lambda words: glosser.glosses(words, live.encode_words)  # noqa: E731
     apertium_translated = encoder.encode(translator.translate(
         [text for _, text in translated], gloss=lambda words: glosser.glosses(words, live.encode_words)))
     options = text_affect_table(minilm, ml, ml_french, encoder.encode(french), index.label_embeddings, ml_labels,
@@ -305,6 +308,13 @@ def main() -> None:
     cv = translate_train_cv(ml, vad, train, translated_rows, ml_translated)
     shares_cv = reading_shares_cv(minilm, ml, ml_labels, index.label_embeddings, vad, train, translated_rows,
                                   ml_translated, gloss_translated, apertium_translated)
+    # the fourth reading from every route's translation: the mean of their MiniLM vectors (multilingual.py)
+    routes = np.stack([encoder.encode(filled(lines, gloss_live))
+                       for lines in translator.translate_all([text for _, text in translated])])
+    pivoted_mean = routes.mean(axis=0)
+    pivoted_cv = reading_shares_cv(minilm, ml, ml_labels, index.label_embeddings, vad, train, translated_rows,
+                                   ml_translated, gloss_translated,
+                                   pivoted_mean / np.linalg.norm(pivoted_mean, axis=1, keepdims=True))
 
     # The shipped index, refitted on train rows only (both affect models, the map, the gloss vocabulary);
     # and the same without the gloss reading (the previous build).
@@ -319,7 +329,13 @@ def main() -> None:
     before = Recommender(dataclasses.replace(after_index, multilingual=None), encoder)
     after = Recommender(dataclasses.replace(after_index, multilingual=dataclasses.replace(space, translator=translator)),
                         encoder)
-    three_readings = Recommender(after_index, encoder)
+    three_readings = Recommender(dataclasses.replace(
+        after_index, multilingual=dataclasses.replace(space, english_words=False)), encoder)
+    gloss_words = Recommender(after_index, encoder)
+    one_route_before = Recommender(dataclasses.replace(
+        after_index, multilingual=dataclasses.replace(space, translator=one_route, english_words=False)), encoder)
+    one_route_words = Recommender(dataclasses.replace(
+        after_index, multilingual=dataclasses.replace(space, translator=one_route)), encoder)
     without_gloss = Recommender(dataclasses.replace(
         after_index, multilingual=dataclasses.replace(space, reading_shares=((1.0, 1.0), (0.0, 0.0), (0.0, 0.0)),
                                                       affect_spread=(1.0, 1.0))), encoder)
@@ -336,11 +352,18 @@ def main() -> None:
                       ("French affect blended from three readings (multilingual model, gloss, mapped "
                        "vector; shares " + ", ".join(f"{v:.2f}/{a:.2f}" for v, a in space.reading_shares) +
                        f" of valence/arousal), spread x{space.affect_spread[0]:.2f} / x{space.affect_spread[1]:.2f} "
-                       "(previous build; the shipped one where Apertium is not installed)", three_readings),
-                      ("after (shipped): a fourth reading, Apertium's translation (shares " +
+                       "(without Apertium, previous build)", three_readings),
+                      ("the same, the song rules that read words reading the gloss (shipped where Apertium is "
+                       "not installed)", gloss_words),
+                      ("a fourth reading, Apertium's translation through Spanish (shares " +
                        ", ".join(f"{v:.2f}/{a:.2f}" for v, a in space.translated_shares) +
                        f"), spread x{space.translated_spread[0]:.2f} / x{space.translated_spread[1]:.2f}, the vector "
-                       "halfway to the translation's", after))
+                       "halfway to the translation's (previous build)", one_route_before),
+                      ("the same, the song rules that read words reading the translation", one_route_words),
+                      ("after (shipped): the fourth reading from three routes (through Spanish, Catalan, Esperanto; "
+                       "shares " + ", ".join(f"{v:.2f}/{a:.2f}" for v, a in space.pivoted_shares) +
+                       f", spread x{space.pivoted_spread[0]:.2f} / x{space.pivoted_spread[1]:.2f}), the song rules "
+                       "that read words reading the Spanish route's translation", after))
     english_songs = songs_affect(after, english)  # English takes the same MiniLM path in every configuration
     per_set = []  # the shipped configuration on each set of translations
     for name, recommender in configurations:
@@ -470,6 +493,29 @@ def main() -> None:
             "MiniLM's vector of the English original, out of fold, " + ", ".join(
                 f"{name} {value:.3f}" for name, value in shares_cv["vector cosine"].items()) +
             " (TRANSLATION_VECTOR_SHARE 0.5)." +
+            "\n\nWhere Apertium's Catalan and Esperanto pairs are installed too (`apertium-fra-cat`, "
+            "`apertium-eng-cat`, `apertium-eo-fr`, `apertium-eo-en`; translation.PIVOTS), the text is also "
+            "translated French to Catalan to English and French to Esperanto to English, and the fourth reading is "
+            "the English model's reading of "
+            "the mean MiniLM vector of the three translations (their mistakes differ), fitted the same way: agreement "
+            "with the English reading, the mean of the three translations alone " + " / ".join(
+                f"{pivoted_cv['agreement'][axis]['with the English reading']['translation']:.3f}"
+                for axis in ("valence", "arousal")) + ", blend of four " + " / ".join(
+                f"{pivoted_cv['agreement'][axis]['with the English reading']['blend of four']:.3f}"
+                for axis in ("valence", "arousal")) + "; with gold " + " / ".join(
+                f"{pivoted_cv['agreement'][axis]['with gold']['blend of four']:.3f}" for axis in ("valence", "arousal"))
+            + ". Shares (valence / arousal): "
+            + ", ".join(f"{v:.3f} / {a:.3f}" for v, a in pivoted_cv["shares of four"]) + "; spread "
+            + " / ".join(f"{x:.3f}" for x in pivoted_cv["spread of four"]) + "; shipped, rounded: "
+            + ", ".join(f"{v:.2f} / {a:.2f}" for v, a in multilingual.PIVOTED_READING_SHARES) + ", spread "
+            + " / ".join(f"x{x:.2f}" for x in multilingual.PIVOTED_AFFECT_SPREAD)
+            + " (PIVOTED_READING_SHARES, PIVOTED_AFFECT_SPREAD); mean cosine of the vector with the original's: "
+            + ", ".join(f"{name} {value:.3f}" for name, value in pivoted_cv["vector cosine"].items()) +
+            ". The song rules that read words (an occasion named outright, a title naming the scene, the whole-title "
+            "fit; songscore.py, titlewords.py, titlefit.py) know English words only: a French text hands them its "
+            "Spanish-route translation, names Apertium does not know kept as written (its gloss without Apertium), "
+            "while the songs' language fit still knows the writer wrote French (multilingual.ENGLISH_WORDS). Both "
+            "were decided on the train translations (`benchmarks/french_words_choice.py`, section below)." +
             f"\n\nThrough the recommender (mean valence/arousal of the {SONGS} suggested songs, as `suggest --json` "
             f"answers; the titles' readings from the train-only model too, as `benchmarks.quality`), all "
             f"{len(french)} pairs:\n\n" + gap_table("configuration", through) +

@@ -171,8 +171,8 @@ class Recommender:
         names = [_checked_scoring(request.scoring_name or self.scoring) for request in requests]
         # The products below are small; OpenBLAS's own threads would only spin against the encoder's.
         with self._blas.limit(limits=1, user_api="blas"):
-            embeddings, affect = self._read(cleaned, names)
-            return self._answers(cleaned, requests, names, embeddings, affect)
+            embeddings, affect, words = self._read(cleaned, names)
+            return self._answers(cleaned, requests, names, embeddings, affect, words)
 
     def suggest_each(self, requests: Sequence[SuggestRequest]) -> list[Suggestion | RecommenderError]:
         """Like suggest_requests, but a request whose text is refused gets its RecommenderError in
@@ -190,8 +190,9 @@ class Recommender:
             results[position] = suggestion
         return results
 
-    def _read(self, texts: list[str], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(n, 384) MiniLM-space embeddings and (n, 2) valence/arousal of the texts.
+    def _read(self, texts: list[str], names: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """(n, 384) MiniLM-space embeddings, (n, 2) valence/arousal of the texts, and each text in English
+        words for the song rules that read words (an English text itself; another's translation or gloss).
 
         English is read by MiniLM, as the original scoring always is. Text in another
         language (decided by its own words) is read by the multilingual encoders, mapped
@@ -204,12 +205,16 @@ class Recommender:
         english = sorted(set(range(len(texts))) - set(foreign))
         embeddings = np.empty((len(texts), self._index.label_embeddings.shape[1]), np.float32)
         affect = np.empty((len(texts), 2), np.float32)
+        words = list(texts)
         if english:
             embeddings[english], affect[english] = self._english([texts[row] for row in english])
         if foreign:
-            embeddings[foreign], affect[foreign] = self._index.multilingual.read(
+            reading = self._index.multilingual.reading(
                 [texts[row] for row in foreign], self._multilingual, self._encoder, self._index.affect)
-        return embeddings, affect
+            embeddings[foreign], affect[foreign] = reading.vectors, reading.affect
+            for row, english_words in zip(foreign, reading.words or ()):
+                words[row] = english_words or texts[row]
+        return embeddings, affect, words
 
     def _read_english(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         # Batched (one text at a time costs ~3x the CPU), but only texts of the same token count
@@ -220,7 +225,7 @@ class Recommender:
         return embeddings, affect
 
     def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],
-                 embeddings: np.ndarray, affect: np.ndarray) -> list[Suggestion]:
+                 embeddings: np.ndarray, affect: np.ndarray, words: list[str]) -> list[Suggestion]:
         read = np.clip(affect, *self._affect_bounds)  # the text's own reading, before hints and steering
         for row, request in enumerate(requests):
             hint = request.affect_hint
@@ -244,7 +249,7 @@ class Recommender:
                                             self._excluded_mask(request.exclude), embeddings[row],
                                             None if titles is None else titles[row],
                                             float(affect[row, 1] - read[row, 1]), any(request.affect_shift),
-                                            mood_target))
+                                            mood_target, words[row]))
         return answers
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
@@ -290,7 +295,8 @@ class Recommender:
         return np.asarray(embeddings, np.float32) @ self._song_features.themes.T
 
     def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded, query,
-                    similarities=None, moved_arousal=0.0, steered=False, mood_target=None) -> Suggestion:
+                    similarities=None, moved_arousal=0.0, steered=False, mood_target=None, words=None) -> Suggestion:
+        # words: the text in English words for the rules that read words; the language fit keeps the text's own
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
@@ -299,9 +305,10 @@ class Recommender:
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)
         else:
+            words = words or text
             songs = self._scored_songs_for(picked, affect, song_count, excluded, query,
-                                           self._whole_title_similarities(text, query, similarities), moved_arousal,
-                                           text_language(text), "" if steered else text)
+                                           self._whole_title_similarities(words, query, similarities), moved_arousal,
+                                           text_language(text), "" if steered else words)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
 
     def _whole_title_similarities(self, text: str, query: np.ndarray, similarities: np.ndarray | None) -> np.ndarray:

@@ -9,7 +9,7 @@ import pytest
 from recommender import Recommender
 from recommender.encoder import TextEncoder
 from recommender.index import load_index
-from recommender.translation import ApertiumTranslator
+from recommender.translation import ApertiumTranslator, filled
 from tests.recommender.test_language import COLLOQUIAL, ENGLISH, FRENCH
 
 
@@ -41,6 +41,22 @@ def test_apertium_translates_french_into_english_words():
     assert {"dog", "sleeps", "beach"} <= set(line.lower().split()), line
 
 
+def test_every_installed_route_translates_french_into_english_words():
+    """Through Spanish, Catalan and Esperanto: three translations whose mean the French affect reading reads."""
+    translator = ApertiumTranslator()
+    assert len(translator.routes) == 3, "scripts/setup.sh installs the Catalan and Esperanto pairs too"
+    routes = translator.translate_all(["un chien qui dort sur la plage"])
+    for [line] in routes:
+        assert {"dog", "sleeps", "beach"} <= set(line.lower().split()), routes
+
+
+def test_names_apertium_does_not_know_stay_as_written_for_the_rules_that_read_words():
+    lines = ["night of **Halloween among disguised *copains"]
+    gloss = lambda words: ["costumes" if w == "Halloween" else "buddies" for w in words]  # noqa: E731
+    assert filled(lines, gloss) == ["night of costumes among disguised buddies"]
+    assert filled(lines, gloss, names=True) == ["night of Halloween among disguised buddies"]
+
+
 def test_words_apertium_does_not_know_are_filled_in_by_the_gloss():
     [line] = ApertiumTranslator().translate(["vacances avec les copains"],
                                             gloss=lambda words: ["buddies" if w == "copains" else w for w in words])
@@ -59,6 +75,26 @@ def test_a_french_answer_shares_more_songs_with_its_english_scene_with_the_trans
                           for name, measure in (("songs", _songs), ("mood labels", _labels))}
     assert shared["with"]["songs"] > 1.5 * shared["without"]["songs"], shared
     assert shared["with"]["mood labels"] >= shared["without"]["mood labels"], shared
+
+
+CHRISTMAS = ("les enfants décorent le sapin pour Noël chez mamie", "the kids decorate the tree for christmas at grandma's")
+
+
+@pytest.mark.parametrize("apertium", [True, False], ids=["translated", "glossed"])
+def test_a_french_occasion_is_led_by_its_songs_as_its_english_is(recommender, without_translation, apertium):
+    """The song rules that read words read the French text's translation (its gloss without Apertium): a
+    Christmas the French names outright is led by the Christmas songs its English is led by. Reading the
+    French words themselves, it got "Missing You" and "Aquarius / Let the Sunshine In" instead."""
+    french, english = CHRISTMAS
+    leads = [song.title for song in recommender.suggest(english).songs[:3]]
+    assert all("christmas" in title.lower() for title in leads), leads
+    reader = recommender if apertium else without_translation
+    assert [song.title for song in reader.suggest(french).songs[:3]] == leads
+
+
+def test_a_french_text_keeps_its_own_words_in_the_answer(recommender):
+    """The translation only feeds the rules that read words: the answer is about the text the user wrote."""
+    assert recommender.suggest(CHRISTMAS[0]).text == CHRISTMAS[0]
 
 
 def test_a_stuck_translator_costs_accuracy_not_the_answer(tmp_path, without_translation):
