@@ -58,7 +58,8 @@ AFFECT_SPREAD = (1.12, 1.10)
 # translation, fitted the same way (shares of multilingual, gloss, mapped, translation; then the spread).
 TRANSLATED_READING_SHARES = ((0.27, 0.26), (0.23, 0.03), (0.19, 0.28), (0.31, 0.43))
 TRANSLATED_AFFECT_SPREAD = (1.16, 1.10)
-# Where Apertium's other routes are installed too (translation.PIVOTS: through Catalan, through Esperanto), the
+# Where a translator has other routes (translation.ALSO_TRIED_PIVOTS: through Catalan, through Esperanto; off in the
+# shipped bot, translation.PIVOTS, for a French answer three times as long and no gain on gold), the
 # fourth reading is the English model's reading of the mean MiniLM vector of every route's translation: the routes
 # err differently, and the mean agrees with the English reading of the original better than any one route (out of
 # fold on the train translations: 0.842 / 0.798 against 0.787 / 0.740 through Spanish alone, 0.789 / 0.766 through

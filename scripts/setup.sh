@@ -5,11 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian's packages (CI runs as root): Redis for the shared-state tests; Apertium's French-Spanish and
-# Spanish-English pairs, the translation French text is also read through, and its French-Catalan,
-# English-Catalan, Esperanto-French and Esperanto-English pairs, two more routes whose translations are
-# averaged with it (recommender/translation.py; the bot answers without any of them).
-DEBIAN_PACKAGES=(redis-server apertium apertium-fr-es apertium-eng-spa apertium-fra-cat apertium-eng-cat
-                 apertium-eo-fr apertium-eo-en)
+# Spanish-English pairs, the translation French text is also read through (recommender/translation.py).
+DEBIAN_PACKAGES=(redis-server apertium apertium-fr-es apertium-eng-spa)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
