@@ -260,6 +260,23 @@ def songs_gap(name: str, english: np.ndarray, french: np.ndarray, gold: np.ndarr
             "with_english": [pearson(english[:, d], french[:, d]) for d in (0, 1)]}
 
 
+
+def fourth_reading_figures(cv: dict, alone: str, kept: str, shares, spread) -> str:
+    """The sentences on a fourth French reading fitted out of fold (reading_shares_cv): its agreement with the
+    English reading alone and blended with the other three, with gold, the fitted shares and spread, and the
+    constants kept in multilingual.py."""
+    axes = ("valence", "arousal")
+    agreement = cv["agreement"]
+    return ("Agreement with the English reading: " + alone + " "
+            + " / ".join(f"{agreement[axis]['with the English reading']['translation']:.3f}" for axis in axes)
+            + ", blend of four "
+            + " / ".join(f"{agreement[axis]['with the English reading']['blend of four']:.3f}" for axis in axes)
+            + "; with gold " + " / ".join(f"{agreement[axis]['with gold']['blend of four']:.3f}" for axis in axes)
+            + ". Shares (multilingual, gloss, mapped, translation; valence / arousal): "
+            + ", ".join(f"{v:.3f} / {a:.3f}" for v, a in cv["shares of four"]) + "; spread "
+            + " / ".join(f"{x:.3f}" for x in cv["spread of four"]) + f"; {kept}: "
+            + ", ".join(f"{v:.2f} / {a:.2f}" for v, a in shares) + ", spread " + " / ".join(f"x{x:.2f}" for x in spread))
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", type=Path)
@@ -482,18 +499,9 @@ def main() -> None:
             f"x{multilingual.AFFECT_SPREAD[0]:.2f} / x{multilingual.AFFECT_SPREAD[1]:.2f} "
             "(`recommender/multilingual.py` AFFECT_SPREAD).\n\nWhere Apertium is installed (`recommender/translation.py`: "
             "rule-based, French to Spanish to English, Debian packages; words it does not know filled in by the gloss), "
-            "its translation read by the English model is a fourth reading, fitted the same way. Agreement with the "
-            "English reading: translation alone " + " / ".join(
-                f"{shares_cv['agreement'][axis]['with the English reading']['translation']:.3f}"
-                for axis in ("valence", "arousal")) + ", blend of four " + " / ".join(
-                f"{shares_cv['agreement'][axis]['with the English reading']['blend of four']:.3f}"
-                for axis in ("valence", "arousal")) + " (blend of three above); with gold " + " / ".join(
-                f"{shares_cv['agreement'][axis]['with gold']['blend of four']:.3f}" for axis in ("valence", "arousal"))
-            + ". Shares (multilingual, gloss, mapped, translation; valence / arousal): "
-            + ", ".join(f"{v:.3f} / {a:.3f}" for v, a in shares_cv["shares of four"]) + "; spread "
-            + " / ".join(f"{x:.3f}" for x in shares_cv["spread of four"]) + "; shipped, rounded: "
-            + ", ".join(f"{v:.2f} / {a:.2f}" for v, a in multilingual.TRANSLATED_READING_SHARES) + ", spread "
-            + " / ".join(f"x{x:.2f}" for x in multilingual.TRANSLATED_AFFECT_SPREAD)
+            "its translation read by the English model is a fourth reading, fitted the same way. "
+            + fourth_reading_figures(shares_cv, "translation alone", "shipped, rounded",
+                                     multilingual.TRANSLATED_READING_SHARES, multilingual.TRANSLATED_AFFECT_SPREAD)
             + " (TRANSLATED_READING_SHARES, TRANSLATED_AFFECT_SPREAD). The French text's vector (which picks the moods "
             "and the title matches) is then the mean of the mapped vector and the translation's: mean cosine with "
             "MiniLM's vector of the English original, out of fold, " + ", ".join(
@@ -504,18 +512,9 @@ def main() -> None:
             "`apertium-eng-cat`, `apertium-eo-fr`, `apertium-eo-en`, installed by hand), the text is also "
             "translated French to Catalan to English and French to Esperanto to English, and the fourth reading is "
             "the English model's reading of "
-            "the mean MiniLM vector of the three translations (their mistakes differ), fitted the same way: agreement "
-            "with the English reading, the mean of the three translations alone " + " / ".join(
-                f"{pivoted_cv['agreement'][axis]['with the English reading']['translation']:.3f}"
-                for axis in ("valence", "arousal")) + ", blend of four " + " / ".join(
-                f"{pivoted_cv['agreement'][axis]['with the English reading']['blend of four']:.3f}"
-                for axis in ("valence", "arousal")) + "; with gold " + " / ".join(
-                f"{pivoted_cv['agreement'][axis]['with gold']['blend of four']:.3f}" for axis in ("valence", "arousal"))
-            + ". Shares (valence / arousal): "
-            + ", ".join(f"{v:.3f} / {a:.3f}" for v, a in pivoted_cv["shares of four"]) + "; spread "
-            + " / ".join(f"{x:.3f}" for x in pivoted_cv["spread of four"]) + "; rounded: "
-            + ", ".join(f"{v:.2f} / {a:.2f}" for v, a in multilingual.PIVOTED_READING_SHARES) + ", spread "
-            + " / ".join(f"x{x:.2f}" for x in multilingual.PIVOTED_AFFECT_SPREAD)
+            "the mean MiniLM vector of the three translations (their mistakes differ), fitted the same way. "
+            + fourth_reading_figures(pivoted_cv, "the mean of the three translations alone", "rounded",
+                                     multilingual.PIVOTED_READING_SHARES, multilingual.PIVOTED_AFFECT_SPREAD)
             + " (PIVOTED_READING_SHARES, PIVOTED_AFFECT_SPREAD); mean cosine of the vector with the original's: "
             + ", ".join(f"{name} {value:.3f}" for name, value in pivoted_cv["vector cosine"].items()) +
             ". The song rules that read words (an occasion named outright, a title naming the scene, the whole-title "
