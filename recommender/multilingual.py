@@ -180,12 +180,6 @@ class MultilingualSpace:
         """(n, 384) unit vectors comparable with MiniLM-space arrays (label embeddings...)."""
         return _unit(embeddings @ self.to_minilm)
 
-    def read(self, texts: list[str], encoder: LazyEncoder, english_encoder,
-             english_affect: AffectModel) -> tuple[np.ndarray, np.ndarray]:
-        """(n, 384) MiniLM-space vectors and (n, 2) valence/arousal of non-English texts (see reading)."""
-        reading = self.reading(texts, encoder, english_encoder, english_affect)
-        return reading.vectors, reading.affect
-
     def reading(self, texts: list[str], encoder: LazyEncoder, english_encoder,
                 english_affect: AffectModel) -> ForeignReading:
         """(n, 384) MiniLM-space vectors, (n, 2) valence/arousal and the English words of non-English texts.
