@@ -82,8 +82,6 @@ class Catalog:
             kept += [rows[i] for i in keep]
             affect.append(scaled[keep])
             energy.append(drive[keep])
-        from .titlereading import other_language_confidences
-
         artists = np.array([row.artist for row in kept], dtype=object)
         leads = [(artist_names(a) or [a.lower()])[0] for a in artists]
         _, artist_ids = np.unique(np.array(leads, dtype=str), return_inverse=True)
@@ -103,7 +101,7 @@ class Catalog:
             speech=np.array([row.speech for row in kept], np.float32),
             acoustic=np.array([row.acoustic for row in kept], np.float32),
             foreign_playlists=np.array([row.foreign_playlists for row in kept], np.float32),
-            other_title=other_language_confidences([row.title for row in kept]),
+            other_title=_title_readings(kept),
         )
 
     def save(self, path: Path) -> None:
@@ -198,6 +196,18 @@ class Catalog:
             if labels in position:
                 buckets[position[labels]].append(song)
         return [np.array(b, np.int64) for b in buckets]
+
+
+def _title_readings(rows: list[SongRow]) -> np.ndarray:
+    """(N,) float32 titlereading's confidence each row's title is in another language: the source's own
+    reading where its reader took one (read_spotify, for its playlists), read here for the others."""
+    from .titlereading import other_language_confidences
+
+    readings = np.array([row.other_title for row in rows], np.float32)
+    unread = np.flatnonzero(np.isnan(readings))
+    if len(unread):
+        readings[unread] = other_language_confidences([rows[i].title for i in unread])
+    return readings
 
 
 def _standardised(values: np.ndarray) -> np.ndarray:

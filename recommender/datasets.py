@@ -82,6 +82,7 @@ class SongRow:
     speech: float = float("nan")  # 0-1 how much of the track is spoken or rapped (Spotify's speechiness)
     acoustic: float = float("nan")  # 0-1 how sure the audio is acoustic (Spotify's acousticness)
     foreign_playlists: float = float("nan")  # 0-1 least share of non-English titles in its playlists (Spotify's)
+    other_title: float = float("nan")  # titlereading's confidence the title is in another language, NaN not read
 
 
 def read_deezer(paths: tuple[Path, ...]) -> list[SongRow]:
@@ -230,28 +231,31 @@ def read_spotify(path: Path) -> list[SongRow]:
     drive = np.array([song["drive"] for song in merged.values()])
     drive = (drive - drive.mean(axis=0)) / np.where(drive.std(axis=0) > 0, drive.std(axis=0), 1.0)
     energy = drive @ np.array([1.0, 0.5, 0.25])
-    foreign = foreign_playlist_shares([(song["title"], song["playlists"]) for song in merged.values()])
+    from .titlereading import other_language_confidences
+
+    identified = other_language_confidences([song["title"] for song in merged.values()])
+    foreign = foreign_playlist_shares([(song["title"], song["playlists"], confidence)
+                                       for song, confidence in zip(merged.values(), identified)])
     return [SongRow(song_id=f"sp{track}", artist=song["artist"], title=song["title"],
                     url=f"https://open.spotify.com/track/{track}", valence=song["valence"], arousal=song["arousal"],
                     popularity=song["popularity"], energy=float(level), genres=tuple(song["genres"]),
-                    speech=song["speech"], acoustic=song["acoustic"], foreign_playlists=share)
-            for (track, song), level, share in zip(merged.items(), energy, foreign)]
+                    speech=song["speech"], acoustic=song["acoustic"], foreign_playlists=share,
+                    other_title=float(confidence))
+            for (track, song), level, share, confidence in zip(merged.items(), energy, foreign, identified)]
 
 
-def foreign_playlist_shares(songs: list[tuple[str, set[str]]]) -> list[float]:
-    """For each (title, playlist ids) song: the least share, over its playlists, of songs whose titles read as
+def foreign_playlist_shares(songs: list[tuple[str, set[str], float]]) -> list[float]:
+    """For each (title, playlist ids, titlereading confidence) song: the least share, over its playlists, of songs whose titles read as
     neither English nor French (songlanguage.title_language, or titlereading's identifier fairly sure). A
     playlist a fifth of whose titles are Spanish, Portuguese, Italian or German is a playlist of songs in that
     language ("Verão 2020 | Sertanejo", "Musica Italiana 2020"): its songs with undecided titles ("Tiro de
     Festim", "Olvidarte") are sung in it too. NaN for a song without playlists."""
     from .songlanguage import OTHER, OTHER_TITLE_VOTE, title_language
-    from .titlereading import other_language_confidences
 
-    identified = other_language_confidences([title for title, _ in songs]) if songs else []
     members: dict[str, list[bool]] = {}
-    for (title, playlists), confidence in zip(songs, identified):
+    for title, playlists, confidence in songs:
         other = title_language(str(title)) == OTHER or confidence >= OTHER_TITLE_VOTE
         for playlist in playlists:
             members.setdefault(playlist, []).append(other)
     share = {playlist: sum(flags) / len(flags) for playlist, flags in members.items()}
-    return [min((share[p] for p in playlists), default=float("nan")) for _, playlists in songs]
+    return [min((share[p] for p in playlists), default=float("nan")) for _, playlists, _ in songs]
