@@ -306,26 +306,33 @@ class Recommender:
             songs = self._songs_for(picked, affect, song_count, excluded)
         else:
             words = words or text
+            # the songs about an occasion the description does not support: the whole-title rule and the
+            # song scores both need it, for the same words unless the listener steers (worked out once)
+            shortfall = None if steered else self._song_features.occasion_shortfall(query, words)
             songs = self._scored_songs_for(picked, affect, song_count, excluded, query,
-                                           self._whole_title_similarities(words, query, similarities), moved_arousal,
-                                           text_language(text), "" if steered else words)
+                                           self._whole_title_similarities(words, query, similarities, shortfall),
+                                           moved_arousal, text_language(text), "" if steered else words, shortfall)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
 
-    def _whole_title_similarities(self, text: str, query: np.ndarray, similarities: np.ndarray | None) -> np.ndarray:
+    def _whole_title_similarities(self, text: str, query: np.ndarray, similarities: np.ndarray | None,
+                                  shortfall: np.ndarray | None = None) -> np.ndarray:
         """(N,) the description-title cosines, each title counting only as far as it fits the English
         description as a whole, not by one shared word (titlefit); a title about the occasion the
-        description is about keeps its own."""
+        description is about keeps its own. shortfall: SongFeatures.occasion_shortfall(query, text), if known."""
         features = self._song_features
         if similarities is None:
             similarities = features.theme_similarities(query)
         if self._whole_titles is None or text_language(text) != ENGLISH:
             return similarities
-        occasion = (features.occasion >= 0) & (features.occasion_shortfall(query, text) == 0)
+        if shortfall is None:
+            shortfall = features.occasion_shortfall(query, text)
+        occasion = (features.occasion >= 0) & (shortfall == 0)
         return self._whole_titles.faded(text, similarities, self.song_weights.theme_floor, occasion)
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
                           query: np.ndarray, similarities: np.ndarray | None = None,
-                          moved_arousal: float = 0.0, language: str = ENGLISH, text: str = "") -> list[Song]:
+                          moved_arousal: float = 0.0, language: str = ENGLISH, text: str = "",
+                          shortfall: np.ndarray | None = None) -> list[Song]:
         """Songs spread over the moods, each scored on closeness to a blend of the description's and
         its mood's affect, popularity, energy and title theme, less for a hub song or a genre that
         sounds wrong for a marked scene (songscore.scene_fit). First up to
@@ -337,7 +344,8 @@ class Recommender:
         listener's steering moved the arousal from the text's reading; the energy the songs should
         have moves with it ("more energy" gets livelier songs). language: the description's, for
         the songs' language fit; text: the description, for the leading songs and title slots (""
-        for none: a listener who steers asked for songs of another feel, not the obvious ones)."""
+        for none: a listener who steers asked for songs of another feel, not the obvious ones);
+        shortfall: SongFeatures.occasion_shortfall(query, text), if already worked out."""
         features, weights = self._song_features, self.song_weights
         if similarities is None:
             similarities = features.theme_similarities(query)
@@ -346,8 +354,9 @@ class Recommender:
         # a description about an occasion also hears the songs about it ("Ghostbusters" at a Halloween
         # party); the leading songs keep the plain title cosines (lifted, "White Wedding" led a church aisle)
         themed = features.occasion_themes(query, similarities, text)
-        scene = songscore.scene_terms(features, energy, themed,
-                                      features.occasion_shortfall(query, text), weights, features.genre_fit(query),
+        if shortfall is None:
+            shortfall = features.occasion_shortfall(query, text)
+        scene = songscore.scene_terms(features, energy, themed, shortfall, weights, features.genre_fit(query),
                                       songscore.description_seed(query), features.foreign_songs(query, language),
                                       max(still - max(moved_arousal, 0.0) / weights.energy_gain, 0.0),
                                       float(affect[0]), features.sorrow_room(query, float(affect[0])))

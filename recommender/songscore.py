@@ -484,14 +484,19 @@ class SongFeatures:
         LATIN_CUES from LATIN_FROM to LATIN_FULL). None when the catalog has no language reading."""
         if self.languages is None:
             return None
-        from .songlanguage import ENGLISH, FRENCH, OTHER
-
         asks = 0.0 if self.latin_cue is None else float(self.latin_cue @ np.asarray(query, np.float32))
         latin_room = float(np.clip((asks - LATIN_FROM) / (LATIN_FULL - LATIN_FROM), 0.0, 1.0))
-        foreign = np.where(self.languages == OTHER, np.float32(1.0 - latin_room), np.float32(0.0))
-        if description_language != "fr":
-            foreign = np.where(self.languages == FRENCH, np.float32(1.0), foreign)
-        return foreign.astype(np.float32) * (self.languages != ENGLISH)
+        other, french = self.language_masks
+        foreign = other * np.float32(1.0 - latin_room)
+        return foreign + french if description_language != "fr" else foreign
+
+    @cached_property
+    def language_masks(self) -> tuple[np.ndarray, np.ndarray]:
+        """(N,) float32 1 for a song in another language (OTHER), and (N,) 1 for a French one: foreign_songs'
+        masks, worked out once instead of per description."""
+        from .songlanguage import FRENCH, OTHER
+
+        return (self.languages == OTHER).astype(np.float32), (self.languages == FRENCH).astype(np.float32)
 
     def occasion_support(self, query: np.ndarray, text: str = "") -> np.ndarray:
         """(K,) how far the description is about each occasion: its cosine to the occasion's name,
@@ -531,7 +536,15 @@ class SongFeatures:
             return np.zeros(len(self.themes), np.float32)
         support = self.occasion_support(query, text)
         unsupported = (support < OCCASION_SUPPORT) | (support < support.max() - OCCASION_MARGIN)
-        return np.where(self.occasion >= 0, unsupported[np.maximum(self.occasion, 0)], False) * self.specificity
+        about = self.about_occasion  # the few hundred songs about one; every other song's is 0
+        shortfall = np.zeros(len(self.occasion), np.float32)
+        shortfall[about] = unsupported[self.occasion[about]] * self.specificity[about]
+        return shortfall
+
+    @cached_property
+    def about_occasion(self) -> np.ndarray:
+        """Indices of the songs whose title is about an occasion (occasion >= 0)."""
+        return np.flatnonzero(self.occasion >= 0)
 
     def celebrated(self, query: np.ndarray, text: str = "") -> int | None:
         """The CELEBRATED occasion (its position in OCCASIONS) the description is clearly about: the
@@ -1029,19 +1042,21 @@ def anchor_candidates(features: SongFeatures, target: np.ndarray, scene: SceneTe
     """Indices of the songs that may lead the answer (AnchorRule), before the title-reading check;
     named: indices of the songs whose title shares a word with the description."""
     target = scene_target(target, scene, weights)
-    valence, arousal = features.columns
-    distance = (valence - np.float32(target[0])) ** 2 + (arousal - np.float32(target[1])) ** 2
-    gap = np.abs(features.energy - np.float32(weights.energy_gain * scene.energy))
-    known = features.known_energy[0] > 0
     close = similarities >= rule.similarity
     if named is not None and len(named):
         close[named] |= similarities[named] >= rule.named_similarity
+    songs = np.flatnonzero(close)  # the rest is per song: worked out for the close titles only
+    valence, arousal = features.columns[0][songs], features.columns[1][songs]
+    similarities = similarities[songs]
+    distance = (valence - np.float32(target[0])) ** 2 + (arousal - np.float32(target[1])) ** 2
+    gap = np.abs(features.energy[songs] - np.float32(weights.energy_gain * scene.energy))
+    known = features.known_energy[0][songs] > 0
     reach = rule.distance + rule.reach * np.maximum(similarities - rule.similarity, 0.0)
-    eligible = (close & (features.known_as >= rule.known)
-                & (scene.static_theme >= -rule.penalty) & (distance <= reach)
+    eligible = ((features.known_as[songs] >= rule.known)
+                & (scene.static_theme[songs] >= -rule.penalty) & (distance <= reach)
                 & (np.abs(valence - np.float32(target[0])) <= rule.valence_gap)
                 & ((gap <= rule.energy_gap) | ~known))
-    return np.flatnonzero(eligible)
+    return songs[eligible]
 
 
 def anchor_scores(features: SongFeatures, candidates: np.ndarray, target: np.ndarray, scene: SceneTerms,

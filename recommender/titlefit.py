@@ -131,9 +131,11 @@ class WholeTitles:
         if not len(several) or scene is None:
             return fit
         starts, ends = self._titles.starts[songs[several]], self._titles.starts[songs[several] + 1]
-        rows = np.concatenate([self._titles.ids[a:b] for a, b in zip(starts, ends)])
+        lengths = ends - starts
+        offsets = np.cumsum(lengths) - lengths  # where each title's words start in rows
+        rows = self._titles.ids[np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))]
         support = (self._titles.vectors[rows] @ scene.T).max(axis=1)  # (M,)
-        least = np.minimum.reduceat(support, np.concatenate([[0], np.cumsum(ends - starts)[:-1]]))
+        least = np.minimum.reduceat(support, offsets)
         fit[several] = np.clip((least - FADE_FROM) / (FADE_FULL - FADE_FROM), 0.0, 1.0)
         return fit
 
