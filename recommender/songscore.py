@@ -581,11 +581,18 @@ class SongScores:
 
     def total(self, popularity_share: float = 1.0, theme_share: float = 1.0,
               closeness_share: float = 1.0) -> np.ndarray:
-        total = (closeness_share * self.closeness + popularity_share * self.popularity + self.energy
-                 + theme_share * self.theme)
+        total = (_scaled(closeness_share, self.closeness) + _scaled(popularity_share, self.popularity) + self.energy
+                 + _scaled(theme_share, self.theme))
         # the variety draw spreads near-equal songs; in a slot a title wins (theme_share > 1) it
         # weighs less, so the draw does not hand the title slot to a song without the title
-        return total if self.jitter is None else total + self.jitter / max(theme_share, 1.0)
+        if self.jitter is None:
+            return total
+        return total + (self.jitter / theme_share if theme_share > 1.0 else self.jitter)
+
+
+def _scaled(share: float, values: np.ndarray) -> np.ndarray:
+    """share * values, without a pass over the songs for a share of 1 (the same numbers)."""
+    return values if share == 1.0 else share * values
 
 
 # The roles of an answer's slots, taken in turn within each mood: a song whose title carries the
