@@ -103,6 +103,12 @@ class Recommender:
             index.title_vocabulary, lambda words: encoder.encode(words, unpadded=True))
         self._explicit = explicit_titles(self._shown_titles)  # never offered (explicit.py)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
+        # the sizes of an answer's blocked artists, song groups and titles, and the rapped songs: the
+        # same for every answer, worked out here rather than by a pass over the songs each time
+        self._blocked_sizes = (len(self._songs.no_artists()), int(self._song_groups.max(initial=-1)) + 1,
+                               int(self._title_ids.max(initial=-1)) + 1)
+        rapped = None if self._song_features is None else self._song_features.rapped
+        self._rapped = None if rapped is None else rapped >= songscore.RAPPED_SONG
         anchors = encoder.encode([anchor for pole in moodpicking.ENERGY_ANCHORS for anchor in pole], unpadded=True)
         energy = moodpicking.label_energy(index.label_affect, index.label_embeddings, index.scene_energy, anchors,
                                           index.combinations.mean_weights)
@@ -360,11 +366,11 @@ class Recommender:
                                       songscore.description_seed(query), features.foreign_songs(query, language),
                                       max(still - max(moved_arousal, 0.0) / weights.energy_gain, 0.0),
                                       float(affect[0]), features.sorrow_room(query, float(affect[0])))
-        blocked_artists = self._songs.no_artists()
-        blocked_groups = np.zeros(int(self._song_groups.max(initial=-1)) + 1, bool)
+        artist_count, group_count, title_count = self._blocked_sizes
+        blocked_artists, blocked_groups = np.zeros(artist_count, bool), np.zeros(group_count, bool)
         room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
-        used_titles = np.zeros(int(self._title_ids.max(initial=-1)) + 1, bool)
-        rapped = None if features.rapped is None else features.rapped >= songscore.RAPPED_SONG
+        used_titles = np.zeros(title_count, bool)
+        rapped = self._rapped
         rap_room = -(-count * RAPPED_SHARE // 8)
         excluded = excluded | self._explicit
         results: list[Song] = []
