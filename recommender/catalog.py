@@ -37,6 +37,7 @@ class Catalog:
     acoustic: np.ndarray | None = None  # (N,) 0-1 Spotify's acousticness, NaN unknown
     foreign_playlists: np.ndarray | None = None  # (N,) datasets.foreign_playlist_shares, NaN unknown
     other_title: np.ndarray | None = None  # (N,) titlereading's confidence the title is in another language, NaN unknown
+    years: np.ndarray | None = None  # (N,) release year, NaN unknown
 
     def __len__(self) -> int:
         return len(self.song_ids)
@@ -47,7 +48,7 @@ class Catalog:
                     "genres": np.full(size, "", dtype=object), "song_groups": np.arange(size, dtype=np.int64),
                     "speech": np.full(size, np.nan, np.float32), "acoustic": np.full(size, np.nan, np.float32),
                     "foreign_playlists": np.full(size, np.nan, np.float32),
-                    "other_title": np.full(size, np.nan, np.float32)}
+                    "other_title": np.full(size, np.nan, np.float32), "years": np.full(size, np.nan, np.float32)}
         for name, value in defaults.items():
             if getattr(self, name) is None:
                 object.__setattr__(self, name, value)
@@ -102,6 +103,7 @@ class Catalog:
             acoustic=np.array([row.acoustic for row in kept], np.float32),
             foreign_playlists=np.array([row.foreign_playlists for row in kept], np.float32),
             other_title=_title_readings(kept),
+            years=np.array([row.year for row in kept], np.float32),
         )
 
     def save(self, path: Path) -> None:
@@ -125,6 +127,7 @@ class Catalog:
                 "acoustic": self.acoustic,
                 "foreign_playlists": self.foreign_playlists,
                 "other_title": self.other_title,
+                "year": self.years,
             }
         ).to_csv(path, index=False)
 
@@ -174,6 +177,7 @@ class Catalog:
             acoustic=number("acoustic", np.float32) if "acoustic" in numbers else None,
             foreign_playlists=number("foreign_playlists", np.float32) if "foreign_playlists" in numbers else None,
             other_title=number("other_title", np.float32) if "other_title" in numbers else None,
+            years=number("year", np.float32) if "year" in numbers else None,
         )
 
     def measured_energy(self, only: bool = False) -> np.ndarray:

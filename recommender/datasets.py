@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import csv
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +84,7 @@ class SongRow:
     acoustic: float = float("nan")  # 0-1 how sure the audio is acoustic (Spotify's acousticness)
     foreign_playlists: float = float("nan")  # 0-1 least share of non-English titles in its playlists (Spotify's)
     other_title: float = float("nan")  # titlereading's confidence the title is in another language, NaN not read
+    year: float = float("nan")  # the release year (Spotify's album release date), NaN where the source does not say
 
 
 def read_deezer(paths: tuple[Path, ...]) -> list[SongRow]:
@@ -218,7 +220,7 @@ def read_spotify(path: Path) -> list[SongRow]:
                         "drive": (_finite(row["energy"]), _finite(row["danceability"]), _finite(row["tempo"])),
                         "speech": _finite(row["speechiness"]) if row.get("speechiness") else float("nan"),
                         "acoustic": _finite(row["acousticness"]) if row.get("acousticness") else float("nan"),
-                        "genres": {}, "playlists": set()}
+                        "year": _year(row.get("track_album_release_date")), "genres": {}, "playlists": set()}
                 if (row.get("playlist_id") or "").strip():
                     song["playlists"].add(row["playlist_id"].strip())
                 for column in ("playlist_genre", "playlist_subgenre"):
@@ -240,8 +242,14 @@ def read_spotify(path: Path) -> list[SongRow]:
                     url=f"https://open.spotify.com/track/{track}", valence=song["valence"], arousal=song["arousal"],
                     popularity=song["popularity"], energy=float(level), genres=tuple(song["genres"]),
                     speech=song["speech"], acoustic=song["acoustic"], foreign_playlists=share,
-                    other_title=float(confidence))
+                    other_title=float(confidence), year=song["year"])
             for (track, song), level, share, confidence in zip(merged.items(), energy, foreign, identified)]
+
+
+def _year(date: str | None) -> float:
+    """The year of a "YYYY", "YYYY-MM" or "YYYY-MM-DD" release date; NaN when it has none."""
+    match = re.match(r"\s*(\d{4})", date or "")
+    return float(match.group(1)) if match else float("nan")
 
 
 def foreign_playlist_shares(songs: list[tuple[str, set[str], float]]) -> list[float]:

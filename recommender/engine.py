@@ -531,7 +531,7 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
                                                               catalog.other_title),
                                      acoustic=catalog.acoustic, title_affect=index.title_affect,
                                      hub_shares=index.song_hubs, title_words=index.title_vocabulary,
-                                     photo_topics=index.photo_topics)
+                                     photo_topics=index.photo_topics, years=catalog.years)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

@@ -31,12 +31,13 @@ from .titlefit import TitleVocabulary
 
 log = logging.getLogger(__name__)
 
-FORMAT = 9  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
+FORMAT = 10  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
 # 5: each title's own affect reading (TITLE_AFFECT) and how often each song lands in answers (SONG_HUBS);
 # 6: the titles' products as an 8-bit ONNX graph (SONG_TITLE_PRODUCTS, compact.PackedRows);
 # 7: catalog.csv carries each Spotify song's foreign_playlists share (songlanguage.song_languages);
 # 8: each title's topic words and their vectors (TITLE_WORDS, titlefit.TitleVocabulary);
-# 9: catalog.csv carries each title's other-language confidence (titlereading, songlanguage.song_languages)
+# 9: catalog.csv carries each title's other-language confidence (titlereading, songlanguage.song_languages);
+# 10: catalog.csv carries each Spotify song's release year (songscore.song_standing)
 CATALOGS = ("spotify", "deezer", "both")
 DEFAULT_CATALOG = "both"
 SONG_THEMES = "song_themes.npy"
