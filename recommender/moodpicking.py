@@ -58,7 +58,12 @@ STANCE = ("wry", "sardonic", "acerbic", "ironic", "sarcastic", "cynical", "snide
 LITERAL = ("light", "driving", "fiery", "hungry", "airy", "organic", "earthy", "spicy", "sugary", "shimmering",
            "flowing", "lush", "cold",
            # food ("elegant · refined" for pancakes, a salad, a bakery: its nearest scenes are all food, 0.19-0.25)
-           "refined")
+           "refined",
+           # screens: "animated" is nearest an arcade, video games, a movie night (0.24-0.30), and came as filler
+           # ("animated · jovial" at a christmas tree, a candle in a bath). Not "reflective", though its nearest
+           # scenes are reflections (a wet street reflecting neon 0.40): held down, "melancholy" took its place
+           # beside a christmas wreath
+           "animated")
 LITERAL_CEILING = 0.05
 # Labels of a couple's closeness: right for a kiss, a candlelit dinner for two, a wedding dance, wrong
 # among friends ("intimate · romantic · smooth | theatrical · cheerful | dreamy · sensual" for a pizza night
@@ -295,7 +300,20 @@ KEY_FEELINGS = (
     # The city at night ("calm · soft" for a neon street in the rain): neon streets 0.68-0.81, a highway at
     # night 0.66, night skylines 0.57; a snowy street at dawn 0.46 (EmoBank 99.5% under 0.30)
     (("nocturnal", "mysterious", "stylish", "dreamy"),
-     (("a city street at night lit by neon signs", 0.48, 0.66),)))
+     (("a city street at night lit by neon signs", 0.48, 0.66),)),
+    # Achievement ("intense · rousing | rebellious · exuberant · raucous" for graduation caps): graduations
+    # 0.52-0.67, a goal 0.46, a rooftop toast 0.33-0.39 (EmoBank 99.5% under 0.28)
+    (("triumphant", "uplifting", "celebratory", "optimistic", "confident", "joyous"),
+     (("graduates celebrating their achievement", 0.45, 0.62),)),
+    # Awe at a view: a hiker on a summit at sunrise 0.62, above the clouds 0.60, a skyline from a rooftop 0.57,
+    # a lake at sunrise 0.54; a snowy cabin 0.48 (EmoBank 99.5% under 0.33)
+    (("uplifting", "epic", "optimistic", "triumphant"),
+     (("a breathtaking view from a mountain top at sunrise", 0.52, 0.65),)),
+    # Coziness ("relaxed · sentimental | meditative · atmospheric" for a cabin by the fire, nothing warm): cabins
+    # by a stove or a fire 0.64-0.66, a bedroom under fairy lights 0.62, tea by a rainy window 0.49 (EmoBank
+    # 99.5% under 0.33)
+    (("warm", "soothing", "relaxed", "gentle", "laid-back"),
+     (("a warm and cozy home on a cold evening", 0.45, 0.62),)))
 KEY_CUES = tuple(cue for _, cues in KEY_FEELINGS for cue in cues)
 KEY_FEELING = 0.2
 # A still scene (songscore's stillness reading: 1 for a sleeping baby, 0 for anything ordinary)

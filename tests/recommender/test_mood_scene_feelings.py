@@ -1,6 +1,6 @@
 """Round-13 mood rules with the real recommender over data/, on scenes no scene file lists: a workout
 carries drive and no music-manner label ("sophisticated" at a deadlift), a wedding dance romance, a storm
-drama, a tropical beach summer heat, a neon night the night."""
+drama, a tropical beach summer heat, a neon night the night, a cozy room warmth."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy as np
 from recommender.moodpicking import KEY_CUES, KEY_FEELINGS, MANNER, MoodGate
 from recommender.scoring import Combinations
 
-DRIVE, LOVE, STORM, SUMMER, NIGHT = (family for family, _ in KEY_FEELINGS[3:])
+DRIVE, LOVE, STORM, SUMMER, NIGHT, _, _, COZY = (family for family, _ in KEY_FEELINGS[3:])
 
 
 def labels_of(suggestion) -> set[str]:
@@ -57,3 +57,9 @@ def test_a_key_feeling_waives_its_own_labels_support():
     unseen = gate.adjusted(scores, similarities, affect, embeddings=quiet)
     assert unseen[0, 0] < unseen[0, 1]  # "ominous" under its bar loses
     assert shown[0, 0] > shown[0, 1]  # with the storm in view it wins (and gains the key lift)
+
+
+def test_a_cozy_room_feels_warm(recommender):
+    cozy = recommender.suggest("a chalet living room with a roaring fire and wool blankets")
+    assert set(COZY) & set(cozy.moods[0].labels), cozy.moods
+    assert "warm" in labels_of(cozy), cozy.moods  # a topical label its scene calls for
