@@ -137,6 +137,10 @@ DARK_SUPPORT = 0.26
 # celebration (0-1: songscore's stillness, REST_CUES, JOY_CUES) they need up to DARK_SUPPORT, in
 # proportion; elsewhere nothing changes.
 SORROW = ("melancholy", "lonely", "bittersweet", "plaintive")
+# They need all of DARK_SUPPORT from NO_SORROW_FULL of that reading on: a christmas wreath on a front door reads
+# 0.66 (festive lights, a bright scene) and at 0.66 of the support "melancholy" (0.175) still came in third
+# once the key feelings weighed more (KEY_FEELING 0.3)
+NO_SORROW_FULL = 0.6
 # songscore's stillness reading is about babies; a dog asleep by a fireplace, a cat dozing on a sofa
 # or an old man asleep in his armchair read 0 there, and got "melancholy" too. These cues find any
 # sleeper, from the first cosine to the second (fully at rest): the dogs, cats, a napping toddler
@@ -302,9 +306,9 @@ KEY_FEELINGS = (
     (("nocturnal", "mysterious", "stylish", "dreamy"),
      (("a city street at night lit by neon signs", 0.48, 0.66),)),
     # Achievement ("intense · rousing | rebellious · exuberant · raucous" for graduation caps): graduations
-    # 0.52-0.67, a goal 0.46, a rooftop toast 0.33-0.39 (EmoBank 99.5% under 0.28)
+    # 0.52-0.67, a goal 0.46, a graduate throwing her cap 0.42, a rooftop toast 0.33-0.39 (EmoBank 99.5% under 0.28)
     (("triumphant", "uplifting", "celebratory", "optimistic", "confident", "joyous"),
-     (("graduates celebrating their achievement", 0.45, 0.62),)),
+     (("graduates celebrating their achievement", 0.38, 0.58),)),
     # Awe at a view: a hiker on a summit at sunrise 0.62, above the clouds 0.60, a skyline from a rooftop 0.57,
     # a lake at sunrise 0.54; a snowy cabin 0.48 (EmoBank 99.5% under 0.33)
     (("uplifting", "epic", "optimistic", "triumphant"),
@@ -315,7 +319,7 @@ KEY_FEELINGS = (
     (("warm", "soothing", "relaxed", "gentle", "laid-back"),
      (("a warm and cozy home on a cold evening", 0.45, 0.62),)))
 KEY_CUES = tuple(cue for _, cues in KEY_FEELINGS for cue in cues)
-KEY_FEELING = 0.2
+KEY_FEELING = 0.3
 # A still scene (songscore's stillness reading: 1 for a sleeping baby, 0 for anything ordinary)
 # lowers that arousal by up to STILL_AROUSAL: a baby asleep in a crib got "child-like · whimsical"
 # and, with it, a mid-tempo song for that mood.
@@ -604,7 +608,8 @@ class MoodGate:
                 comfort = np.maximum(comfort, key[:, 0])
             no_sorrow = comfort if no_sorrow is None else np.maximum(np.asarray(no_sorrow, np.float32), comfort)
         if no_sorrow is not None:
-            support = support + np.asarray(no_sorrow, np.float32)[:, None] * self.sorrow[None, :]
+            no_sorrow = np.minimum(np.asarray(no_sorrow, np.float32) / NO_SORROW_FULL, 1)
+            support = support + no_sorrow[:, None] * self.sorrow[None, :]
         scene = None if embeddings is None else self.scene_support(embeddings, key)
         if scene is not None:
             support = support + scene
