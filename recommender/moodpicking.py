@@ -319,6 +319,8 @@ KEY_FEELINGS = (
     (("warm", "soothing", "relaxed", "gentle", "laid-back"),
      (("a warm and cozy home on a cold evening", 0.45, 0.62),)))
 KEY_CUES = tuple(cue for _, cues in KEY_FEELINGS for cue in cues)
+# 0.1 left a graduation "dramatic · rousing | rebellious · rollicking | brash · flashy" (its best set of
+# achievement 0.06 behind after the lift); a family's reading also waives its labels' support (MoodGate.adjusted)
 KEY_FEELING = 0.3
 # A still scene (songscore's stillness reading: 1 for a sleeping baby, 0 for anything ordinary)
 # lowers that arousal by up to STILL_AROUSAL: a baby asleep in a crib got "child-like · whimsical"
