@@ -139,7 +139,7 @@ DARK_SUPPORT = 0.26
 SORROW = ("melancholy", "lonely", "bittersweet", "plaintive")
 # They need all of DARK_SUPPORT from NO_SORROW_FULL of that reading on: a christmas wreath on a front door reads
 # 0.66 (festive lights, a bright scene) and at 0.66 of the support "melancholy" (0.175) still came in third
-# once the key feelings weighed more (KEY_FEELING 0.3)
+# once the key feelings weighed more (KEY_FEELING 0.2, tried at 0.3)
 NO_SORROW_FULL = 0.6
 # songscore's stillness reading is about babies; a dog asleep by a fireplace, a cat dozing on a sofa
 # or an old man asleep in his armchair read 0 there, and got "melancholy" too. These cues find any
@@ -320,8 +320,10 @@ KEY_FEELINGS = (
      (("a warm and cozy home on a cold evening", 0.45, 0.62),)))
 KEY_CUES = tuple(cue for _, cues in KEY_FEELINGS for cue in cues)
 # 0.1 left a graduation "dramatic · rousing | rebellious · rollicking | brash · flashy" (its best set of
-# achievement 0.06 behind after the lift); a family's reading also waives its labels' support (MoodGate.adjusted)
-KEY_FEELING = 0.3
+# achievement 0.06 behind after a lift of 0.2); 0.3 fixed that but new year's fireworks then led with "joyous ·
+# celebratory" and its first slot lost the well-known title that names them. A family's reading also waives
+# its labels' support (MoodGate.adjusted)
+KEY_FEELING = 0.2
 # A still scene (songscore's stillness reading: 1 for a sleeping baby, 0 for anything ordinary)
 # lowers that arousal by up to STILL_AROUSAL: a baby asleep in a crib got "child-like · whimsical"
 # and, with it, a mid-tempo song for that mood.
