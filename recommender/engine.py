@@ -36,7 +36,7 @@ class MoodPreferences:
     """A listener's taste from feedback: label -> weight in [-1, 1] (liked moods count more)."""
 
     label_weights: dict[str, float]
-    strength: float = 0.3  # the mood gate leaves sets closer together: a like weighs more than before (0.15)
+    strength: float = 0.5  # a like must outweigh the mood gate's lift for a scene's key feeling (moodpicking.KEY_FEELING)
 
 
 @dataclass(frozen=True)

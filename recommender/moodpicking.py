@@ -56,7 +56,14 @@ STANCE = ("wry", "sardonic", "acerbic", "ironic", "sarcastic", "cynical", "snide
 # the word alone); held to the ceiling it no longer does ("wintry" names the season). Not literal alone:
 # without support its calm valence made it filler beside every sleeper ("cold · lazy" for a baby).
 LITERAL = ("light", "driving", "fiery", "hungry", "airy", "organic", "earthy", "spicy", "sugary", "shimmering",
-           "flowing", "lush", "cold")
+           "flowing", "lush", "cold",
+           # food ("elegant · refined" for pancakes, a salad, a bakery: its nearest scenes are all food, 0.19-0.25)
+           "refined",
+           # screens: "animated" is nearest an arcade, video games, a movie night (0.24-0.30), and came as filler
+           # ("animated · jovial" at a christmas tree, a candle in a bath). Not "reflective", though its nearest
+           # scenes are reflections (a wet street reflecting neon 0.40): held down, "melancholy" took its place
+           # beside a christmas wreath
+           "animated")
 LITERAL_CEILING = 0.05
 # Labels of a couple's closeness: right for a kiss, a candlelit dinner for two, a wedding dance, wrong
 # among friends ("intimate · romantic · smooth | theatrical · cheerful | dreamy · sensual" for a pizza night
@@ -81,7 +88,11 @@ COUPLE_CUES = (("a romantic couple in love", 0.30, 0.42),)
 # Friends together: parties, pool parties, a birthday among friends, a pizza night 0.36-0.58, a campfire
 # with friends 0.33; a sailboat sunset, a picnic with wine, valentine's roses under 0.10. EmoBank's dev
 # sentences 99.5% under 0.33 (the cue only ever asks more of the labels above).
-COMPANY_CUES = (("a group of friends hanging out together", 0.28, 0.36),)
+COMPANY_CUES = (("a group of friends hanging out together", 0.28, 0.36),
+                # a family together ("romantic · atmospheric" at a family barbecue): a family dinner 0.56, barbecues
+                # 0.49-0.53, opening presents 0.50; a couple cooking 0.40 stays under; EmoBank's dev sentences 99.5%
+                # under 0.34
+                ("a family spending time together", 0.42, 0.52))
 # Faith ("spiritual", "mystical") came as filler in 60 of our 353 scenes' answers, at a latte ("spiritual ·
 # jovial · effervescent", cosine 0.14), a picnic (0.12), a sailboat (0.18), a student's desk (0.12); a
 # meditation session reaches 0.46, someone meditating by a waterfall or on a cliff 0.26-0.27.
@@ -94,6 +105,16 @@ FAITH = ("spiritual", "mystical")
 # (-0.22 / -0.69), so nothing else keeps it out. It needs ELATION_SUPPORT like the labels of unease below.
 ELATION = ("euphoric", "ecstatic")
 ELATION_SUPPORT = 0.22
+# Labels of a music's manner ("sophisticated · whimsical" for deadlifting, "sophisticated · nostalgic" at a
+# birthday, "stylish · graceful" at a bouquet toss, "monumental · elegant" for a sandcastle, "narrative ·
+# quiet" for a sleeping baby): no photo of everyday life is near them (median cosine 0.04-0.07 over our 419
+# dev scenes, most scenes' best under 0.22), so they came as filler wherever their (valence, arousal) fitted.
+# They need MANNER_SUPPORT: a bedtime story keeps "narrative" (0.32), a skyline from a rooftop "monumental"
+# (0.31). Not "theatrical", "flashy", "brash", "understated": gated too, EmoBank's moods lost 0.008 of valence r
+# (0.652 -> 0.644), and a marching band's three sets no longer agreed in energy.
+MANNER = ("sophisticated", "witty", "swaggering", "irreverent", "graceful", "narrative",
+          "monumental")
+MANNER_SUPPORT = 0.24
 FAITH_SUPPORT = 0.35
 PRACTICE_CUES = (("people meditating, doing yoga or praying in a church or temple", 0.30, 0.40),)
 # Labels of unease, gloom or menace: right for a storm, a cemetery or a lonely night, a blunder
@@ -116,6 +137,10 @@ DARK_SUPPORT = 0.26
 # celebration (0-1: songscore's stillness, REST_CUES, JOY_CUES) they need up to DARK_SUPPORT, in
 # proportion; elsewhere nothing changes.
 SORROW = ("melancholy", "lonely", "bittersweet", "plaintive")
+# They need all of DARK_SUPPORT from NO_SORROW_FULL of that reading on: a christmas wreath on a front door reads
+# 0.66 (festive lights, a bright scene) and at 0.66 of the support "melancholy" (0.175) still came in third
+# once the key feelings weighed more (KEY_FEELING 0.2, tried at 0.3)
+NO_SORROW_FULL = 0.6
 # songscore's stillness reading is about babies; a dog asleep by a fireplace, a cat dozing on a sofa
 # or an old man asleep in his armchair read 0 there, and got "melancholy" too. These cues find any
 # sleeper, from the first cosine to the second (fully at rest): the dogs, cats, a napping toddler
@@ -142,7 +167,10 @@ JOY_CUES = (("a joyful celebration, a party or a holiday", 0.34, 0.45),
             # a festive season ("searching · bright · tender | spiritual · pure" for a christmas market,
             # "melancholy" beside a christmas tree): christmas markets, dinners and trees, a jack-o-lantern,
             # a lantern festival 0.46-0.60; a funeral procession 0.30; EmoBank's dev sentences 99.5% under 0.31
-            ("festive holiday decorations and lights", 0.36, 0.50))
+            ("festive holiday decorations and lights", 0.36, 0.50),
+            # fans cheering their team ("aggressive · monumental" for a crowd watching football in a pub): a
+            # stadium 0.68, a goal 0.50, the pub 0.45; EmoBank's dev sentences 99.5% under 0.30
+            ("sports fans cheering for their team", 0.36, 0.50))
 # A scene's energy (the title-learnt reading songscore.energy_reader gives: about +2.5 for a gym or
 # a concert, -2.5 for a cozy cabin, within +-1 for most text) moves the arousal the moods are
 # matched against, by SCENE_ENERGY per unit beyond ENERGY_FLOOR. EmoBank's text reading misses it
@@ -246,11 +274,56 @@ KEY_FEELINGS = (
      (("people celebrating with cheers, confetti and party hats", 0.32, 0.46),
       ("a festive celebration: a birthday party, new year's eve or christmas", 0.37, 0.50),
       ("festive holiday decorations and lights", 0.42, 0.55))),
-    # GRIND_CUES
+    # GRIND_CUES; and exam stress ("smooth · calm" for exam week): a stressed student among books 0.83, studying
+    # late at a desk 0.50-0.56, students in a library 0.43 (EmoBank's dev sentences 99.5% under 0.22)
     (("weary", "tense", "urgent", "anxious", "nervous", "jittery", "hyper"),
-     (("tired commuters in a rush", 0.34, 0.46),)))
+     (("tired commuters in a rush", 0.34, 0.46),
+      ("a stressed student studying for exams", 0.38, 0.55))),
+    # Round 13's families, for the sets judges found generic beside the peer's "driven · powerful · intense",
+    # "romantic · tender · hopeful". Drive: "sophisticated · whimsical" for deadlifting, "understated ·
+    # whimsical" for weights: lifting weights 0.63-0.68, a treadmill 0.63, push-ups 0.55, a boxer 0.37-0.50 on
+    # the first, 0.39-0.55 on the second; yoga 0.34, cyclists 0.28-0.33 (EmoBank 99.5% under 0.19 and 0.26)
+    (("energetic", "powerful", "intense", "strong", "athletic", "driving", "kinetic", "resolute", "gutsy"),
+     (("a person working out hard at the gym", 0.36, 0.55),
+      ("someone training hard at a sport", 0.32, 0.45))),
+    # Romance: "humorous · jovial" for a first dance, "playful · rollicking" beside "romantic · sensual": a
+    # wedding dance 0.59-0.86, an engagement on a beach 0.63, dancing guests 0.57-0.69, a bouquet toss 0.51,
+    # salsa in a bar 0.49 (EmoBank 99.5% under 0.23)
+    (("romantic", "tender", "intimate", "passionate", "sentimental", "yearning"),
+     (("a couple in love dancing at their wedding", 0.45, 0.62),)),
+    # A storm's drama ("lonely · melancholy" for a lighthouse in a storm): thunderstorms 0.61-0.69, the
+    # lighthouse 0.54; rainy windows and night skylines 0.36-0.40 stay under (EmoBank 99.5% under 0.32)
+    (("dramatic", "intense", "ominous", "epic", "suspenseful", "mighty", "brooding"),
+     (("a violent storm with lightning and huge waves", 0.45, 0.60),)),
+    # Summer heat (a tropical beach with "meditative · intimate · quiet", nothing warm): a hammock between palms
+    # 0.79, palms at sunset 0.78, a crowded hot beach 0.56 on the first, 0.81 on the second; a lonely winter
+    # beach 0.51 and 0.56 stays under both (EmoBank 99.5% under 0.37 and 0.31)
+    (("summery", "warm", "carefree", "laid-back", "exotic", "relaxed"),
+     (("a sunny tropical beach with palm trees", 0.52, 0.72),
+      ("a hot sunny summer day at the beach", 0.58, 0.75))),
+    # The city at night ("calm · soft" for a neon street in the rain): neon streets 0.68-0.81, a highway at
+    # night 0.66, night skylines 0.57; a snowy street at dawn 0.46 (EmoBank 99.5% under 0.30)
+    (("nocturnal", "mysterious", "stylish", "dreamy"),
+     (("a city street at night lit by neon signs", 0.48, 0.66),)),
+    # Achievement ("intense · rousing | rebellious · exuberant · raucous" for graduation caps): graduations
+    # 0.52-0.67, a goal 0.46, a graduate throwing her cap 0.42, a rooftop toast 0.33-0.39 (EmoBank 99.5% under 0.28)
+    (("triumphant", "uplifting", "celebratory", "optimistic", "confident", "joyous"),
+     (("graduates celebrating their achievement", 0.38, 0.58),)),
+    # Awe at a view: a hiker on a summit at sunrise 0.62, above the clouds 0.60, a skyline from a rooftop 0.57,
+    # a lake at sunrise 0.54; a snowy cabin 0.48 (EmoBank 99.5% under 0.33)
+    (("uplifting", "epic", "optimistic", "triumphant"),
+     (("a breathtaking view from a mountain top at sunrise", 0.52, 0.65),)),
+    # Coziness ("relaxed · sentimental | meditative · atmospheric" for a cabin by the fire, nothing warm): cabins
+    # by a stove or a fire 0.64-0.66, a bedroom under fairy lights 0.62, tea by a rainy window 0.49 (EmoBank
+    # 99.5% under 0.33)
+    (("warm", "soothing", "relaxed", "gentle", "laid-back"),
+     (("a warm and cozy home on a cold evening", 0.45, 0.62),)))
 KEY_CUES = tuple(cue for _, cues in KEY_FEELINGS for cue in cues)
-KEY_FEELING = 0.1
+# 0.1 left a graduation "dramatic · rousing | rebellious · rollicking | brash · flashy" (its best set of
+# achievement 0.06 behind after a lift of 0.2); 0.3 fixed that but new year's fireworks then led with "joyous ·
+# celebratory" and its first slot lost the well-known title that names them. A family's reading also waives
+# its labels' support (MoodGate.adjusted)
+KEY_FEELING = 0.2
 # A still scene (songscore's stillness reading: 1 for a sleeping baby, 0 for anything ordinary)
 # lowers that arousal by up to STILL_AROUSAL: a baby asleep in a crib got "child-like · whimsical"
 # and, with it, a mid-tempo song for that mood.
@@ -381,6 +454,7 @@ class MoodGate:
     force: np.ndarray | None = None  # (L,) support play, the grind or company ask of force's labels (FORCE)
     occasion: np.ndarray | None = None  # (K, L) support each OCCASION_CUES label needs beyond its own, unless its cue reads
     key_share: np.ndarray | None = None  # (F, C) each set's share of labels in each KEY_FEELINGS family
+    key_members: np.ndarray | None = None  # (F, L) 1 where a label is in a KEY_FEELINGS family
     comfort_cues: np.ndarray | None = None  # (K, D) unit embeddings of COMFORT_CUES
     force_cues: np.ndarray | None = None  # (K, D) unit embeddings of FORCE_CUES
     occasion_cues: np.ndarray | None = None  # (K, D) unit embeddings of OCCASION_CUES' phrases
@@ -399,7 +473,7 @@ class MoodGate:
         coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
                              else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK
                              else DESIRE_SUPPORT if label in DESIRE else FAITH_SUPPORT if label in FAITH
-                             else ELATION_SUPPORT if label in ELATION else 0.0
+                             else ELATION_SUPPORT if label in ELATION else MANNER_SUPPORT if label in MANNER else 0.0
                              for label in labels], np.float32)[: combinations.label_count]
         def per_label(group: tuple[str, ...], value: float, otherwise: float = 0.0) -> np.ndarray:
             return np.array([value if label in group else otherwise for label in labels],
@@ -410,7 +484,8 @@ class MoodGate:
         solitude = per_label(SOLITUDE, DARK_SUPPORT)
         force = per_label(FORCE, FORCE_SUPPORT)
         occasion = np.vstack([per_label((label,), OCCASION_SUPPORT) for label, *_ in OCCASION_CUES])
-        key_share = np.vstack([per_label(family, 1.0) for family, _ in KEY_FEELINGS]) @ combinations.mean_weights
+        key_members = np.vstack([per_label(family, 1.0) for family, _ in KEY_FEELINGS])
+        key_share = key_members @ combinations.mean_weights
         ceilings = per_label(LITERAL, LITERAL_CEILING, np.inf)
         sorrow = per_label(SORROW, DARK_SUPPORT)
         sizes = combinations.sizes
@@ -434,7 +509,7 @@ class MoodGate:
                    None if activity_cues is None else np.ascontiguousarray(activity_cues, np.float32), desire, romance,
                    faith, unease, solitude, *(None if cues is None else np.ascontiguousarray(cues, np.float32)
                             for cues in (couple_cues, company_cues, practice_cues, grind_cues)),
-                   force, occasion, np.asarray(key_share, np.float32),
+                   force, occasion, np.asarray(key_share, np.float32), key_members,
                    *(None if cues is None else np.ascontiguousarray(cues, np.float32)
                      for cues in (comfort_cues, force_cues, occasion_cues, key_cues, sorrow_anchors)))
 
@@ -537,10 +612,13 @@ class MoodGate:
                 comfort = np.maximum(comfort, key[:, 0])
             no_sorrow = comfort if no_sorrow is None else np.maximum(np.asarray(no_sorrow, np.float32), comfort)
         if no_sorrow is not None:
-            support = support + np.asarray(no_sorrow, np.float32)[:, None] * self.sorrow[None, :]
+            no_sorrow = np.minimum(np.asarray(no_sorrow, np.float32) / NO_SORROW_FULL, 1)
+            support = support + no_sorrow[:, None] * self.sorrow[None, :]
         scene = None if embeddings is None else self.scene_support(embeddings, key)
         if scene is not None:
             support = support + scene
+        if key is not None:  # a storm's "ominous", a neon night's "nocturnal": the scene shown calls for them
+            support = support * (1 - np.minimum(key @ self.key_members, 1))
         # Any shortfall at all costs a step (0.1), so a label just under its bar stays out too.
         shortfall = np.where(similarities < support, 0.1 + support - similarities, 0)
         gap = np.abs(self.label_valence[None, :] - np.asarray(affect, np.float32)[:, :1])

@@ -114,10 +114,10 @@ def test_liked_labels_weigh_more_and_disliked_ones_less(recommender):
     base = recommender.suggest(text)
     favourite = "romantic"
     assert favourite not in {label for mood in base.moods for label in mood.labels}
-    liked = recommender.suggest(text, preferences=MoodPreferences({favourite: 1.0}, strength=0.3))
+    liked = recommender.suggest(text, preferences=MoodPreferences({favourite: 1.0}))
     assert favourite in {label for mood in liked.moods for label in mood.labels}
     first = base.moods[0].labels
-    disliked = recommender.suggest(text, preferences=MoodPreferences({label: -1.0 for label in first}, strength=0.3))
+    disliked = recommender.suggest(text, preferences=MoodPreferences({label: -1.0 for label in first}))
     assert first not in [mood.labels for mood in disliked.moods]
 
 
