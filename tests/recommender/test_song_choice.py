@@ -224,10 +224,12 @@ def test_a_song_of_a_rapped_genre_counts_as_rapped_even_when_its_own_audio_is_su
 
 def test_a_title_match_does_not_carry_a_loud_song_into_a_calm_scene():
     baby = unit(1, 0, 0)
-    # Song 0: its title names the scene, its drive is above what a calm scene wants (by little enough
-    # that the title alone would carry it); song 1: no title, the right calm drive. Both well known
-    # (Spotify 70), so the title counts fully (SongWeights.title_known_from).
-    songs = features([[0, 0], [0, 0]], [0.7, 0.7], energy=[0.45, -0.6], themes=[unit(1, 0.3, 0), unit(0, 0, 1)])
+    # Song 0: its title names the scene, its drive is loud for a calm scene (by little enough that the
+    # title alone would carry it); song 1: no title, the right calm drive. Both well known (Spotify 70),
+    # so the title counts fully (SongWeights.title_known_from). Since round 13 (theme 5, energy 0.25,
+    # judged better blind) a title carries a song up to about 1 sd of drive into a calm scene; at 1.2 sd
+    # the energy check keeps it out (the 0.45 sd song this test used before round 13 now wins by its title).
+    songs = features([[0, 0], [0, 0]], [0.7, 0.7], energy=[1.2, -0.6], themes=[unit(1, 0.3, 0), unit(0, 0, 1)])
     assert best(songs, query=baby, energy=-1.0) == [1]
     assert best(songs, query=baby, energy=-1.0, weights=SongWeights(theme_energy=0.0)) == [0], \
         "without the energy check the word match wins"
