@@ -69,8 +69,15 @@ OCCASION_NAMED = 0.8
 # "Sweet Dreams", "Crazy In Love" and "Happy Together" out. A title's sorrow counts from SORROW_TITLE_FROM
 # to SORROW_TITLE_FULL on that contrast ("Boulevard of Broken Dreams" 0.41, "Good Things Fall Apart" 0.28,
 # "Someone You Loved" 0.20, "Piece Of Your Heart" and "Say You Won't Let Go" 0.24, "Sweet Dreams" -0.03;
-# the median title 0.09).
-SORROW_TOPICS = ("heartbreak and breakup", "broken dreams and falling apart", "sadness, loss and despair")
+# the median title 0.09). Since round 13b also titles of hatred and of being done with an ex, which the joy
+# topics do not offset: judges named "We Are Never Ever Getting Back Together" at candlelit dinners and "I
+# Hate Everything About You" at a homecoming (contrast 0.38 and 0.34; also caught: "Hate Me", "Don't Want You
+# Back", "Case Of The Ex", "Ex Calling"; wrongly, in part, "Move Over" 0.29 and "Emotions" 0.28, neither
+# led an answer of our 441 dev scenes; "I Love You" stays at 0). Of those scenes 14 answers changed: 10
+# lost that song at couple dinners, sunsets and a barbecue. Cheating and innuendo topics caught more wrong
+# titles than right ones ("Family Affair", "Faithfully"; "Kiss", "Lovers") and were left out.
+SORROW_TOPICS = ("heartbreak and breakup", "broken dreams and falling apart", "sadness, loss and despair",
+                 "hatred and anger", "getting over an ex, never getting back together")
 JOY_TOPICS = ("love, joy and happiness", "sweet dreams", "falling in love")
 SORROW_JOY_SHARE = 0.5
 SORROW_TITLE_FROM, SORROW_TITLE_FULL = 0.25, 0.33
