@@ -24,7 +24,6 @@ import argparse
 import contextlib
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,25 +31,18 @@ from pathlib import Path
 import numpy as np
 
 from recommender import songscore
-from recommender.songkeys import artist_names, clean_title
+from recommender.songkeys import artist_names, clean_title, folded_words
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_LABELS = sorted((ROOT / "benchmarks/judging/peer_style_picks").glob("*.jsonl"))
 PEER_ANSWERS = ROOT / "benchmarks/judging/round4/answers_peer.jsonl"
 PEER_SCENES = ROOT / "benchmarks/scenes/judged_45.txt"
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
 _FEAT = re.compile(r"\s+(?:feat\.?|ft\.?|featuring)\s.*$", re.IGNORECASE)
-
-
-def _folded(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def title_key(title: str) -> str:
     """A title as a listener reads it: no version notes, "feat." credits, case, accents or punctuation."""
-    words = _NOT_WORD.sub(" ", _folded(_FEAT.sub("", clean_title(title)))).strip()
-    return words.replace("&", "and")
+    return folded_words(_FEAT.sub("", clean_title(title)))
 
 
 def artist_keys(artist: str) -> set[str]:

@@ -32,7 +32,12 @@ def artist_names(artist: str) -> list[str]:
     return [name for name in names if name]
 
 
+def folded_words(text: str) -> str:
+    """The text's words without case, accents or punctuation: "Café - Señor!" -> "cafe senor"."""
+    return _NOT_WORD.sub(" ", _folded(text)).strip()
+
+
 def song_keys(artist: str, title: str) -> list[str]:
     """'artist|title' for every credited artist: two spellings of a song share at least one key."""
-    words = _NOT_WORD.sub(" ", _folded(clean_title(title))).strip()
+    words = folded_words(clean_title(title))
     return [f"{name}|{words}" for name in artist_names(artist) or [_folded(artist).strip()]]
