@@ -646,7 +646,7 @@ def _label_sums(first: np.ndarray, second: np.ndarray, mean_weights: np.ndarray)
     (L, C) matrix (9.7 MB) instead of two: ~1 ms less a batch of two or more (the matrix is read from
     memory each time). A single row stays two products: BLAS takes one row by its vector kernel, whose
     float bits differ from the matrix kernel's, and the answers must not move; from two rows on, each
-    row's products have the same bits stacked or not (checked in tests/recommender/test_moodpicking.py)."""
+    row's products have the same bits stacked or not (tests/recommender/test_mood_sets.py checks it)."""
     if len(first) < 2:
         return first @ mean_weights, second @ mean_weights
     both = np.concatenate([first, second]) @ mean_weights
