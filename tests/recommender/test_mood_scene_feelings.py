@@ -1,6 +1,7 @@
 """Round-13 mood rules with the real recommender over data/, on scenes no scene file lists: a workout
 carries drive and no music-manner label ("sophisticated" at a deadlift), a wedding dance romance, a storm
-drama, a tropical beach summer heat, a neon night the night, a cozy room warmth."""
+drama, a tropical beach summer heat, a neon night the night, a cozy room warmth; round 14's: fighters before a
+bout drive, a proposal romance, a first home warmth, an abandoned place desolation."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 from recommender.moodpicking import KEY_CUES, KEY_FEELINGS, MANNER, MoodGate
 from recommender.scoring import Combinations
 
-DRIVE, LOVE, STORM, SUMMER, NIGHT, _, _, COZY = (family for family, _ in KEY_FEELINGS[3:])
+DRIVE, LOVE, STORM, SUMMER, NIGHT, _, _, COZY, HOME, DESOLATION = (family for family, _ in KEY_FEELINGS[3:])
 
 
 def labels_of(suggestion) -> set[str]:
@@ -41,6 +42,32 @@ def test_a_storm_is_dramatic_and_a_neon_night_nocturnal(recommender):
 def test_a_tropical_beach_feels_like_summer(recommender):
     answer = recommender.suggest("a palm-fringed tropical beach under a blazing sun")
     assert set(SUMMER) & set(answer.moods[0].labels), answer.moods
+
+
+def test_fighters_before_a_bout_carry_drive_not_tenderness(recommender):
+    for answer in recommender.suggest_many(["a boxer in his corner of the ring waiting for the bell",
+                                            "a wrestler taping his wrists in the locker room before a match"]):
+        assert set(DRIVE) & set(answer.moods[0].labels), answer.moods
+        assert not {"delicate", "tender", "peaceful", "soft", "gentle"} & labels_of(answer), answer.moods
+
+
+def test_a_proposal_leads_with_romance(recommender):
+    answer = recommender.suggest("a man kneeling with a ring on a beach at sunset")
+    assert set(LOVE) & set(answer.moods[0].labels), answer.moods
+    assert not {"laid-back", "meditative", "introspective"} & labels_of(answer), answer.moods
+
+
+def test_a_first_home_feels_warm(recommender):
+    answer = recommender.suggest("a couple carrying boxes into their new apartment")
+    assert set(HOME) & set(answer.moods[0].labels), answer.moods
+    assert not {"insular", "searching", "stylish"} & labels_of(answer), answer.moods
+
+
+def test_an_abandoned_fairground_is_desolate_not_playful(recommender):
+    answer = recommender.suggest("an abandoned amusement park, rusted and overgrown")
+    assert set(DESOLATION) & set(answer.moods[0].labels), answer.moods
+    assert not {"boisterous", "rollicking", "carefree", "freewheeling", "jovial", "playful"} & labels_of(answer), \
+        answer.moods
 
 
 def test_a_key_feeling_waives_its_own_labels_support():
