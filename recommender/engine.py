@@ -323,7 +323,8 @@ class Recommender:
     def _whole_title_similarities(self, text: str, query: np.ndarray, similarities: np.ndarray | None,
                                   shortfall: np.ndarray | None = None) -> np.ndarray:
         """(N,) the description-title cosines, each title counting only as far as it fits the English
-        description as a whole, not by one shared word (titlefit); a title about the occasion the
+        description as a whole, not by one shared word (titlefit) nor by a word piece
+        (TitleWords.fragments); a title about the occasion the
         description is about keeps its own. shortfall: SongFeatures.occasion_shortfall(query, text), if known."""
         features = self._song_features
         if similarities is None:
@@ -333,7 +334,14 @@ class Recommender:
         if shortfall is None:
             shortfall = features.occasion_shortfall(query, text)
         occasion = (features.occasion >= 0) & (shortfall == 0)
-        return self._whole_titles.faded(text, similarities, self.song_weights.theme_floor, occasion)
+        floor = self.song_weights.theme_floor
+        faded = self._whole_titles.faded(text, similarities, floor, occasion)
+        puns = self._title_words.fragments(text)  # "Capsize" for caps: a word piece, not the scene
+        puns = puns[(faded[puns] > floor) & ~occasion[puns]]
+        if len(puns):
+            faded = faded.copy() if faded is similarities else faded
+            faded[puns] = np.float32(floor)
+        return faded
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
                           query: np.ndarray, similarities: np.ndarray | None = None,
