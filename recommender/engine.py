@@ -14,7 +14,7 @@ from threadpoolctl import ThreadpoolController
 
 from . import moodpicking, scoring, songscore
 from .errors import RecommenderError
-from .explicit import explicit_titles
+from .explicit import NIGHT_OUT_CUE, NIGHT_OUT_FROM, explicit_titles, grown_up_titles
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .recent_texts import RecentTexts
@@ -102,6 +102,8 @@ class Recommender:
         self._whole_titles = None if index.title_vocabulary is None else WholeTitles(
             index.title_vocabulary, lambda words: encoder.encode(words, unpadded=True))
         self._explicit = explicit_titles(self._shown_titles)  # never offered (explicit.py)
+        self._grown_up = grown_up_titles(self._shown_titles)  # offered on a night out only (explicit.py)
+        self._night_out = np.asarray(encoder.encode([NIGHT_OUT_CUE], unpadded=True), np.float32)[0]
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         # the sizes of an answer's blocked artists, song groups and titles, and the rapped songs: the
         # same for every answer, worked out here rather than by a pass over the songs each time
@@ -381,6 +383,8 @@ class Recommender:
         rapped = self._rapped
         rap_room = -(-count * RAPPED_SHARE // 8)
         excluded = excluded | self._explicit
+        if float(np.asarray(query, np.float32) @ self._night_out) < NIGHT_OUT_FROM:
+            excluded = excluded | self._grown_up  # no "Feed Me Dope" at a family barbecue
         results: list[Song] = []
 
         def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:

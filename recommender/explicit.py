@@ -3,8 +3,9 @@
 Someone posting a public Story does not want "Nann Nigga" offered for a gym selfie or "Bitch
 Lasagna" for a subway ride (blind judges counted both as blunders, round 7). These are words, not
 songs: any title holding one of them, starred out or not ("F**k", "B*tch"), is never suggested by
-the improved scoring. Milder words that many well-known titles use ("Highway to Hell", "Kill the
-Lights", "Sex on Fire") are left to the scene scoring; the original scoring stays the report's.
+the improved scoring. Titles about drugs, crime or sex ("Sex on Fire", "Kill the Lights") are offered
+on a night out only (GROWN_UP_WORDS); milder words ("Highway to Hell") are left to the scene scoring;
+the original scoring stays the report's.
 """
 
 from __future__ import annotations
@@ -23,3 +24,27 @@ STRONG_WORDS = re.compile(
 def explicit_titles(titles) -> np.ndarray:
     """(N,) True for each title that holds a slur or strong profanity."""
     return np.array([bool(STRONG_WORDS.search(str(title))) for title in titles], bool)
+
+
+# Titles about drugs, drunkenness, smoking, crime or sex: fine on a night out, jarring anywhere else. Blind
+# judges named Velvet Underground's "Heroin" for a bride, KISS's "Lick It Up" at an 11-year-old's birthday,
+# "Smokers Outside the Hospital Doors" for a cosy cabin; on our dev scenes Future's "Feed Me Dope" came to a
+# family barbecue, "Gangsta Nation" to another, FLETCHER's "Undrunk" to a baby's feet and a yoga mat, "Killer
+# Queen" to a baby's first steps. The encoder cannot hear it in a title ("Feed Me Dope" reads 0.01 closer to
+# drugs than to joy, "Lick It Up" 0.06): these are words, as above. Drinks themselves ("Red Red Wine" for a
+# picnic) and love are not on the list.
+GROWN_UP_WORDS = re.compile(
+    r"\b(?:sex\w*|booty|booti|lick|naked|nude|strippers?|dope|weed|cocaine|heroin|molly|drunk|undrunk|hangover|"
+    r"tipsy|pills?|stoned|kush|gangsta|gangsters?|thugs?|thuggin\w*|pimp\w*|kill|killers?|murder\w*|guns?|robbery|"
+    r"psycho|smoke|smokers?|smoking)\b",
+    re.IGNORECASE,
+)
+# Where they still fit: a description this close to a night out (a rooftop party with cocktails 0.69, shots at
+# a bar 0.54, an oktoberfest 0.50, a bartender 0.46, a nightclub 0.37; a family barbecue 0.31, a street market
+# at night 0.31, a birthday picnic 0.25, a baby 0.05 or less; EmoBank's dev sentences 99.5% under 0.34).
+NIGHT_OUT_CUE, NIGHT_OUT_FROM = "a wild night out drinking at a bar, a club or a party", 0.36
+
+
+def grown_up_titles(titles) -> np.ndarray:
+    """(N,) True for each title about drugs, drunkenness, smoking, crime or sex (GROWN_UP_WORDS)."""
+    return np.array([bool(GROWN_UP_WORDS.search(str(title))) for title in titles], bool)
