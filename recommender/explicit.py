@@ -30,15 +30,16 @@ def explicit_titles(titles) -> np.ndarray:
 # judges named Velvet Underground's "Heroin" for a bride, KISS's "Lick It Up" at an 11-year-old's birthday,
 # "Smokers Outside the Hospital Doors" for a cosy cabin; on our dev scenes Future's "Feed Me Dope" came to a
 # family barbecue, "Gangsta Nation" to another, FLETCHER's "Undrunk" to a baby's feet and a yoga mat, "Killer
-# Queen" to a baby's first steps. The encoder cannot hear it in a title ("Feed Me Dope" reads 0.01 closer to
-# drugs than to joy, "Lick It Up" 0.06): these are words, as above. Drinks themselves ("Red Red Wine" for a
-# picnic) and love are not on the list.
+# Queen" to a baby's first steps, Jhené Aiko's "Sativa" to a bride. The encoder cannot hear it in a title
+# ("Feed Me Dope" reads 0.01 closer to drugs than to joy, "Lick It Up" 0.06): these are words, as above.
+# Drinks themselves ("Red Red Wine" for a picnic) and love are not on the list.
 GROWN_UP_WORDS = re.compile(
     r"\b(?:sex\w*|booty|booti|lick|naked|nude|strippers?|dope|weed|cocaine|heroin|molly|drunk|undrunk|hangover|"
-    r"tipsy|pills?|stoned|kush|gangsta|gangsters?|thugs?|thuggin\w*|pimp\w*|kill|killers?|murder\w*|guns?|robbery|"
-    r"psycho|smoke|smokers?|smoking)\b",
+    r"tipsy|pills?|stoned|stoner|kush|sativa|indica|gangsta|gangsters?|thugs?|thuggin\w*|pimp\w*|kill|killers?|"
+    r"murder\w*|guns?|robbery|psycho|smoke|smokers?|smoking)\b",
     re.IGNORECASE,
 )
+
 # Where they still fit: a description this close to a night out (a rooftop party with cocktails 0.64, a new year's
 # party 0.58, a nightclub 0.54-0.62, shots at a bar 0.53, an oktoberfest 0.52, smoking outside a club 0.47, a
 # bartender 0.46; a wedding party 0.43, a backyard barbecue 0.25-0.27, a porch at night 0.20, a street market at

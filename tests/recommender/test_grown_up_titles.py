@@ -16,7 +16,7 @@ FAMILY_SCENES = ("a family barbecue in the backyard", "a baby taking her first s
 
 def test_drug_crime_and_sex_words_are_caught_and_drinks_and_love_pass():
     flagged = grown_up_titles(["Feed Me Dope", "Lick It Up", "Heroin", "Undrunk", "Gangsta Gangsta",
-                               "Smokers Outside the Hospital Doors", "Killer Queen", "Sex on Fire"])
+                               "Smokers Outside the Hospital Doors", "Killer Queen", "Sex on Fire", "Sativa"])
     assert flagged.all()
     kept = grown_up_titles(["Red Red Wine", "Killing Me Softly", "Higher Love", "Umbrella",
                             "Sweet Child O' Mine", "Crazy In Love", "Champagne Supernova"])
