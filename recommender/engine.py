@@ -14,7 +14,7 @@ from threadpoolctl import ThreadpoolController
 
 from . import moodpicking, scoring, songscore
 from .errors import RecommenderError
-from .explicit import NIGHT_OUT_CUE, NIGHT_OUT_FROM, explicit_titles, grown_up_titles
+from .explicit import ASLEEP_FROM, NIGHT_OUT_CUE, NIGHT_OUT_FROM, explicit_titles, grown_up_titles, sleepless_titles
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .recent_texts import RecentTexts
@@ -104,6 +104,7 @@ class Recommender:
         self._explicit = explicit_titles(self._shown_titles)  # never offered (explicit.py)
         self._grown_up = grown_up_titles(self._shown_titles)  # offered on a night out only (explicit.py)
         self._night_out = np.asarray(encoder.encode([NIGHT_OUT_CUE], unpadded=True), np.float32)[0]
+        self._sleepless = sleepless_titles(self._shown_titles)  # not beside a sleeper (explicit.py)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         # the sizes of an answer's blocked artists, song groups and titles, and the rapped songs: the
         # same for every answer, worked out here rather than by a pass over the songs each time
@@ -385,6 +386,8 @@ class Recommender:
         excluded = excluded | self._explicit
         if float(np.asarray(query, np.float32) @ self._night_out) < NIGHT_OUT_FROM:
             excluded = excluded | self._grown_up  # no "Feed Me Dope" at a family barbecue
+        if max(still, float(self._mood_gate.at_rest(np.asarray(query, np.float32)[None, :])[0])) >= ASLEEP_FROM:
+            excluded = excluded | self._sleepless  # no "Insomnia" for a cat asleep
         results: list[Song] = []
 
         def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:

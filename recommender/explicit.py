@@ -4,8 +4,8 @@ Someone posting a public Story does not want "Nann Nigga" offered for a gym self
 Lasagna" for a subway ride (blind judges counted both as blunders, round 7). These are words, not
 songs: any title holding one of them, starred out or not ("F**k", "B*tch"), is never suggested by
 the improved scoring. Titles about drugs, crime or sex ("Sex on Fire", "Kill the Lights") are offered
-on a night out only (GROWN_UP_WORDS); milder words ("Highway to Hell") are left to the scene scoring;
-the original scoring stays the report's.
+on a night out only (GROWN_UP_WORDS), titles about lying awake never beside a sleeper (SLEEPLESS_WORDS);
+milder words ("Highway to Hell") are left to the scene scoring; the original scoring stays the report's.
 """
 
 from __future__ import annotations
@@ -50,3 +50,19 @@ NIGHT_OUT_CUE, NIGHT_OUT_FROM = "drunk people partying in a nightclub", 0.45
 def grown_up_titles(titles) -> np.ndarray:
     """(N,) True for each title about drugs, drunkenness, smoking, crime or sex (GROWN_UP_WORDS)."""
     return np.array([bool(GROWN_UP_WORDS.search(str(title))) for title in titles], bool)
+
+
+# Titles about lying awake ("No Sleep", "Insomnia", "Sleepless Nights", "Wake Up Everybody"): the opposite of a
+# sleeper. On our dev scenes "No Sleep" came to a dog asleep by a radiator, another by a fireplace, a cat asleep on
+# books and a man asleep on a train, "Insomnia" to the cat and a student asleep on his books. Kept out wherever
+# someone sleeps (MoodGate.at_rest, songscore's stillness) from ASLEEP_FROM on.
+SLEEPLESS_WORDS = re.compile(
+    r"\b(?:insomnia|insomniac|sleepless|no sleep|can'?t sleep|awake|wake (?:me )?up|woke up|up all night)\b",
+    re.IGNORECASE,
+)
+ASLEEP_FROM = 0.5
+
+
+def sleepless_titles(titles) -> np.ndarray:
+    """(N,) True for each title about lying awake (SLEEPLESS_WORDS)."""
+    return np.array([bool(SLEEPLESS_WORDS.search(str(title))) for title in titles], bool)
