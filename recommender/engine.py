@@ -366,7 +366,10 @@ class Recommender:
         features, weights = self._song_features, self.song_weights
         if similarities is None:
             similarities = features.theme_similarities(query)
-        still = features.stillness(query)
+        # anyone asleep is as still as a sleeping baby for the songs: a dog asleep by a fireplace read 0.05 on
+        # songscore's stillness and got "Take Me Out" (MoodGate.at_rest finds any sleeper)
+        asleep = float(self._mood_gate.at_rest(np.asarray(query, np.float32)[None, :])[0])
+        still = max(features.stillness(query), asleep)
         energy = self._scene_liveliness(query) + moved_arousal / weights.energy_gain
         # a description about an occasion also hears the songs about it ("Ghostbusters" at a Halloween
         # party); the leading songs keep the plain title cosines (lifted, "White Wedding" led a church aisle)
@@ -386,7 +389,7 @@ class Recommender:
         excluded = excluded | self._explicit
         if float(np.asarray(query, np.float32) @ self._night_out) < NIGHT_OUT_FROM:
             excluded = excluded | self._grown_up  # no "Feed Me Dope" at a family barbecue
-        if max(still, float(self._mood_gate.at_rest(np.asarray(query, np.float32)[None, :])[0])) >= ASLEEP_FROM:
+        if still >= ASLEEP_FROM:
             excluded = excluded | self._sleepless  # no "Insomnia" for a cat asleep
         results: list[Song] = []
 

@@ -34,7 +34,7 @@ def explicit_titles(titles) -> np.ndarray:
 # ("Feed Me Dope" reads 0.01 closer to drugs than to joy, "Lick It Up" 0.06): these are words, as above.
 # Drinks themselves ("Red Red Wine" for a picnic) and love are not on the list.
 GROWN_UP_WORDS = re.compile(
-    r"\b(?:sex\w*|booty|booti|lick|naked|nude|strippers?|dope|weed|cocaine|heroin|molly|drunk|undrunk|hangover|"
+    r"\b(?:sex\w*|jizz\w*|booty|booti|lick|naked|nude|strippers?|dope|weed|cocaine|heroin|molly|drunk|undrunk|hangover|"
     r"tipsy|pills?|stoned|stoner|kush|sativa|indica|gangsta|gangsters?|thugs?|thuggin\w*|pimp\w*|kill|killers?|"
     r"murder\w*|guns?|robbery|psycho|smoke|smokers?|smoking)\b",
     re.IGNORECASE,
