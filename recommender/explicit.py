@@ -26,8 +26,8 @@ def explicit_titles(titles) -> np.ndarray:
     return np.array([bool(STRONG_WORDS.search(str(title))) for title in titles], bool)
 
 
-# Titles about drugs, drunkenness, smoking, crime or sex: fine on a night out, jarring anywhere else. Blind
-# judges named Velvet Underground's "Heroin" for a bride, KISS's "Lick It Up" at an 11-year-old's birthday,
+# Titles about drugs, drunkenness, smoking, crime, sex or infidelity: fine on a night out, jarring anywhere else.
+# Blind judges named Velvet Underground's "Heroin" for a bride, KISS's "Lick It Up" at an 11-year-old's birthday,
 # "Smokers Outside the Hospital Doors" for a cosy cabin; on our dev scenes Future's "Feed Me Dope" came to a
 # family barbecue, "Gangsta Nation" to another, FLETCHER's "Undrunk" to a baby's feet and a yoga mat, "Killer
 # Queen" to a baby's first steps, Jhené Aiko's "Sativa" to a bride. The encoder cannot hear it in a title
@@ -36,7 +36,10 @@ def explicit_titles(titles) -> np.ndarray:
 GROWN_UP_WORDS = re.compile(
     r"\b(?:sex\w*|jizz\w*|booty|booti|lick|naked|nude|strippers?|dope|weed|cocaine|heroin|molly|drunk|undrunk|hangover|"
     r"tipsy|pills?|stoned|stoner|kush|sativa|indica|gangsta|gangsters?|thugs?|thuggin\w*|pimp\w*|kill|killers?|"
-    r"murder\w*|guns?|robbery|psycho|smoke|smokers?|smoking)\b",
+    r"murder\w*|guns?|robbery|psycho|smoke|smokers?|smoking|"
+    # infidelity and jealousy: "Kissing Other People" under the Eiffel Tower (judged) and by a newborn, "Kissing
+    # Strangers" at a kiss in Venice, "Hey Jealousy" at a soldier's homecoming (dev)
+    r"other people|kissing strangers|cheat\w*|affair|unfaithful|jealous\w*|jealousy)\b",
     re.IGNORECASE,
 )
 
@@ -48,7 +51,7 @@ NIGHT_OUT_CUE, NIGHT_OUT_FROM = "drunk people partying in a nightclub", 0.45
 
 
 def grown_up_titles(titles) -> np.ndarray:
-    """(N,) True for each title about drugs, drunkenness, smoking, crime or sex (GROWN_UP_WORDS)."""
+    """(N,) True for each title about drugs, drunkenness, smoking, crime, sex or infidelity (GROWN_UP_WORDS)."""
     return np.array([bool(GROWN_UP_WORDS.search(str(title))) for title in titles], bool)
 
 
