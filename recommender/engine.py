@@ -14,7 +14,7 @@ from threadpoolctl import ThreadpoolController
 
 from . import moodpicking, scoring, songscore
 from .errors import RecommenderError
-from .explicit import explicit_titles
+from .explicit import ASLEEP_FROM, NIGHT_OUT_CUE, NIGHT_OUT_FROM, explicit_titles, grown_up_titles, sleepless_titles
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .recent_texts import RecentTexts
@@ -102,6 +102,9 @@ class Recommender:
         self._whole_titles = None if index.title_vocabulary is None else WholeTitles(
             index.title_vocabulary, lambda words: encoder.encode(words, unpadded=True))
         self._explicit = explicit_titles(self._shown_titles)  # never offered (explicit.py)
+        self._grown_up = grown_up_titles(self._shown_titles)  # offered on a night out only (explicit.py)
+        self._night_out = np.asarray(encoder.encode([NIGHT_OUT_CUE], unpadded=True), np.float32)[0]
+        self._sleepless = sleepless_titles(self._shown_titles)  # not beside a sleeper (explicit.py)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         # the sizes of an answer's blocked artists, song groups and titles, and the rapped songs: the
         # same for every answer, worked out here rather than by a pass over the songs each time
@@ -323,7 +326,8 @@ class Recommender:
     def _whole_title_similarities(self, text: str, query: np.ndarray, similarities: np.ndarray | None,
                                   shortfall: np.ndarray | None = None) -> np.ndarray:
         """(N,) the description-title cosines, each title counting only as far as it fits the English
-        description as a whole, not by one shared word (titlefit); a title about the occasion the
+        description as a whole, not by one shared word (titlefit) nor by a word piece
+        (TitleWords.fragments); a title about the occasion the
         description is about keeps its own. shortfall: SongFeatures.occasion_shortfall(query, text), if known."""
         features = self._song_features
         if similarities is None:
@@ -333,7 +337,14 @@ class Recommender:
         if shortfall is None:
             shortfall = features.occasion_shortfall(query, text)
         occasion = (features.occasion >= 0) & (shortfall == 0)
-        return self._whole_titles.faded(text, similarities, self.song_weights.theme_floor, occasion)
+        floor = self.song_weights.theme_floor
+        faded = self._whole_titles.faded(text, similarities, floor, occasion)
+        puns = self._title_words.fragments(text)  # "Capsize" for caps: a word piece, not the scene
+        puns = puns[(faded[puns] > floor) & ~occasion[puns]]
+        if len(puns):
+            faded = faded.copy() if faded is similarities else faded
+            faded[puns] = np.float32(floor)
+        return faded
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
                           query: np.ndarray, similarities: np.ndarray | None = None,
@@ -355,7 +366,10 @@ class Recommender:
         features, weights = self._song_features, self.song_weights
         if similarities is None:
             similarities = features.theme_similarities(query)
-        still = features.stillness(query)
+        # anyone asleep is as still as a sleeping baby for the songs: a dog asleep by a fireplace read 0.05 on
+        # songscore's stillness and got "Take Me Out" (MoodGate.at_rest finds any sleeper)
+        asleep = float(self._mood_gate.at_rest(np.asarray(query, np.float32)[None, :])[0])
+        still = max(features.stillness(query), asleep)
         energy = self._scene_liveliness(query) + moved_arousal / weights.energy_gain
         # a description about an occasion also hears the songs about it ("Ghostbusters" at a Halloween
         # party); the leading songs keep the plain title cosines (lifted, "White Wedding" led a church aisle)
@@ -373,6 +387,10 @@ class Recommender:
         rapped = self._rapped
         rap_room = -(-count * RAPPED_SHARE // 8)
         excluded = excluded | self._explicit
+        if float(np.asarray(query, np.float32) @ self._night_out) < NIGHT_OUT_FROM:
+            excluded = excluded | self._grown_up  # no "Feed Me Dope" at a family barbecue
+        if still >= ASLEEP_FROM:
+            excluded = excluded | self._sleepless  # no "Insomnia" for a cat asleep
         results: list[Song] = []
 
         def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:

@@ -11,6 +11,7 @@ sleeping newborn and is turned away there).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -27,6 +28,11 @@ with from into over under near next along around through across while their ther
 some people person group family friends friend man woman men women girl boy couple someone
 this that these those very just like them they have been being doing looking
 """.split())
+
+
+# What may follow a description's word in a title that still says the same word ("dance" -> "dancer",
+# "swing" -> "swingin"); any other ending makes another word: "tram" -> "Trampoline", "caps" -> "Capsize".
+ENDINGS = frozenset(("s", "es", "ed", "d", "ing", "in", "er", "ers", "r", "rs", "y", "ly"))
 
 
 def content_words(text: str) -> set[str]:
@@ -51,8 +57,30 @@ class TitleWords:
             for word in content_words(str(title)):
                 songs[word].append(song)
         self._songs = {word: np.array(rows, np.int64) for word, rows in songs.items() if len(rows) <= MAX_TITLES}
+        self._every = {word: np.array(rows, np.int64) for word, rows in songs.items()}
+        self._sorted = sorted(self._every)
 
     def naming(self, text: str) -> np.ndarray:
         """(M,) the songs whose title shares a content word with the text, ascending."""
         found = [self._songs[word] for word in content_words(text) if word in self._songs]
         return np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
+
+    def fragments(self, text: str) -> np.ndarray:
+        """(M,) the songs whose title holds a longer word that only begins with one of the text's words
+        ("Trampoline" for a tram, "Capsize" for graduation caps, "PILLOWTALK" for a pillow fight) and
+        shares no whole word with it, ascending: the encoder's word pieces make such a title read close
+        to the scene (tram -> trampoline 0.79), but a listener hears a pun, not the scene."""
+        words = content_words(text)
+        found = []
+        for word in words:
+            at = bisect.bisect_right(self._sorted, word)
+            while at < len(self._sorted) and self._sorted[at].startswith(word):
+                longer = self._sorted[at]
+                if longer[len(word):] not in ENDINGS:
+                    found.append(self._every[longer])
+                at += 1
+        if not found:
+            return np.zeros(0, np.int64)
+        shared = [self._every[word] for word in words if word in self._every]
+        songs = np.unique(np.concatenate(found))
+        return np.setdiff1d(songs, np.concatenate(shared)) if shared else songs
