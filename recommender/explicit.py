@@ -21,9 +21,9 @@ STRONG_WORDS = re.compile(
 )
 
 
-def explicit_titles(titles) -> np.ndarray:
-    """(N,) True for each title that holds a slur or strong profanity."""
-    return np.array([bool(STRONG_WORDS.search(str(title))) for title in titles], bool)
+def titles_matching(words: re.Pattern, titles) -> np.ndarray:
+    """(N,) True for each title that holds one of `words` (STRONG_WORDS, GROWN_UP_WORDS, SLEEPLESS_WORDS)."""
+    return np.array([bool(words.search(str(title))) for title in titles], bool)
 
 
 # Titles about drugs, drunkenness, smoking, crime, sex or infidelity: fine on a night out, jarring anywhere else.
@@ -50,11 +50,6 @@ GROWN_UP_WORDS = re.compile(
 NIGHT_OUT_CUE, NIGHT_OUT_FROM = "drunk people partying in a nightclub", 0.45
 
 
-def grown_up_titles(titles) -> np.ndarray:
-    """(N,) True for each title about drugs, drunkenness, smoking, crime, sex or infidelity (GROWN_UP_WORDS)."""
-    return np.array([bool(GROWN_UP_WORDS.search(str(title))) for title in titles], bool)
-
-
 # Titles about lying awake ("No Sleep", "Insomnia", "Sleepless Nights", "Wake Up Everybody"): the opposite of a
 # sleeper. On our dev scenes "No Sleep" came to a dog asleep by a radiator, another by a fireplace, a cat asleep on
 # books and a man asleep on a train, "Insomnia" to the cat and a student asleep on his books. Kept out wherever
@@ -64,8 +59,3 @@ SLEEPLESS_WORDS = re.compile(
     re.IGNORECASE,
 )
 ASLEEP_FROM = 0.5
-
-
-def sleepless_titles(titles) -> np.ndarray:
-    """(N,) True for each title about lying awake (SLEEPLESS_WORDS)."""
-    return np.array([bool(SLEEPLESS_WORDS.search(str(title))) for title in titles], bool)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from recommender.explicit import GROWN_UP_WORDS, grown_up_titles
+from recommender.explicit import GROWN_UP_WORDS, titles_matching
+from tests.support.answers import offered_titles
 
 # Dev scenes whose answers carried such a title before the rule.
 FAMILY_SCENES = ("a family barbecue in the backyard", "a baby taking her first steps in the living room",
@@ -16,24 +17,23 @@ FAMILY_SCENES = ("a family barbecue in the backyard", "a baby taking her first s
 
 
 def test_drug_crime_and_sex_words_are_caught_and_drinks_and_love_pass():
-    flagged = grown_up_titles(["Feed Me Dope", "Lick It Up", "Heroin", "Undrunk", "Gangsta Gangsta",
-                               "Smokers Outside the Hospital Doors", "Killer Queen", "Sex on Fire", "Sativa",
-                               "Kissing Other People", "Hey Jealousy"])
+    flagged = titles_matching(GROWN_UP_WORDS, [
+        "Feed Me Dope", "Lick It Up", "Heroin", "Undrunk", "Gangsta Gangsta", "Smokers Outside the Hospital Doors",
+        "Killer Queen", "Sex on Fire", "Sativa", "Kissing Other People", "Hey Jealousy"])
     assert flagged.all()
-    kept = grown_up_titles(["Red Red Wine", "Killing Me Softly", "Higher Love", "Umbrella",
-                            "Sweet Child O' Mine", "Crazy In Love", "Champagne Supernova", "Strangers in the Night"])
+    kept = titles_matching(GROWN_UP_WORDS, [
+        "Red Red Wine", "Killing Me Softly", "Higher Love", "Umbrella", "Sweet Child O' Mine", "Crazy In Love",
+        "Champagne Supernova", "Strangers in the Night"])
     assert not kept.any()
 
 
 @pytest.mark.parametrize("scene", FAMILY_SCENES)
 def test_no_grown_up_title_among_many_songs_for_family_scenes(recommender, scene):
-    titles = [song.title for song in recommender.suggest(scene, songs=40).songs]
-    assert len(titles) == 40
+    titles = offered_titles(recommender, scene, 40)
     assert not [title for title in titles if GROWN_UP_WORDS.search(title)]
 
 
 def test_a_night_out_may_still_get_them(recommender):
     # The guard is the scene's, not the song's: the same words come back to a bar at night.
-    titles = [song.title for song in recommender.suggest("friends drinking shots at a bar at night", songs=80).songs]
-    assert len(titles) == 80
+    titles = offered_titles(recommender, "friends drinking shots at a bar at night", 80)
     assert [title for title in titles if GROWN_UP_WORDS.search(title)]

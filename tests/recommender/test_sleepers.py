@@ -9,7 +9,8 @@ import pytest
 
 import numpy as np
 
-from recommender.explicit import SLEEPLESS_WORDS, sleepless_titles
+from recommender.explicit import SLEEPLESS_WORDS, titles_matching
+from tests.support.answers import offered_titles
 
 # Dev scenes whose answers carried such a title before the rule.
 SLEEPERS = ("a cat asleep on a stack of books", "a man asleep on a train with headphones on",
@@ -17,22 +18,21 @@ SLEEPERS = ("a cat asleep on a stack of books", "a man asleep on a train with he
 
 
 def test_titles_about_lying_awake_are_caught_and_sleep_and_dreams_pass():
-    assert sleepless_titles(["No Sleep", "Insomnia", "Sleepless Nights", "Wake Me Up", "Up All Night",
-                             "Can't Sleep Love"]).all()
-    assert not sleepless_titles(["Sweet Dreams", "Sing Me to Sleep", "Lullaby", "Dreams", "Golden Slumbers"]).any()
+    assert titles_matching(SLEEPLESS_WORDS, ["No Sleep", "Insomnia", "Sleepless Nights", "Wake Me Up", "Up All Night",
+                                             "Can't Sleep Love"]).all()
+    assert not titles_matching(SLEEPLESS_WORDS, ["Sweet Dreams", "Sing Me to Sleep", "Lullaby", "Dreams",
+                                                 "Golden Slumbers"]).any()
 
 
 @pytest.mark.parametrize("scene", SLEEPERS)
 def test_no_sleepless_title_among_many_songs_beside_a_sleeper(recommender, scene):
-    titles = [song.title for song in recommender.suggest(scene, songs=40).songs]
-    assert len(titles) == 40
+    titles = offered_titles(recommender, scene, 40)
     assert not [title for title in titles if SLEEPLESS_WORDS.search(title)]
 
 
 def test_a_night_awake_may_still_get_them(recommender):
     # The guard is the sleeper's: a student cramming through the night still hears them.
-    titles = [song.title for song in recommender.suggest("a student studying all night before an exam", songs=80).songs]
-    assert len(titles) == 80
+    titles = offered_titles(recommender, "a student studying all night before an exam", 80)
     assert [title for title in titles if SLEEPLESS_WORDS.search(title)]
 
 
