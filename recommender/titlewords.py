@@ -56,8 +56,8 @@ class TitleWords:
         for song, title in enumerate(titles):
             for word in content_words(str(title)):
                 songs[word].append(song)
-        self._songs = {word: np.array(rows, np.int64) for word, rows in songs.items() if len(rows) <= MAX_TITLES}
-        self._every = {word: np.array(rows, np.int64) for word, rows in songs.items()}
+        self._every = {word: np.array(rows, np.int64) for word, rows in songs.items()}  # for fragments
+        self._songs = {word: rows for word, rows in self._every.items() if len(rows) <= MAX_TITLES}
         self._sorted = sorted(self._every)
 
     def naming(self, text: str) -> np.ndarray:
