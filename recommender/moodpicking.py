@@ -339,7 +339,13 @@ KEY_FEELINGS = (
     # amusement park 0.42, a rusted ferris wheel 0.42; a graveyard in fog 0.40, an empty snowy street 0.37 (EmoBank
     # 99.5% under 0.35, a few sentences of ruin up to 0.49)
     (("lonely", "melancholy", "eerie", "wistful", "bleak", "nostalgic", "somber"),
-     (("an abandoned place left to decay with no one around", 0.40, 0.48),)))
+     (("an abandoned place left to decay with no one around", 0.40, 0.48),)),
+    # Conflict ("calm · peaceful · quiet" for a couple arguing in a cafe, "atmospheric · peaceful" for a couple
+    # arguing on a beach): EmoBank's model reads a quarrel as neither tense nor lively (+0.09 arousal), the
+    # encoder puts "arguing" near "calm" and "peaceful" (0.17-0.31). Quarrels 0.41-0.65, a referee among angry
+    # players 0.50; protesters 0.33, a pillow fight 0.32, boxers 0.29 (EmoBank 99.5% under 0.27, max 0.36)
+    (("tense", "dramatic", "angry", "intense", "defiant", "fierce", "aggressive"),
+     (("people arguing angrily in a heated quarrel", 0.34, 0.48),)))
 KEY_CUES = tuple(cue for _, cues in KEY_FEELINGS for cue in cues)
 # 0.1 left a graduation "dramatic · rousing | rebellious · rollicking | brash · flashy" (its best set of
 # achievement 0.06 behind after a lift of 0.2); 0.3 fixed that but new year's fireworks then led with "joyous ·
@@ -542,7 +548,8 @@ class MoodGate:
                    np.vstack([affect.mean(axis=0), np.where(affect.std(axis=0) > 0, affect.std(axis=0), 1.0)]
                              ).astype(np.float32))
 
-    def opposed(self, affect: np.ndarray, energy: np.ndarray | None = None) -> np.ndarray:
+    def opposed(self, affect: np.ndarray, energy: np.ndarray | None = None,
+                key: np.ndarray | None = None) -> np.ndarray:
         """(B, L) how far each label lies on the other side of the scene's feel, beyond opposed_tolerance: on
         each axis where the label's (valence, label_energy) and the scene's (valence, arousal) (affect (B, 2),
         the one the moods are matched against) differ in sign, their product, all in the labels' standard
@@ -552,12 +559,19 @@ class MoodGate:
         bravado" for coffee on a balcony), and the first set, which no later set's agreement checks, is often
         such a set. The scene's arousal counts only as far as its energy (B,) in sd (engine._scene_liveliness)
         does not say the other way: a busy restaurant kitchen reads calm to EmoBank's model and lively to the
-        energy reading, and keeps "energetic"."""
+        energy reading, and keeps "energetic". Where the scene shows a key feeling (key (B, F): key_feelings),
+        the mean feel of that family's labels takes the reading's place in proportion: a quarrel reads neither
+        tense nor lively, its conflict family is both ("earnest · calm" for two waiters arguing)."""
         scene = (np.asarray(affect, np.float32)[:, :2] - self.affect_scale[0]) / self.affect_scale[1]
         if energy is not None:
             agree = np.clip(1 + np.sign(scene[:, 1]) * np.asarray(energy, np.float32), 0, 1)
             scene[:, 1] *= agree
         valence = (self.label_valence - self.affect_scale[0, 0]) / self.affect_scale[1, 0]
+        if key is not None:  # the feel of the key feeling the scene shows, in proportion to its reading
+            members = self.key_members / np.maximum(self.key_members.sum(axis=1, keepdims=True), 1)
+            family = members @ np.column_stack([valence, self.label_energy])  # (F, 2)
+            total = key.sum(axis=1, keepdims=True)
+            scene = scene * (1 - np.minimum(total, 1)) + (key / np.maximum(total, 1)) @ family
         against = (self.weights.opposed_valence * np.maximum(-scene[:, :1] * valence[None, :], 0)
                    + np.maximum(-scene[:, 1:] * self.label_energy[None, :], 0))
         return np.maximum(against - self.weights.opposed_tolerance, 0)
@@ -678,7 +692,7 @@ class MoodGate:
         # mean over the set times its size: the coloured shortfall summed, without a second (L, C) matrix
         per_label = self.weights.coloured * shortfall
         if self.label_energy is not None and self.weights.opposed:  # one word against the scene's feel
-            opposed = self.opposed(affect, energy)
+            opposed = self.opposed(affect, energy, key)
             if key is not None:  # "playful" for a puppy with a toy, which EmoBank reads sad and calm
                 opposed = opposed * (1 - np.minimum(key @ self.key_members, 1))
             per_label = per_label + self.weights.opposed * opposed

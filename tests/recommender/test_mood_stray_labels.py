@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from recommender.moodpicking import MoodGate
+from recommender.moodpicking import KEY_FEELINGS, MoodGate
 from recommender.scoring import Combinations
 
+CONFLICT = KEY_FEELINGS[-1][0]
+CALM = {"calm", "peaceful", "soothing", "relaxed", "gentle", "tender", "soft", "quiet", "laid-back", "meditative"}
 LIVELY = {"energetic", "freewheeling", "brash", "bravado", "hyper", "rowdy", "boisterous", "exuberant", "epic"}
 
 
@@ -44,6 +46,18 @@ def test_an_energy_reading_that_says_the_other_way_silences_the_arousal():
     assert gate.opposed(calm_read)[0, 1] > 1.0
     assert gate.opposed(calm_read, np.array([1.0], np.float32))[0, 1] == 0
     assert gate.opposed(calm_read, np.array([-1.0], np.float32))[0, 1] > 1.0  # agreeing: as before
+
+
+def test_a_quarrel_names_the_conflict_and_gets_no_calm_label(recommender):
+    scenes = ["two taxi drivers arguing in the middle of the street",
+              "a man and his neighbour arguing over a parking space",
+              "two waiters arguing in the back of a restaurant",
+              "a father and daughter arguing in the car",
+              "two fishermen quarrelling on a pier",
+              "a couple arguing at the airport check-in desk"]
+    for answer in recommender.suggest_many(scenes):
+        assert set(CONFLICT) & set(answer.moods[0].labels), (answer.text, answer.moods)
+        assert not CALM & labels_of(answer), (answer.text, answer.moods)
 
 
 def test_a_still_moment_gets_no_lively_label(recommender):
