@@ -287,7 +287,7 @@ class Recommender:
         similarities = self._mood_gate.heard(similarities)
         no_sorrow = np.maximum(rest, joy)
         scores = self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow,
-                                          embeddings)
+                                          embeddings, energy)
         return scores, affect
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:

@@ -339,7 +339,13 @@ KEY_FEELINGS = (
     # amusement park 0.42, a rusted ferris wheel 0.42; a graveyard in fog 0.40, an empty snowy street 0.37 (EmoBank
     # 99.5% under 0.35, a few sentences of ruin up to 0.49)
     (("lonely", "melancholy", "eerie", "wistful", "bleak", "nostalgic", "somber"),
-     (("an abandoned place left to decay with no one around", 0.40, 0.48),)))
+     (("an abandoned place left to decay with no one around", 0.40, 0.48),)),
+    # Conflict ("calm · peaceful · quiet" for a couple arguing in a cafe, "atmospheric · peaceful" for a couple
+    # arguing on a beach): EmoBank's model reads a quarrel as neither tense nor lively (+0.09 arousal), the
+    # encoder puts "arguing" near "calm" and "peaceful" (0.17-0.31). Quarrels 0.41-0.65, a referee among angry
+    # players 0.50; protesters 0.33, a pillow fight 0.32, boxers 0.29 (EmoBank 99.5% under 0.27, max 0.36)
+    (("tense", "dramatic", "angry", "intense", "defiant", "fierce", "aggressive"),
+     (("people arguing angrily in a heated quarrel", 0.34, 0.48),)))
 KEY_CUES = tuple(cue for _, cues in KEY_FEELINGS for cue in cues)
 # 0.1 left a graduation "dramatic · rousing | rebellious · rollicking | brash · flashy" (its best set of
 # achievement 0.06 behind after a lift of 0.2); 0.3 fixed that but new year's fireworks then led with "joyous ·
@@ -433,7 +439,8 @@ class MoodWeights:
     spread: per standard deviation beyond spread_tolerance that a set's own labels scatter in
     valence/arousal (no "lively · quiet"); energy_spread: the same for their label_energy, which knows
     calm from lively better than the arousal reading does (no "meditative · ecstatic", "intense · ethereal",
-    "soothing · energetic")."""
+    "soothing · energetic"); opposed: per unit beyond opposed_tolerance that one label's feel lies on the
+    other side of the scene's (MoodGate.opposed), counted in full for each such label of a set."""
 
     coloured: float = 4.0
     clash: float = 0.06
@@ -444,6 +451,9 @@ class MoodWeights:
     spread_tolerance: float = 0.8
     energy_spread: float = 0.3
     energy_spread_tolerance: float = 0.7
+    opposed: float = 0.8
+    opposed_tolerance: float = 0.6
+    opposed_valence: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -482,6 +492,7 @@ class MoodGate:
     occasion_cues: np.ndarray | None = None  # (K, D) unit embeddings of OCCASION_CUES' phrases
     key_cues: np.ndarray | None = None  # (K, D) unit embeddings of KEY_CUES
     sorrow_anchors: np.ndarray | None = None  # (2K, D) unit embeddings of SORROW_ANCHORS, the K sad then the K bright
+    affect_scale: np.ndarray | None = None  # (2, 2) the labels' mean and standard deviation of (valence, arousal)
 
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
@@ -533,7 +544,37 @@ class MoodGate:
                             for cues in (couple_cues, company_cues, practice_cues, grind_cues)),
                    force, occasion, np.asarray(key_share, np.float32), key_members,
                    *(None if cues is None else np.ascontiguousarray(cues, np.float32)
-                     for cues in (comfort_cues, force_cues, occasion_cues, key_cues, sorrow_anchors)))
+                     for cues in (comfort_cues, force_cues, occasion_cues, key_cues, sorrow_anchors)),
+                   np.vstack([affect.mean(axis=0), np.where(affect.std(axis=0) > 0, affect.std(axis=0), 1.0)]
+                             ).astype(np.float32))
+
+    def opposed(self, affect: np.ndarray, energy: np.ndarray | None = None,
+                key: np.ndarray | None = None) -> np.ndarray:
+        """(B, L) how far each label lies on the other side of the scene's feel, beyond opposed_tolerance: on
+        each axis where the label's (valence, label_energy) and the scene's (valence, arousal) (affect (B, 2),
+        the one the moods are matched against) differ in sign, their product, all in the labels' standard
+        deviations, valence counting opposed_valence; agreeing on one axis excuses nothing on the other (a
+        bright "energetic" by a lamp-lit cup of tea). A set's mean feel can fit while one word says the
+        opposite ("calm · peaceful" for a heated argument, "energetic · perky" for yoga at sunrise, "brash ·
+        bravado" for coffee on a balcony), and the first set, which no later set's agreement checks, is often
+        such a set. The scene's arousal counts only as far as its energy (B,) in sd (engine._scene_liveliness)
+        does not say the other way: a busy restaurant kitchen reads calm to EmoBank's model and lively to the
+        energy reading, and keeps "energetic". Where the scene shows a key feeling (key (B, F): key_feelings),
+        the mean feel of that family's labels takes the reading's place in proportion: a quarrel reads neither
+        tense nor lively, its conflict family is both ("earnest · calm" for two waiters arguing)."""
+        scene = (np.asarray(affect, np.float32)[:, :2] - self.affect_scale[0]) / self.affect_scale[1]
+        if energy is not None:
+            agree = np.clip(1 + np.sign(scene[:, 1]) * np.asarray(energy, np.float32), 0, 1)
+            scene[:, 1] *= agree
+        valence = (self.label_valence - self.affect_scale[0, 0]) / self.affect_scale[1, 0]
+        if key is not None:  # the feel of the key feeling the scene shows, in proportion to its reading
+            members = self.key_members / np.maximum(self.key_members.sum(axis=1, keepdims=True), 1)
+            family = members @ np.column_stack([valence, self.label_energy])  # (F, 2)
+            total = key.sum(axis=1, keepdims=True)
+            scene = scene * (1 - np.minimum(total, 1)) + (key / np.maximum(total, 1)) @ family
+        against = (self.weights.opposed_valence * np.maximum(-scene[:, :1] * valence[None, :], 0)
+                   + np.maximum(-scene[:, 1:] * self.label_energy[None, :], 0))
+        return np.maximum(against - self.weights.opposed_tolerance, 0)
 
     def at_rest(self, embeddings: np.ndarray) -> np.ndarray:
         """(B,) 0-1 how clearly the descriptions (B, D) show someone asleep (REST_CUES; 0 without cues)."""
@@ -620,11 +661,13 @@ class MoodGate:
         return heard
 
     def adjusted(self, scores: np.ndarray, similarities: np.ndarray, affect: np.ndarray,
-                 no_sorrow: np.ndarray | None = None, embeddings: np.ndarray | None = None) -> np.ndarray:
+                 no_sorrow: np.ndarray | None = None, embeddings: np.ndarray | None = None,
+                 energy: np.ndarray | None = None) -> np.ndarray:
         """(B, C) scores less each set's label penalties and its size penalty; affect: (B, 2),
         no_sorrow: (B,) 0-1 how clearly the scene is no place for sorrow (someone asleep, a
         celebration): the labels of sorrow need that share of their support; embeddings (B, D): the
-        descriptions, for who is in them (scene_support)."""
+        descriptions, for who is in them (scene_support); energy (B,): the scene's energy in sd, for the
+        labels opposed to its feel (opposed), which a key feeling the scene shows waives for its own family."""
         similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
         support = np.broadcast_to(self.coloured, similarities.shape)
         key = None if embeddings is None else self.key_feelings(embeddings)
@@ -647,8 +690,13 @@ class MoodGate:
         clash = np.maximum(gap - self.weights.tolerance, 0)
         # A coloured label spoils a set however many others it has: it counts in full, not averaged.
         # mean over the set times its size: the coloured shortfall summed, without a second (L, C) matrix
-        coloured, clashing = _label_sums(self.weights.coloured * shortfall, self.weights.clash * clash,
-                                         self.mean_weights)
+        per_label = self.weights.coloured * shortfall
+        if self.label_energy is not None and self.weights.opposed:  # one word against the scene's feel
+            opposed = self.opposed(affect, energy, key)
+            if key is not None:  # "playful" for a puppy with a toy, which EmoBank reads sad and calm
+                opposed = opposed * (1 - np.minimum(key @ self.key_members, 1))
+            per_label = per_label + self.weights.opposed * opposed
+        coloured, clashing = _label_sums(per_label, self.weights.clash * clash, self.mean_weights)
         penalty = coloured * self.sizes
         penalty += clashing
         if key is not None:  # the scene's key feeling: sets that name it gain (KEY_FEELINGS)
