@@ -77,7 +77,9 @@ OCCASION_NAMED = 0.8
 # lost that song at couple dinners, sunsets and a barbecue. Cheating and innuendo topics caught more wrong
 # titles than right ones ("Family Affair", "Faithfully"; "Kiss", "Lovers") and were left out.
 SORROW_TOPICS = ("heartbreak and breakup", "broken dreams and falling apart", "sadness, loss and despair",
-                 "hatred and anger", "getting over an ex, never getting back together")
+                 "hatred and anger", "getting over an ex, never getting back together",
+                 "paranoia, fear and madness", "searching and never finding what I am looking for",
+                 "missing someone and longing for them", "being let down and disappointed")
 JOY_TOPICS = ("love, joy and happiness", "sweet dreams", "falling in love")
 SORROW_JOY_SHARE = 0.5
 SORROW_TITLE_FROM, SORROW_TITLE_FULL = 0.25, 0.33
