@@ -76,6 +76,11 @@ OCCASION_NAMED = 0.8
 # led an answer of our 441 dev scenes; "I Love You" stays at 0). Of those scenes 14 answers changed: 10
 # lost that song at couple dinners, sunsets and a barbecue. Cheating and innuendo topics caught more wrong
 # titles than right ones ("Family Affair", "Faithfully"; "Kiss", "Lovers") and were left out.
+# Since session 14 also titles of paranoia, of searching in vain, of missing someone and of being let down:
+# judges named "I Still Haven't Found What I'm Looking For" at a wedding cake (contrast 0.61), "Paranoid" by a
+# quiet rainy window (0.62), "Let Me Down Slowly" on a summit (0.27); "Missing You" 0.34. Of our 404 dev scenes
+# 36 answers changed, 42 songs out: 33 such titles at old couples, newborns, picnics, engagements, the rest
+# pushed out by the songs that came in. Wrongly caught, in no dev answer: "I Don't Want to Miss a Thing" (0.38).
 SORROW_TOPICS = ("heartbreak and breakup", "broken dreams and falling apart", "sadness, loss and despair",
                  "hatred and anger", "getting over an ex, never getting back together",
                  "paranoia, fear and madness", "searching and never finding what I am looking for",
