@@ -42,3 +42,27 @@ def test_a_content_scene_gets_no_title_of_longing_or_searching(recommender, scen
 def test_a_fearful_night_keeps_its_title_of_paranoia(recommender):
     titles = [song.title for song in recommender.suggest("a man lying awake at night, paranoid and afraid").songs]
     assert "Paranoid" in titles
+
+
+# Dev scenes whose five songs held a title reading very dark before (EmoBank's title reading -1.3 to -1.8:
+# "Ruin My Life", "God's Gonna Cut You Down", "Bad Day", "Life's Gonna Suck", "Say You Won't Let Go"),
+# while the scene's own text reads flat, so the bright-scene title guard did not hear it.
+FLAT_CONTENT_SCENES = ("a girl eating watermelon on a porch in summer", "a toddler smearing birthday cake on his face",
+                       "a woman lying on a beach towel reading a magazine", "a puppy chewing a shoe on the kitchen floor",
+                       "a golden retriever asleep on a rug by the door")
+
+
+def dark_titles(recommender, answer) -> list[str]:
+    features, row = recommender._song_features, recommender._song_index
+    return [song.title for song in answer.songs
+            if features.title_affect[row[song.id], 0] <= -1.0 and features.english_titles[row[song.id]]]
+
+
+@pytest.mark.parametrize("scene", FLAT_CONTENT_SCENES)
+def test_a_content_scene_whose_text_reads_flat_gets_no_title_that_reads_very_dark(recommender, scene):
+    assert not dark_titles(recommender, recommender.suggest(scene))
+
+
+def test_a_boxer_at_the_bag_may_still_get_dark_titles(recommender):
+    # the guard is a tender scene's: a marked high-energy scene takes "Painkiller" as it did
+    assert dark_titles(recommender, recommender.suggest("a boxer hitting a punching bag in a gym"))
