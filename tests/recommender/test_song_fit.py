@@ -209,3 +209,11 @@ def test_a_title_reading_against_the_scene_weighs_only_for_a_clearly_coloured_sc
     assert bright[0] < bright[1] == 0.0
     assert title_against(features, 0.05, weights) is None  # an ordinary scene reads titles as it always did
     assert (title_against(features, -0.6, weights) == 0.0).all()  # a sad title fits a sad scene
+
+
+def test_a_scene_not_about_sorrow_turns_away_only_very_dark_titles_even_where_its_text_reads_flat():
+    features = features_of(3, title_affect=[[-1.5, 0.0], [-0.8, 0.0], [0.5, 0.0]])
+    weights = SongWeights(hub=0.0, tone=0.0)
+    content = title_against(features, 0.05, weights, content=1.0)
+    assert content[0] < content[1] == content[2] == 0.0  # "Ruin My Life" yes, "Let Me Go" as before
+    assert (title_against(features, -0.6, weights, content=1.0)[1:] == 0.0).all()
