@@ -40,7 +40,7 @@ def explain(recommender: Recommender, text: str, top: int = 25) -> list[str]:
     slot = terms.total(*songscore.SLOT_ROLES[0])
     rank = np.empty(len(slot), np.int64)
     rank[np.argsort(-slot, kind="stable")] = np.arange(len(slot))
-    named = r._title_words.naming(words[0])
+    named = np.union1d(r._title_words.naming(words[0]), r._famous_naming(words[0], faded))
     candidates = set(songscore.anchor_candidates(features, target, scene, faded, weights, r.anchor_rule,
                                                  named).tolist())
     answer = r.suggest(text)
