@@ -20,7 +20,7 @@ from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .recent_texts import RecentTexts
 from .suggestion import SONGS, Mood, Song, Suggestion
-from .titlefit import WholeTitles
+from .titlefit import FADE_FULL, WholeTitles
 from .titlewords import TitleWords
 
 log = logging.getLogger(__name__)
@@ -430,6 +430,9 @@ class Recommender:
                 if len(results) - before >= songscore.OCCASION_LEADS:  # enough of its songs: the rest is the scene's
                     excluded[features.occasion == occasion] = True
             lead(self._anchor_scores(affect, picked[0], scene, similarities, text), songscore.ANCHORS - len(results))
+            if len(results) < songscore.ANCHORS:  # a famous song that names the scene fills a lead no closer title took
+                lead(self._anchor_scores(affect, picked[0], scene, similarities, text, famous=True),
+                     songscore.ANCHORS - len(results))
         for position, (combination, wanted) in enumerate(zip(picked, _split(count - len(results), len(picked)))):
             target = (self.description_weight * affect
                       + (1 - self.description_weight) * self._combination_affect[combination])
@@ -442,16 +445,33 @@ class Recommender:
         return results
 
     def _anchor_scores(self, affect: np.ndarray, combination: int, scene: songscore.SceneTerms,
-                       similarities: np.ndarray, text: str) -> np.ndarray:
+                       similarities: np.ndarray, text: str, famous: bool = False) -> np.ndarray:
         """(N,) how well each song leads the answer (songscore.anchor_scores, -inf for most), against
-        the first mood's target; each title's own affect reading comes from the build (index.py)."""
+        the first mood's target; each title's own affect reading comes from the build (index.py).
+        famous: also the famous songs whose title names the scene word for word (_famous_naming)."""
         features = self._song_features
         target = self._lead_target(affect, combination)
+        named = self._title_words.naming(text)
+        if famous and self._whole_titles is not None and text_language(text) == ENGLISH:
+            named = np.union1d(named, self._famous_naming(text, similarities))
         candidates = songscore.anchor_candidates(features, target, scene, similarities, self.song_weights,
-                                                 self.anchor_rule, self._title_words.naming(text))
+                                                 self.anchor_rule, named)
         return songscore.anchor_scores(features, candidates, target, scene, similarities,
                                        features.title_affect[candidates],
                                        self.song_weights, self.anchor_rule)
+
+    def _famous_naming(self, text: str, similarities: np.ndarray) -> np.ndarray:
+        """(M,) the famous songs whose title names what the scene shows, word for word, though its cosine
+        stays under AnchorRule.similarity (AnchorRule.famous*): "Summer" for a man grilling steaks on a
+        summer evening (0.39), "Dancing Queen" for grandparents dancing in their kitchen."""
+        rule = self.anchor_rule
+        songs = np.flatnonzero((similarities >= rule.famous_similarity) & (similarities < rule.similarity)
+                               & (self._song_features.known_as >= np.float32(rule.famous)))
+        if not len(songs):
+            return songs
+        best, least = self._whole_titles.word_support(text, songs)
+        songs = songs[(best >= rule.famous_word) & (least >= FADE_FULL)]
+        return np.setdiff1d(songs, self._title_words.fragments(text, shortest=3))  # "Capsize" for a cap: a pun
 
     def _lead_target(self, affect: np.ndarray, combination: int) -> np.ndarray:
         """(2,) the (valence, arousal) the leading songs are held to: the description's, blended with its first mood's."""

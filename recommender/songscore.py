@@ -1091,10 +1091,18 @@ class AnchorRule:
     "Break My Baby" reads agitated (arousal 0.9) beside a sleeping newborn. A title that shares
     a word with the description (titlewords: "Firework" for fireworks, 0.39; "Heart-Shaped Box"
     shares only "heart-shaped" with latte art, 0.35) needs only
-    named_similarity."""
+    named_similarity, and so does a famous song (Spotify popularity `famous` or more) whose title
+    clears famous_similarity and names what the scene shows, word for word (titlefit.WholeTitles.word_support):
+    one of its words at famous_word or more to one of the description's ("summer" to "summer", "dancing"
+    to "dancing", "birds" to "pigeons" 0.84) and none under titlefit.FADE_FULL (ABBA's "Dancing Queen" for
+    grandparents dancing in their kitchen, 0.39; "Mistletoe" reads 0.38 to a lavender field at sunset, but
+    its word finds only "lavender", 0.47)."""
 
     similarity: float = 0.42
     named_similarity: float = 0.34  # for a title that shares a word with the description (titlewords)
+    famous: float = 0.7  # Spotify popularity (SongFeatures.known_as) from which a title may lead from famous_similarity
+    famous_similarity: float = 0.38
+    famous_word: float = 0.6  # ... if one of its words reads this close to one of the description's
     known: float = 0.55  # Spotify popularity (SongFeatures.known_as)
     energy_gap: float = 2.1
     distance: float = 1.6

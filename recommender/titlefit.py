@@ -127,17 +127,28 @@ class WholeTitles:
         songs = np.asarray(songs, np.int64)
         fit = np.ones(len(songs), np.float32)
         several = np.flatnonzero(self._counts[songs] >= 2)
+        if len(several):
+            _, least = self.word_support(text, songs[several])
+            fit[several] = np.clip((least - FADE_FROM) / (FADE_FULL - FADE_FROM), 0.0, 1.0)
+        return fit
+
+    def word_support(self, text: str, songs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(len(songs),) each title's best and least counterpart: the highest and the lowest, over its topic
+        words, of a word's best cosine to one of the description's words (0 and 1 for a title without
+        topic words, or a description without any)."""
+        songs = np.asarray(songs, np.int64)
+        best, least = np.zeros(len(songs), np.float32), np.ones(len(songs), np.float32)
+        worded = np.flatnonzero(self._counts[songs] >= 1)
         scene = self._scene_vectors(text)
-        if not len(several) or scene is None:
-            return fit
-        starts, ends = self._titles.starts[songs[several]], self._titles.starts[songs[several] + 1]
+        if not len(worded) or scene is None:
+            return best, least
+        starts, ends = self._titles.starts[songs[worded]], self._titles.starts[songs[worded] + 1]
         lengths = ends - starts
         offsets = np.cumsum(lengths) - lengths  # where each title's words start in rows
         rows = self._titles.ids[np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))]
         support = (self._titles.vectors[rows] @ scene.T).max(axis=1)  # (M,)
-        least = np.minimum.reduceat(support, offsets)
-        fit[several] = np.clip((least - FADE_FROM) / (FADE_FULL - FADE_FROM), 0.0, 1.0)
-        return fit
+        best[worded], least[worded] = np.maximum.reduceat(support, offsets), np.minimum.reduceat(support, offsets)
+        return best, least
 
     def faded(self, text: str, similarities: np.ndarray, floor: float, kept: np.ndarray | None = None) -> np.ndarray:
         """(N,) the description-title cosines with each title above floor pulled toward it by its fit:

@@ -35,15 +35,15 @@ this that these those very just like them they have been being doing looking
 ENDINGS = frozenset(("s", "es", "ed", "d", "ing", "in", "er", "ers", "r", "rs", "y", "ly"))
 
 
-def content_words(text: str) -> set[str]:
-    """The words of a text that can carry a theme, lower-case, without accents, plural folded
-    ("Fireworks" -> "firework")."""
+def content_words(text: str, shortest: int = MIN_LETTERS) -> set[str]:
+    """The words of a text that can carry a theme (shortest letters or more), lower-case, without
+    accents, plural folded ("Fireworks" -> "firework")."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
     words = set()
     for word in _WORD.findall(folded):
-        if len(word) < MIN_LETTERS or word in ENGLISH_WORDS or word in COMMON:
+        if len(word) < shortest or word in ENGLISH_WORDS or word in COMMON:
             continue
-        words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > MIN_LETTERS else word)
+        words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > shortest else word)
     return words
 
 
@@ -65,12 +65,13 @@ class TitleWords:
         found = [self._songs[word] for word in content_words(text) if word in self._songs]
         return np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
 
-    def fragments(self, text: str) -> np.ndarray:
+    def fragments(self, text: str, shortest: int = MIN_LETTERS) -> np.ndarray:
         """(M,) the songs whose title holds a longer word that only begins with one of the text's words
         ("Trampoline" for a tram, "Capsize" for graduation caps, "PILLOWTALK" for a pillow fight) and
         shares no whole word with it, ascending: the encoder's word pieces make such a title read close
-        to the scene (tram -> trampoline 0.79), but a listener hears a pun, not the scene."""
-        words = content_words(text)
+        to the scene (tram -> trampoline 0.79), but a listener hears a pun, not the scene. shortest: the
+        fewest letters a text's word needs to count (3 also finds "Capsize" for a graduate's cap)."""
+        words = content_words(text, shortest)
         found = []
         for word in words:
             at = bisect.bisect_right(self._sorted, word)
