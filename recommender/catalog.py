@@ -38,6 +38,7 @@ class Catalog:
     foreign_playlists: np.ndarray | None = None  # (N,) datasets.foreign_playlist_shares, NaN unknown
     other_title: np.ndarray | None = None  # (N,) titlereading's confidence the title is in another language, NaN unknown
     years: np.ndarray | None = None  # (N,) release year, NaN unknown
+    languages: np.ndarray | None = None  # (N,) int8 songlanguage codes, stored by the build (see song_languages)
 
     def __len__(self) -> int:
         return len(self.song_ids)
@@ -128,6 +129,7 @@ class Catalog:
                 "foreign_playlists": self.foreign_playlists,
                 "other_title": self.other_title,
                 "year": self.years,
+                "language": self.song_languages(),
             }
         ).to_csv(path, index=False)
 
@@ -178,7 +180,18 @@ class Catalog:
             foreign_playlists=number("foreign_playlists", np.float32) if "foreign_playlists" in numbers else None,
             other_title=number("other_title", np.float32) if "other_title" in numbers else None,
             years=number("year", np.float32) if "year" in numbers else None,
+            languages=number("language", np.int8) if "language" in numbers else None,
         )
+
+    def song_languages(self) -> np.ndarray:
+        """(N,) int8 the language each song is sung in (songlanguage.song_languages). The build stores it:
+        reading every title and artist name again took about a third of the recommender's start-up."""
+        if self.languages is not None:
+            return self.languages
+        from .songlanguage import song_languages
+
+        return song_languages(self.titles, self.genres, self.artist_ids, self.artists, self.foreign_playlists,
+                              self.other_title)
 
     def measured_energy(self, only: bool = False) -> np.ndarray:
         """(N,) bool: songs whose drive comes from audio (Spotify's); unless `only`, all songs when

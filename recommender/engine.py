@@ -558,16 +558,12 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
     """The catalog's per-song features for the improved song score (None for an index without titles)."""
     if index.song_themes is None:
         return None
-    from .songlanguage import song_languages
-
     catalog = index.catalog
     return songscore.SongFeatures.of(catalog.affect, catalog.popularity, catalog.energy, index.song_themes,
                                      encoder.encode(list(songscore.OCCASIONS)), genres=catalog.genres,
                                      encode=encoder.encode, energy_known=catalog.measured_energy(only=True),
                                      speech=catalog.speech,
-                                     languages=song_languages(catalog.titles, catalog.genres, catalog.artist_ids,
-                                                              catalog.artists, catalog.foreign_playlists,
-                                                              catalog.other_title),
+                                     languages=catalog.song_languages(),
                                      acoustic=catalog.acoustic, title_affect=index.title_affect,
                                      hub_shares=index.song_hubs, title_words=index.title_vocabulary,
                                      photo_topics=index.photo_topics, years=catalog.years)

@@ -77,6 +77,8 @@ _LATIN_LETTER = re.compile(r"[a-zA-Z]")
 
 
 def _folded(word: str) -> str:
+    if word.isascii():  # most titles: nothing to fold
+        return word
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
@@ -86,7 +88,7 @@ def title_language(title: str, name: bool = False) -> int | None:
     name=True reads an artist's name: only words that are not English or names themselves count
     (Janelle Monáe and De La Soul sing in English; Los Aguas Aguas do not)."""
     text = clean_title(title).lower()
-    letters = [c for c in text if c.isalpha()]
+    letters = [] if text.isascii() else [c for c in text if c.isalpha()]  # ASCII letters are Latin
     if letters and sum(bool(_LATIN_LETTER.match(_folded(c))) for c in letters) < len(letters) / 2:
         return OTHER  # another script: Japanese, Korean, Cyrillic, …
     words = [_folded(word) for word in _WORD.findall(text)]
@@ -136,8 +138,12 @@ def song_languages(titles, genres, artists, names=None, foreign_playlists=None, 
     songs = np.bincount(artists, minlength=size)
     named = np.full(size, ENGLISH, np.int8)  # the language the artist's own name reads as
     if names is not None:
+        read: dict[str, int] = {}  # each name once: an artist's name comes with every one of its songs
         for artist, name in zip(artists, names):
-            named[artist] = max(named[artist], title_language(str(name), name=True) or ENGLISH)
+            name = str(name)
+            if name not in read:
+                read[name] = title_language(name, name=True) or ENGLISH
+            named[artist] = max(named[artist], read[name])
     result = np.where(decided >= 0, decided, ENGLISH).astype(np.int8)
     for language in (FRENCH, OTHER):
         votes = np.bincount(artists, weights=(decided == language).astype(np.float64), minlength=size)

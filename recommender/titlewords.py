@@ -38,7 +38,9 @@ ENDINGS = frozenset(("s", "es", "ed", "d", "ing", "in", "er", "ers", "r", "rs", 
 def content_words(text: str, shortest: int = MIN_LETTERS) -> set[str]:
     """The words of a text that can carry a theme (shortest letters or more), lower-case, without
     accents, plural folded ("Fireworks" -> "firework")."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    folded = text.lower()
+    if not folded.isascii():  # most titles and descriptions have nothing to fold
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     words = set()
     for word in _WORD.findall(folded):
         if len(word) < shortest or word in ENGLISH_WORDS or word in COMMON:

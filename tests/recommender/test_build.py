@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import dataclasses
 import functools
 import hashlib
 import io
@@ -27,7 +28,9 @@ import pytest
 from recommender import SONGS, IndexUnavailableError, Recommender
 from recommender import sources as sources_module
 from recommender.datasets import read_emobank
-from recommender.index import MANIFEST, build, load_index
+import recommender
+from recommender.index import MANIFEST, build, code_fingerprint, load_index
+from recommender.songlanguage import ENGLISH, FRENCH, OTHER
 from recommender.sources import DEFAULT_SOURCES_DIR, PublicFile, SourcesError, download_sources, resolve_sources
 from tests.support.network import free_port
 
@@ -114,6 +117,28 @@ def test_the_built_index_loads_and_answers(shared_build):
     assert len(answer.moods) == 3 and all(set(m.labels) <= labels for m in answer.moods)
     assert len(answer.songs) == SONGS
     assert all(song.url.startswith("https://www.deezer.com/track/") for song in answer.songs)
+
+
+def test_the_built_catalog_carries_each_songs_language_as_its_title_and_artist_read(shared_build):
+    """The build reads every title's language once; a start-up that read them all again took seconds."""
+    catalog = load_index(shared_build.data_dir).catalog
+    assert catalog.languages is not None, "the catalog keeps the build's reading"
+    read_again = dataclasses.replace(catalog, languages=None).song_languages()
+    assert np.array_equal(catalog.languages, read_again)
+    assert {ENGLISH, FRENCH, OTHER} <= set(np.unique(catalog.languages).tolist())
+
+
+def test_a_changed_rule_in_the_recommender_makes_a_built_index_stale(shared_build, tmp_path):
+    """Song hubs are measured with the engine's rules: after a code change `build` must build again."""
+    manifest = json.loads((shared_build.data_dir / MANIFEST).read_text())
+    package = Path(recommender.__file__).parent
+    assert manifest["key"]["code"] == code_fingerprint(package)
+    copy = tmp_path / "recommender"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert code_fingerprint(copy) == manifest["key"]["code"], "the same sources, the same key"
+    rules = copy / "songscore.py"
+    rules.write_text(rules.read_text().replace("HUB_FROM = 0.005", "HUB_FROM = 0.006"))
+    assert code_fingerprint(copy) != manifest["key"]["code"]
 
 
 def test_a_second_build_with_nothing_changed_returns_at_once_and_touches_nothing(shared_build, build_cache):
