@@ -539,11 +539,12 @@ class Recommender:
 def _titles(titles: np.ndarray) -> tuple[list[str], np.ndarray]:
     """Each title as shown (without version notes: "Umbrella", not "Umbrella - Remastered 2011"),
     and (N,) one id per title as a listener reads it (also without case or accents)."""
-    from .songkeys import clean_title, song_keys
+    from .songkeys import clean_title, folded_words
 
     shown = [clean_title(str(title)) for title in titles]
-    keys = [song_keys("", title)[0] for title in shown]
-    return shown, np.unique(np.array(keys, dtype=str), return_inverse=True)[1].astype(np.int64)
+    keys = [folded_words(title) for title in shown]  # songkeys.song_keys' title part, as np.unique would number
+    position = {key: i for i, key in enumerate(sorted(set(keys)))}  # them, without a (N,) array of strings
+    return shown, np.array([position[key] for key in keys], np.int64)
 
 
 def _main_genres(genres: np.ndarray) -> tuple[np.ndarray, int]:
