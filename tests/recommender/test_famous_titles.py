@@ -14,15 +14,13 @@ import pytest
 
 from recommender.titlefit import TitleVocabulary, WholeTitles
 from recommender.titlewords import TitleWords
+from tests.support.word_space import encoder_of
 
 # A 4-d word space: "summer" in the scene, "heat" near it, "queen" and "mistletoe" far from every scene word.
 WORDS = {"summer": (1, 0, 0, 0), "heat": (0.8, 0.6, 0, 0), "grilling": (0, 1, 0, 0), "evening": (0, 0, 1, 0),
          "queen": (0, 0, 0, 1), "mistletoe": (0.3, 0, 0, 0.95)}
 
-
-def encode(words):
-    vectors = np.array([WORDS[word] for word in words], np.float32)
-    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+encode = encoder_of(WORDS)
 
 
 def test_word_support_is_a_titles_best_and_least_counterpart_among_the_scenes_words():

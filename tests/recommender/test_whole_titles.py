@@ -9,15 +9,13 @@ Word arithmetic on hand-made vectors; the rest with the real recommender over da
 import numpy as np
 
 from recommender.titlefit import TitleVocabulary, WholeTitles, topic_words
+from tests.support.word_space import encoder_of
 
 # A 4-d word space: "kiss" and "kissing" alike, "cheat" and "other" far from anything in the scene.
 WORDS = {"kissing": (1, 0, 0, 0), "kiss": (0.95, 0.31, 0, 0), "couple": (0, 1, 0, 0), "bridge": (0, 0, 1, 0),
          "other": (0, 0, 0, 1), "lovers": (0.3, 0.95, 0, 0)}
 
-
-def encode(words):
-    vectors = np.array([WORDS[word] for word in words], np.float32)
-    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+encode = encoder_of(WORDS)
 
 
 def test_topic_words_leave_out_function_words_names_of_people_and_days():
