@@ -15,11 +15,16 @@ _VERSION_TAIL = re.compile(r"\s+-\s+.*$")  # "Song - Remastered 2011", "Song - R
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
+def without_accents(text: str) -> str:
+    """The text with its accents dropped ("Señor" -> "Senor"); case kept. ASCII text, most titles, is
+    returned as it is (the catalog's 42k titles load ~2x faster)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _folded(text: str) -> str:
-    if text.isascii():  # most titles: nothing to fold (the catalog's 42k titles load ~2x faster)
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return without_accents(text).lower()
 
 
 def clean_title(title: str) -> str:

@@ -26,11 +26,10 @@ for Latin music). The catalogs say nothing about language, so it is read from wh
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import numpy as np
 
-from .songkeys import clean_title
+from .songkeys import clean_title, without_accents
 
 ENGLISH, FRENCH, OTHER = 0, 1, 2  # codes in the (N,) arrays below
 
@@ -76,12 +75,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LATIN_LETTER = re.compile(r"[a-zA-Z]")
 
 
-def _folded(word: str) -> str:
-    if word.isascii():  # most titles: nothing to fold
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def title_language(title: str, name: bool = False) -> int | None:
     """OTHER or FRENCH when the title's words show it, None when they do not (a title
     of English-looking words is ENGLISH only by default, which the artist may still change).
@@ -89,9 +82,9 @@ def title_language(title: str, name: bool = False) -> int | None:
     (Janelle Monáe and De La Soul sing in English; Los Aguas Aguas do not)."""
     text = clean_title(title).lower()
     letters = [] if text.isascii() else [c for c in text if c.isalpha()]  # ASCII letters are Latin
-    if letters and sum(bool(_LATIN_LETTER.match(_folded(c))) for c in letters) < len(letters) / 2:
+    if letters and sum(bool(_LATIN_LETTER.match(without_accents(c))) for c in letters) < len(letters) / 2:
         return OTHER  # another script: Japanese, Korean, Cyrillic, …
-    words = [_folded(word) for word in _WORD.findall(text)]
+    words = [without_accents(word) for word in _WORD.findall(text)]
     weak = 0 if name else 1  # ambiguous words and accents
     southern = (2 * sum(word in SOUTHERN_WORDS for word in words) + weak * len(AMBIGUOUS_SOUTHERN.intersection(words))
                 + 2 * weak * len(_SOUTHERN_MARKS.findall(text)))

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ import numpy as np
 
 from .compact import QuantizedRows
 from .language import ENGLISH_WORDS
+from .songkeys import without_accents
 from .titlewords import COMMON
 
 _WORD = re.compile(r"[a-z0-9']+")
@@ -56,7 +56,7 @@ def topic_words(text: str, *, people: bool = False) -> list[str]:
     """The words of a text that can name a topic, lower-case, without accents or apostrophes, in order;
     people: also the words for who ("man", "people", "couple"): a description names who is there,
     a title's "Man" or "People" ("Guitar Man" for a street musician) asks nothing of the scene."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    folded = without_accents(text.lower())
     words = []
     for word in _WORD.findall(folded):
         word = word.strip("'")

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import defaultdict
 
 import numpy as np
 
 from .language import ENGLISH_WORDS
+from .songkeys import without_accents
 
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_LETTERS = 4  # shorter shared words are mostly function words or fragments ("sun" in "Sunday" is not one)
@@ -38,9 +38,7 @@ ENDINGS = frozenset(("s", "es", "ed", "d", "ing", "in", "er", "ers", "r", "rs", 
 def content_words(text: str, shortest: int = MIN_LETTERS) -> set[str]:
     """The words of a text that can carry a theme (shortest letters or more), lower-case, without
     accents, plural folded ("Fireworks" -> "firework")."""
-    folded = text.lower()
-    if not folded.isascii():  # most titles and descriptions have nothing to fold
-        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    folded = without_accents(text.lower())
     words = set()
     for word in _WORD.findall(folded):
         if len(word) < shortest or word in ENGLISH_WORDS or word in COMMON:
