@@ -572,7 +572,8 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
                                      languages=catalog.song_languages(),
                                      acoustic=catalog.acoustic, title_affect=index.title_affect,
                                      hub_shares=index.song_hubs, title_words=index.title_vocabulary,
-                                     photo_topics=index.photo_topics, years=catalog.years)
+                                     photo_topics=index.photo_topics, years=catalog.years,
+                                     artists=catalog.artist_ids)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

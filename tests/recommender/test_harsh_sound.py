@@ -14,15 +14,16 @@ import pytest
 from recommender.songscore import SongFeatures
 
 
-def _features(genre_sets: list[int], electric: list[float]) -> SongFeatures:
-    """Songs over three genre sets: 0 "rock|hard rock", 1 "pop", 2 "rock|classic rock"."""
+def _features(genre_sets: list[int], electric: list[float], artists: list[int] | None = None) -> SongFeatures:
+    """Songs over four genre sets: 0 "rock|hard rock", 1 "pop", 2 "rock|classic rock", 3 none (a Deezer song)."""
     size = len(genre_sets)
-    members = np.array([[1, 0, 1, 0], [0, 0, 0, 1], [1, 1, 0, 0]], np.float32)  # rock, classic rock, hard rock, pop
+    members = np.array([[1, 0, 1, 0], [0, 0, 0, 1], [1, 1, 0, 0], [0, 0, 0, 0]], np.float32)  # rock, classic, hard, pop
     return SongFeatures(np.zeros((size, 2), np.float32), np.ones(size, np.float32), np.zeros(size, np.float32),
                         np.zeros((size, 4), np.float32), np.zeros((0, 4), np.float32), np.full(size, -1),
                         np.zeros(size, np.float32), genre_names=("rock", "classic rock", "hard rock", "pop"),
-                        genre_members=members / members.sum(axis=1, keepdims=True),
-                        genre_sets=np.array(genre_sets), electric=np.array(electric, np.float32))
+                        genre_members=members / np.maximum(members.sum(axis=1, keepdims=True), 1.0),
+                        genre_sets=np.array(genre_sets), electric=np.array(electric, np.float32),
+                        artists=None if artists is None else np.array(artists))
 
 
 def test_harshness_needs_a_heavy_genre_and_an_electric_sound():
@@ -31,6 +32,12 @@ def test_harshness_needs_a_heavy_genre_and_an_electric_sound():
     assert harsh[1] == pytest.approx(0.5), "half way up the electric ramp"
     assert harsh[2] == 0.0, "a soft-rock ballad in a hard-rock playlist (Roxette, 0.66) is not harsh"
     assert harsh[3] == 0.0 and harsh[4] == 0.0, "electric pop and classic rock are not heavy"
+
+
+def test_a_song_without_genres_sounds_like_its_artists_other_songs():
+    # artist 0: one heavy and one soft song with genres; artist 1: only a song without genres
+    harsh = _features([0, 1, 3, 3], [1.0, 1.0, 0.7, 0.7], artists=[0, 0, 0, 1]).harsh
+    assert list(harsh) == pytest.approx([1.0, 0.0, 0.5, 0.0])
 
 
 # --- through the real recommender ----------------------------------------------------------------
