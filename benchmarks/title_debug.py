@@ -28,7 +28,8 @@ def explain(recommender: Recommender, text: str, top: int = 25) -> list[str]:
     picked = r._mood_picker.pick(scores[0], 3, mood_target[0])
     raw = features.theme_similarities(query)
     shortfall = features.occasion_shortfall(query, words[0])
-    faded = r._whole_title_similarities(words[0], query, raw, shortfall)
+    faded, puns = r._whole_title_similarities(words[0], query, raw, shortfall)
+    pun_set = set(puns.tolist())
     themed = features.occasion_themes(query, faded, words[0])
     energy = r._scene_liveliness(query)
     still = max(features.stillness(query), float(r._mood_gate.at_rest(query[None, :])[0]))
@@ -54,6 +55,8 @@ def explain(recommender: Recommender, text: str, top: int = 25) -> list[str]:
     for song in np.argsort(-raw)[:top]:
         song = int(song)
         why = []
+        if song in pun_set:
+            why.append("pun: out of every slot")
         if themed[song] <= weights.theme_floor:
             why.append("faded to the floor" if raw[song] > weights.theme_floor else "under the floor")
         if known[song] < weights.title_known_from + weights.title_known_span:

@@ -319,22 +319,27 @@ class Recommender:
             # the songs about an occasion the description does not support: the whole-title rule and the
             # song scores both need it, for the same words unless the listener steers (worked out once)
             shortfall = None if steered else self._song_features.occasion_shortfall(query, words)
-            songs = self._scored_songs_for(picked, affect, song_count, excluded, query,
-                                           self._whole_title_similarities(words, query, similarities, shortfall),
+            similarities, puns = self._whole_title_similarities(words, query, similarities, shortfall)
+            if len(puns):  # "Capsized" for graduation caps is word play in any slot, not only the title's
+                excluded = excluded.copy()
+                excluded[puns] = True
+            songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities,
                                            moved_arousal, text_language(text), "" if steered else words, shortfall)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
 
     def _whole_title_similarities(self, text: str, query: np.ndarray, similarities: np.ndarray | None,
-                                  shortfall: np.ndarray | None = None) -> np.ndarray:
+                                  shortfall: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(N,) the description-title cosines, each title counting only as far as it fits the English
         description as a whole, not by one shared word (titlefit) nor by a word piece
         (TitleWords.fragments); a title about the occasion the
-        description is about keeps its own. shortfall: SongFeatures.occasion_shortfall(query, text), if known."""
+        description is about keeps its own. Also (M,) the puns: the songs whose title the encoder reads
+        close to the description by a word piece only ("Capsized" for graduation caps), which no slot
+        should take. shortfall: SongFeatures.occasion_shortfall(query, text), if known."""
         features = self._song_features
         if similarities is None:
             similarities = features.theme_similarities(query)
         if self._whole_titles is None or text_language(text) != ENGLISH:
-            return similarities
+            return similarities, np.zeros(0, np.int64)
         if shortfall is None:
             shortfall = features.occasion_shortfall(query, text)
         occasion = (features.occasion >= 0) & (shortfall == 0)
@@ -345,7 +350,7 @@ class Recommender:
         if len(puns):
             faded = faded.copy() if faded is similarities else faded
             faded[puns] = np.float32(floor)
-        return faded
+        return faded, puns
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
                           query: np.ndarray, similarities: np.ndarray | None = None,
@@ -567,7 +572,8 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
                                      languages=catalog.song_languages(),
                                      acoustic=catalog.acoustic, title_affect=index.title_affect,
                                      hub_shares=index.song_hubs, title_words=index.title_vocabulary,
-                                     photo_topics=index.photo_topics, years=catalog.years)
+                                     photo_topics=index.photo_topics, years=catalog.years,
+                                     artists=catalog.artist_ids)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

@@ -30,7 +30,9 @@ def test_a_longer_word_that_only_begins_with_the_scenes_word_is_a_fragment():
 SCENES = [("a tram passing through an old town at dusk", "tram"),
           ("students throwing their caps at graduation", "caps"),
           ("two kids having a pillow fight on a bed", "pillow"),
-          ("a road trip car driving through the desert", "road")]
+          ("a road trip car driving through the desert", "road"),
+          # session 15: the title no longer carried the scene, but "Capsized" still came as a filler song
+          ("a graduation crowd throwing caps into the air", "caps")]
 SAME_WORD = ("", "s", "es", "ed", "d", "ing", "in", "er", "ers", "r", "rs", "y", "ly")
 
 
