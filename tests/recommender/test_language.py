@@ -172,3 +172,19 @@ def test_the_multilingual_encoders_load_on_the_first_french_text_and_only_once()
     assert "ENGLISH-ONLY False False" in out, out
     assert "FRENCH-ANSWERED 2 True" in out, out
     assert out.count("multilingual encoders loaded") == 1, out
+
+
+def test_french_songs_hold_closer_to_the_feeling_read_than_english_words_would_let_them(recommender, monkeypatch):
+    """A French text's title matches come through a translation, so its songs keep nearer its read feeling
+    (engine.TRANSLATED_AFFECT_HOLD): as far from it as an English text's songs are, they would drift."""
+    import recommender.engine as engine
+
+    def spread(texts) -> float:
+        answers = recommender.suggest_many(texts)
+        return float(np.mean([np.mean([(s.valence - a.valence) ** 2 + (s.arousal - a.arousal) ** 2 for s in a.songs])
+                              for a in answers]))
+
+    held = spread(FRENCH + COLLOQUIAL)
+    monkeypatch.setattr(engine, "TRANSLATED_AFFECT_HOLD", 1.0)
+    loose = spread(FRENCH + COLLOQUIAL)
+    assert held < 0.9 * loose, (held, loose)
