@@ -400,11 +400,12 @@ ENERGY_ANCHORS = (("energetic, loud and fast music", "wild, intense, exciting", 
                   ("calm, quiet and slow music", "gentle, peaceful, relaxing", "soft and tranquil"))
 # Labels every reading above hears in another sense than a music guide's: "driving" as a car (-0.2 sd, calm: it came
 # as filler in "gentle · reflective · driving · quiet" beside a sleeping baby, "lyrical · driving" for coffee on a
-# balcony), "rambunctious", "raucous", "kinetic" and "sprightly" as middling or calm ("tender · rambunctious" for a
-# bowl of ramen by a rainy window: one set, two energies, within the spread allowed), "introspective" and
-# "thoughtful" near the middle ("introspective · passionate · thoughtful" for a DJ before a festival crowd),
-# "funereal" and "elegiac" as lively. Their energy in the music's
-# sense, in the labels' standard deviations (energetic +1.4, calm -1.0), takes the readings' place.
+# balcony); "rambunctious", "raucous", "rowdy", "boisterous", "rollicking", "kinetic", "manic", "feverish" and
+# "sprightly" as middling or calm (-0.7 to +0.8: "tender · rambunctious" for a bowl of ramen by a rainy window, one
+# set, two energies, within the spread allowed); "introspective" and "thoughtful" near the middle ("introspective ·
+# passionate · thoughtful" for a DJ before a festival crowd); "funereal" and "elegiac" as lively. The encoder gives
+# no better reading in context ("driving music" is as calm). Their energy in the music's sense, in the labels'
+# standard deviations (energetic +1.4, calm -1.0), takes the readings' place.
 MUSIC_ENERGY = {"driving": 1.2, "kinetic": 1.2, "rambunctious": 1.3, "raucous": 1.2, "rowdy": 1.2, "boisterous": 1.2,
                 "rollicking": 1.0, "manic": 1.2, "feverish": 1.0, "sprightly": 0.8,
                 "introspective": -1.0, "thoughtful": -0.9, "funereal": -1.2,
@@ -486,7 +487,9 @@ class MoodWeights:
     spread: per standard deviation beyond spread_tolerance that a set's own labels scatter in
     valence/arousal (no "lively · quiet"); energy_spread: the same for their label_energy, which knows
     calm from lively better than the arousal reading does (no "meditative · ecstatic", "intense · ethereal",
-    "soothing · energetic"); opposed: per unit beyond opposed_tolerance that one label's feel lies on the
+    "soothing · energetic"); energy_clash: per unit beyond energy_clash_tolerance of energy_clash, a set's
+    calmest and liveliest labels on opposite sides of the middle ("tender · rambunctious", which the scatter lets
+    through); opposed: per unit beyond opposed_tolerance that one label's feel lies on the
     other side of the scene's (MoodGate.opposed), counted in full for each such label of a set."""
 
     coloured: float = 4.0
@@ -621,7 +624,9 @@ class MoodGate:
         bravado" for coffee on a balcony), and the first set, which no later set's agreement checks, is often
         such a set. The scene's arousal counts only as far as its energy (B,) in sd (engine._scene_liveliness)
         does not say the other way: a busy restaurant kitchen reads calm to EmoBank's model and lively to the
-        energy reading, and keeps "energetic". Where the scene shows a key feeling (key (B, F): key_feelings),
+        energy reading, and keeps "energetic"; and a clear energy reading (beyond ENERGY_FLOOR) counts at least
+        as far as it goes: EmoBank's model reads a DJ before a festival crowd near the middle (+0.2 sd), its energy
+        reads +2.8 ("introspective · thoughtful" there). Where the scene shows a key feeling (key (B, F): key_feelings),
         the mean feel of that family's labels takes the reading's place in proportion: a quarrel reads neither
         tense nor lively, its conflict family is both ("earnest · calm" for two waiters arguing)."""
         scene = (np.asarray(affect, np.float32)[:, :2] - self.affect_scale[0]) / self.affect_scale[1]
@@ -786,9 +791,9 @@ class MoodGate:
 def energy_clash(energy: np.ndarray, padded_members: np.ndarray, tolerance: float) -> np.ndarray:
     """(C,) how far each set's calmest and liveliest labels (energy (L,) in sd, padded_members (C, S) padded
     with L) lie on opposite sides of the middle: the product of their distances from it, beyond tolerance. A
-    set's scatter is its labels' spread around their mean, so a pair of one calm and one rowdy word scatters
-    no more than half their distance ("tender · rambunctious" 0.5, within energy_spread_tolerance), and four
-    labels hide one that says the opposite of the other three ("gentle · reflective · driving · quiet")."""
+    set's scatter is its labels' spread around their mean: a pair scatters half their distance, so a calm and a
+    lively word up to 1.4 sd apart pass energy_spread_tolerance together ("tender · rambunctious"), and in four
+    labels one that says the opposite of the other three scatters less ("gentle · reflective · driving · quiet")."""
     padded = np.append(np.asarray(energy, np.float64), 0.0)[padded_members]
     return np.maximum(-padded.min(axis=1) * padded.max(axis=1) - tolerance, 0)
 
