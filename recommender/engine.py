@@ -121,8 +121,9 @@ class Recommender:
         rapped = None if self._song_features is None else self._song_features.rapped
         self._rapped = None if rapped is None else rapped >= songscore.RAPPED_SONG
         anchors = encoder.encode([anchor for pole in moodpicking.ENERGY_ANCHORS for anchor in pole], unpadded=True)
-        energy = moodpicking.label_energy(index.label_affect, index.label_embeddings, index.scene_energy, anchors,
-                                          index.combinations.mean_weights)
+        energy = moodpicking.music_sense(moodpicking.label_energy(
+            index.label_affect, index.label_embeddings, index.scene_energy, anchors, index.combinations.mean_weights),
+            index.labels)
         def cues(table) -> np.ndarray:  # a (phrase, from, full) cue table's phrases, embedded
             return encoder.encode([phrase for phrase, _, _ in table], unpadded=True)
 
@@ -134,7 +135,9 @@ class Recommender:
             comfort_cues=cues(moodpicking.COMFORT_CUES), force_cues=cues(moodpicking.FORCE_CUES),
             occasion_cues=encoder.encode([phrase for _, phrase, _, _ in moodpicking.OCCASION_CUES], unpadded=True),
             key_cues=cues(moodpicking.KEY_CUES),
-            sorrow_anchors=encoder.encode([anchor for pole in moodpicking.SORROW_ANCHORS for anchor in pole], unpadded=True))
+            sorrow_anchors=encoder.encode([anchor for pole in moodpicking.SORROW_ANCHORS for anchor in pole], unpadded=True),
+            laughter_cues=cues(moodpicking.LAUGHTER_CUES), night_cues=cues(moodpicking.NIGHT_CUES),
+            lounge_cues=cues(moodpicking.LOUNGE_CUES))
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty), index.label_affect, energy)
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder

@@ -63,7 +63,10 @@ LITERAL = ("light", "driving", "fiery", "hungry", "airy", "organic", "earthy", "
            # ("animated · jovial" at a christmas tree, a candle in a bath). Not "reflective", though its nearest
            # scenes are reflections (a wet street reflecting neon 0.40): held down, "melancholy" took its place
            # beside a christmas wreath
-           "animated")
+           "animated",
+           # word pieces, not rowdiness: "rambunctious" is nearest a bowl of ramen (0.23-0.33), popcorn in bed, tea
+           # and a book, a quiet library (0.19-0.22), never a rowdy scene ("tender · rambunctious" for ramen)
+           "rambunctious")
 LITERAL_CEILING = 0.05
 # Labels of a couple's closeness: right for a kiss, a candlelit dinner for two, a wedding dance, wrong
 # among friends ("intimate · romantic · smooth | theatrical · cheerful | dreamy · sensual" for a pizza night
@@ -250,6 +253,30 @@ FORCE_CUES = (("a boxer, a fighter or a weightlifter training hard", 0.26, 0.36)
 # more than its word's support, less in proportion to its cue's reading.
 OCCASION_CUES = (("halloween", "halloween night with costumes, pumpkins, ghosts and witches", 0.45, 0.55),)
 OCCASION_SUPPORT = 0.3
+# Labels of a joke ("humorous · bright" for a cyclist climbing a mountain road in the fog, "freewheeling · humorous"
+# for cyclists racing, "humorous · rollicking" at a graduation, "comic · silly · whimsical" for a woman reading on a
+# beach towel): their cosines reach 0.14-0.18 for anything lively or cozy, 0.17-0.32 where people laugh, so they
+# cannot tell. They need HUMOUR_SUPPORT unless the description shows laughter (LAUGHTER_CUES: friends laughing
+# at a bowling alley, over milkshakes, at a bachelorette party 0.50-0.57, a baby laughing in a bath 0.35-0.38;
+# a cyclist 0.08, a graduate 0.15-0.17) or play (KEY_FEELINGS' first family), in proportion.
+HUMOUR = ("humorous", "comic", "silly")
+HUMOUR_SUPPORT = 0.3
+LAUGHTER_CUES = (("people laughing at something funny", 0.30, 0.45),)
+# "nocturnal" hears sleep, not the night: a cat asleep in the sun reaches it at 0.30-0.38 (its support 0.38), a
+# tired student asleep in a library 0.38 ("nocturnal · soothing"). Where someone is asleep (REST_CUES) it needs
+# SLEEP_NIGHT_SUPPORT more, unless the description shows the night (NIGHT_CUES: a hospital corridor at night, a
+# dark bedroom under fairy lights, a thunderstorm at night 0.45-0.49; the sleepers 0.08-0.27), in proportion.
+SLEEP_NIGHT = ("nocturnal",)
+SLEEP_NIGHT_SUPPORT = 0.15
+NIGHT_CUES = (("a scene at night in the dark", 0.30, 0.42),)
+# Idleness ("lazy", "languid") came as filler wherever the feel was calm and a little low, at cosines of 0.0-0.2
+# that cannot tell: "dreamy · lazy" for a teenager skateboarding down a garage ramp, "delicate · lazy · pure" for
+# kids building a sandcastle, "lazy · meditative · pure" for a chef at work, "lazy · calm" for a crowded subway.
+# They need IDLE_SUPPORT unless someone is asleep (REST_CUES) or lounging (LOUNGE_CUES: on a beach towel or in a
+# hammock 0.44-0.48, napping on a couch 0.36; a skateboarder 0.21, a chef 0.19), in proportion.
+IDLE = ("lazy", "languid")
+IDLE_SUPPORT = 0.2
+LOUNGE_CUES = (("someone lying down lazily in a hammock, on a sofa or on a beach towel", 0.34, 0.46),)
 # The key feeling of a scene: where a description clearly shows play, a festivity or the daily grind, a set
 # that says so gains KEY_FEELING per unit of the reading (0-1) times the share of its labels in that
 # family, so at least one of the three sets names it: a snowman was "cold · melancholy" rather than
@@ -371,6 +398,18 @@ STILL_AROUSAL = 0.5
 # shares a set with (standardised like the others).
 ENERGY_ANCHORS = (("energetic, loud and fast music", "wild, intense, exciting", "lively and upbeat"),
                   ("calm, quiet and slow music", "gentle, peaceful, relaxing", "soft and tranquil"))
+# Labels every reading above hears in another sense than a music guide's: "driving" as a car (-0.2 sd, calm: it came
+# as filler in "gentle · reflective · driving · quiet" beside a sleeping baby, "lyrical · driving" for coffee on a
+# balcony); "rambunctious", "raucous", "rowdy", "boisterous", "rollicking", "kinetic", "manic", "feverish" and
+# "sprightly" as middling or calm (-0.7 to +0.8: "tender · rambunctious" for a bowl of ramen by a rainy window, one
+# set, two energies, within the spread allowed); "introspective" and "thoughtful" near the middle ("introspective ·
+# passionate · thoughtful" for a DJ before a festival crowd); "funereal" and "elegiac" as lively. The encoder gives
+# no better reading in context ("driving music" is as calm). Their energy in the music's sense, in the labels'
+# standard deviations (energetic +1.4, calm -1.0), takes the readings' place.
+MUSIC_ENERGY = {"driving": 1.2, "kinetic": 1.2, "rambunctious": 1.3, "raucous": 1.2, "rowdy": 1.2, "boisterous": 1.2,
+                "rollicking": 1.0, "manic": 1.2, "feverish": 1.0, "sprightly": 0.8,
+                "introspective": -1.0, "thoughtful": -0.9, "funereal": -1.2,
+                "elegiac": -1.0}
 
 
 def label_energy(label_affect: np.ndarray, label_embeddings: np.ndarray | None = None,
@@ -406,6 +445,15 @@ def label_energy(label_affect: np.ndarray, label_embeddings: np.ndarray | None =
     return own.astype(np.float32)
 
 
+def music_sense(energy: np.ndarray, labels: list[str]) -> np.ndarray:
+    """(L,) label_energy (L,) with MUSIC_ENERGY's labels at their energy in the music's sense."""
+    energy = np.array(energy, np.float32, copy=True)
+    for position, label in enumerate(labels[: len(energy)]):
+        if label in MUSIC_ENERGY:
+            energy[position] = MUSIC_ENERGY[label]
+    return energy
+
+
 def mood_affect(affect: np.ndarray, energy: np.ndarray | None, stillness: np.ndarray | None = None,
                 activity: np.ndarray | None = None, joy: np.ndarray | None = None,
                 grind: np.ndarray | None = None) -> np.ndarray:
@@ -439,7 +487,9 @@ class MoodWeights:
     spread: per standard deviation beyond spread_tolerance that a set's own labels scatter in
     valence/arousal (no "lively · quiet"); energy_spread: the same for their label_energy, which knows
     calm from lively better than the arousal reading does (no "meditative · ecstatic", "intense · ethereal",
-    "soothing · energetic"); opposed: per unit beyond opposed_tolerance that one label's feel lies on the
+    "soothing · energetic"); energy_clash: per unit beyond energy_clash_tolerance of energy_clash, a set's
+    calmest and liveliest labels on opposite sides of the middle ("tender · rambunctious", which the scatter lets
+    through); opposed: per unit beyond opposed_tolerance that one label's feel lies on the
     other side of the scene's (MoodGate.opposed), counted in full for each such label of a set."""
 
     coloured: float = 4.0
@@ -451,6 +501,8 @@ class MoodWeights:
     spread_tolerance: float = 0.8
     energy_spread: float = 0.3
     energy_spread_tolerance: float = 0.7
+    energy_clash: float = 0.5
+    energy_clash_tolerance: float = 0.5
     opposed: float = 0.8
     opposed_tolerance: float = 0.6
     opposed_valence: float = 0.5
@@ -493,6 +545,12 @@ class MoodGate:
     key_cues: np.ndarray | None = None  # (K, D) unit embeddings of KEY_CUES
     sorrow_anchors: np.ndarray | None = None  # (2K, D) unit embeddings of SORROW_ANCHORS, the K sad then the K bright
     affect_scale: np.ndarray | None = None  # (2, 2) the labels' mean and standard deviation of (valence, arousal)
+    humour: np.ndarray | None = None  # (L,) support laughter or play waives (HUMOUR)
+    sleep_night: np.ndarray | None = None  # (L,) support a sleeper in view asks, the night waives (SLEEP_NIGHT)
+    laughter_cues: np.ndarray | None = None  # (K, D) unit embeddings of LAUGHTER_CUES
+    night_cues: np.ndarray | None = None  # (K, D) unit embeddings of NIGHT_CUES
+    idle: np.ndarray | None = None  # (L,) support a sleeper or someone lounging waives (IDLE)
+    lounge_cues: np.ndarray | None = None  # (K, D) unit embeddings of LOUNGE_CUES
 
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
@@ -502,7 +560,9 @@ class MoodGate:
            company_cues: np.ndarray | None = None, practice_cues: np.ndarray | None = None,
            grind_cues: np.ndarray | None = None, comfort_cues: np.ndarray | None = None,
            force_cues: np.ndarray | None = None, occasion_cues: np.ndarray | None = None,
-           key_cues: np.ndarray | None = None, sorrow_anchors: np.ndarray | None = None) -> MoodGate:
+           key_cues: np.ndarray | None = None, sorrow_anchors: np.ndarray | None = None,
+           laughter_cues: np.ndarray | None = None, night_cues: np.ndarray | None = None,
+           lounge_cues: np.ndarray | None = None) -> MoodGate:
         coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
                              else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK
                              else DESIRE_SUPPORT if label in DESIRE else FAITH_SUPPORT if label in FAITH
@@ -532,7 +592,8 @@ class MoodGate:
             energy_mean = energy @ combinations.mean_weights
             energy_scatter = np.sqrt(np.maximum(energy ** 2 @ combinations.mean_weights - energy_mean ** 2, 0))
             size_penalty = size_penalty + weights.energy_spread * np.maximum(
-                energy_scatter - weights.energy_spread_tolerance, 0)
+                energy_scatter - weights.energy_spread_tolerance, 0) + weights.energy_clash * energy_clash(
+                energy, combinations.padded_members, weights.energy_clash_tolerance)
             energy = energy.astype(np.float32)
         return cls(coloured, ceilings, sorrow, np.asarray(label_affect[: combinations.label_count, 0], np.float32),
                    combinations.mean_weights, combinations.sizes.astype(np.float32),
@@ -546,7 +607,11 @@ class MoodGate:
                    *(None if cues is None else np.ascontiguousarray(cues, np.float32)
                      for cues in (comfort_cues, force_cues, occasion_cues, key_cues, sorrow_anchors)),
                    np.vstack([affect.mean(axis=0), np.where(affect.std(axis=0) > 0, affect.std(axis=0), 1.0)]
-                             ).astype(np.float32))
+                             ).astype(np.float32), per_label(HUMOUR, HUMOUR_SUPPORT),
+                   per_label(SLEEP_NIGHT, SLEEP_NIGHT_SUPPORT),
+                   *(None if cues is None else np.ascontiguousarray(cues, np.float32)
+                     for cues in (laughter_cues, night_cues)), per_label(IDLE, IDLE_SUPPORT),
+                   None if lounge_cues is None else np.ascontiguousarray(lounge_cues, np.float32))
 
     def opposed(self, affect: np.ndarray, energy: np.ndarray | None = None,
                 key: np.ndarray | None = None) -> np.ndarray:
@@ -559,13 +624,17 @@ class MoodGate:
         bravado" for coffee on a balcony), and the first set, which no later set's agreement checks, is often
         such a set. The scene's arousal counts only as far as its energy (B,) in sd (engine._scene_liveliness)
         does not say the other way: a busy restaurant kitchen reads calm to EmoBank's model and lively to the
-        energy reading, and keeps "energetic". Where the scene shows a key feeling (key (B, F): key_feelings),
+        energy reading, and keeps "energetic"; and a clear energy reading (beyond ENERGY_FLOOR) counts at least
+        as far as it goes: EmoBank's model reads a DJ before a festival crowd near the middle (+0.2 sd), its energy
+        reads +2.8 ("introspective · thoughtful" there). Where the scene shows a key feeling (key (B, F): key_feelings),
         the mean feel of that family's labels takes the reading's place in proportion: a quarrel reads neither
         tense nor lively, its conflict family is both ("earnest · calm" for two waiters arguing)."""
         scene = (np.asarray(affect, np.float32)[:, :2] - self.affect_scale[0]) / self.affect_scale[1]
         if energy is not None:
             agree = np.clip(1 + np.sign(scene[:, 1]) * np.asarray(energy, np.float32), 0, 1)
             scene[:, 1] *= agree
+            clear = np.sign(energy) * np.maximum(np.abs(energy) - ENERGY_FLOOR, 0)  # a festival crowd's +2.8
+            scene[:, 1] = np.where(np.abs(clear) > np.abs(scene[:, 1]), clear, scene[:, 1])
         valence = (self.label_valence - self.affect_scale[0, 0]) / self.affect_scale[1, 0]
         if key is not None:  # the feel of the key feeling the scene shows, in proportion to its reading
             members = self.key_members / np.maximum(self.key_members.sum(axis=1, keepdims=True), 1)
@@ -594,7 +663,10 @@ class MoodGate:
         of romance's labels, either asks it of solitude's, a practice of the spirit (PRACTICE_CUES) waives
         faith's and the daily grind (GRIND_CUES) its unease's; play, the grind, friends or a celebration ask
         it of force's (FORCE) unless someone uses force (FORCE_CUES); a label naming an occasion needs
-        OCCASION_SUPPORT more unless the occasion is in view (OCCASION_CUES); key: (B, F) key_feelings.
+        OCCASION_SUPPORT more unless the occasion is in view (OCCASION_CUES); a joke's labels need HUMOUR_SUPPORT
+        unless laughter (LAUGHTER_CUES) or play is in view, "nocturnal" more beside a sleeper unless the night
+        is (SLEEP_NIGHT), idleness's IDLE_SUPPORT unless someone sleeps or lounges (LOUNGE_CUES); key: (B, F)
+        key_feelings.
         None without cues."""
         if self.couple_cues is None or self.company_cues is None or self.practice_cues is None:
             return None
@@ -615,6 +687,18 @@ class MoodGate:
             readings = np.column_stack([cue_readings(embeddings, self.occasion_cues[k: k + 1], spec[k: k + 1])
                                         for k in range(len(spec))])
             support += (1 - readings) @ self.occasion
+        if self.laughter_cues is not None:  # a joke needs laughter or play in view
+            funny = _cue_reading(embeddings, self.laughter_cues, LAUGHTER_CUES)
+            if key is not None:
+                funny = np.maximum(funny, key[:, 0])
+            support += (1 - funny)[:, None] * self.humour[None, :]
+        rest = self.at_rest(embeddings)
+        if self.night_cues is not None:  # a sleeper is no night unless the night is in view
+            night = _cue_reading(embeddings, self.night_cues, NIGHT_CUES)
+            support += (rest * (1 - night))[:, None] * self.sleep_night[None, :]
+        if self.lounge_cues is not None:  # idleness needs someone idle
+            idle = np.maximum(rest, _cue_reading(embeddings, self.lounge_cues, LOUNGE_CUES))
+            support += (1 - idle)[:, None] * self.idle[None, :]
         return support
 
     def comforted(self, embeddings: np.ndarray) -> np.ndarray:
@@ -702,6 +786,16 @@ class MoodGate:
         if key is not None:  # the scene's key feeling: sets that name it gain (KEY_FEELINGS)
             penalty -= KEY_FEELING * (key @ self.key_share)
         return scores - penalty - self.size_penalty
+
+
+def energy_clash(energy: np.ndarray, padded_members: np.ndarray, tolerance: float) -> np.ndarray:
+    """(C,) how far each set's calmest and liveliest labels (energy (L,) in sd, padded_members (C, S) padded
+    with L) lie on opposite sides of the middle: the product of their distances from it, beyond tolerance. A
+    set's scatter is its labels' spread around their mean: a pair scatters half their distance, so a calm and a
+    lively word up to 1.4 sd apart pass energy_spread_tolerance together ("tender · rambunctious"), and in four
+    labels one that says the opposite of the other three scatters less ("gentle · reflective · driving · quiet")."""
+    padded = np.append(np.asarray(energy, np.float64), 0.0)[padded_members]
+    return np.maximum(-padded.min(axis=1) * padded.max(axis=1) - tolerance, 0)
 
 
 def label_feel(label_affect: np.ndarray, energy: np.ndarray) -> np.ndarray:
