@@ -40,6 +40,14 @@ def test_a_song_without_genres_sounds_like_its_artists_other_songs():
     assert list(harsh) == pytest.approx([1.0, 0.0, 0.5, 0.0])
 
 
+def test_a_heavy_band_is_heavy_in_the_songs_its_playlists_file_elsewhere():
+    # artist 0, a heavy band: two songs in hard-rock playlists and one only in classic rock (Metallica's "Enter
+    # Sandman" is filed under rock and permanent wave only); artist 1: one hard-rock song beside two pop songs
+    harsh = _features([0, 0, 2, 0, 1, 1], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], artists=[0, 0, 0, 1, 1, 1]).harsh
+    assert harsh[2] == pytest.approx((2 / 3 - 0.5) / 0.3), "two thirds of the band's songs are heavy"
+    assert harsh[4] == 0.0 and harsh[5] == 0.0, "a pop artist with one hard-rock song stays pop"
+
+
 # --- through the real recommender ----------------------------------------------------------------
 
 # Dev scenes (not held out) whose answers carried a heavy rock track before the rule.
