@@ -37,6 +37,8 @@ TITLE_MOODS = 1  # the first this many moods give their first slot to a title th
 # 0.802 / 0.709 at 2, 0.803 / 0.715 at 3, 0.804 / 0.720 at 4.5, the songs' spread unchanged; 3, as past it an
 # answer leans ever more on two numbers for little more (BENCHMARKS.md, "French read as well as English").
 TRANSLATED_AFFECT_HOLD = 3.0
+# The energy (sd) a place of play or a party left empty is read at (moodpicking's absence): a quiet library's -0.9
+ABSENCE_ENERGY = -1.0
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,8 @@ class Recommender:
             key_cues=cues(moodpicking.KEY_CUES),
             sorrow_anchors=encoder.encode([anchor for pole in moodpicking.SORROW_ANCHORS for anchor in pole], unpadded=True),
             laughter_cues=cues(moodpicking.LAUGHTER_CUES), night_cues=cues(moodpicking.NIGHT_CUES),
-            lounge_cues=cues(moodpicking.LOUNGE_CUES))
+            lounge_cues=cues(moodpicking.LOUNGE_CUES),
+            absence_cues=encoder.encode([*moodpicking.ABSENCE_CUES, *moodpicking.PRESENCE_CUES], unpadded=True))
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty), index.label_affect, energy)
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
@@ -293,7 +296,7 @@ class Recommender:
         energy = np.array([self._scene_liveliness(row) for row in embeddings], np.float32)
         joy = self._mood_gate.joyful(embeddings)
         affect = moodpicking.mood_affect(affect, energy, rest, self._mood_gate.active(embeddings), joy,
-                                         self._mood_gate.grinding(embeddings))
+                                         self._mood_gate.grinding(embeddings), self._mood_gate.absent(embeddings))
         similarities = self._mood_gate.heard(similarities)
         no_sorrow = np.maximum(rest, joy)
         scores = self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow,
@@ -523,12 +526,15 @@ class Recommender:
     def _scene_liveliness(self, query: np.ndarray) -> float:
         """A scene's energy (sd) as the songs and the moods hear it: the text's arousal misses it (a gym
         reads calm), the catalog's titles and the lively/calm cues carry it (songscore.scene_energy), a
-        calm practice and a still scene lower it."""
+        calm practice, a still scene and a place of play left empty (MoodGate.absent, toward ABSENCE_ENERGY)
+        lower it."""
         features, weights = self._song_features, self.song_weights
         if features is None:
             return self._scene_energy(query)
         energy = songscore.calmed_energy(songscore.scene_energy(self._scene_energy(query), features.cue_energy(query),
                                                              weights), features.calm_practice(query))
+        absent = float(self._mood_gate.absent(np.asarray(query, np.float32)[None, :])[0])
+        energy -= absent * max(energy - ABSENCE_ENERGY, 0.0)
         return energy - weights.still_energy * features.stillness(query)
 
     def _scene_energy(self, query: np.ndarray) -> float:

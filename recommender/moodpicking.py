@@ -374,6 +374,29 @@ KEY_FEELINGS = (
     (("tense", "dramatic", "angry", "intense", "defiant", "fierce", "aggressive"),
      (("people arguing angrily in a heated quarrel", 0.34, 0.48),)))
 KEY_CUES = tuple(cue for _, cues in KEY_FEELINGS for cue in cues)
+# Absence: a place made for play, a crowd or a party, shown empty ("playful · rollicking | jovial · rousing" for
+# an empty playground swing at dusk: the encoder hears "playground", not "empty"). The reading is the nearest
+# ABSENCE_CUES less the nearest PRESENCE_CUES, from ABSENCE_FROM to ABSENCE_FULL: the swing 0.26, an abandoned
+# amusement park 0.34, a deserted winter beach 0.33, a lone balloon after the party 0.26 (an empty stadium 0.17 and
+# a dog asleep on a rug 0.18 stay under); empty train stations 0.28-0.38, an empty office at night 0.34; children on
+# the swings -0.32, a packed stadium -0.18, a crowded fairground 0.02, a busy cafe 0.02. Where it reads, play's and a
+# celebration's readings (ACTIVITY_CUES, JOY_CUES, the KEY_FEELINGS families with ABSENCE_DAMPS) yield in
+# proportion, the sets that name ABSENCE_FEELINGS gain as a key feeling's do (KEY_FEELING per unit, times their
+# share; not desolation's family, whose "eerie · bleak" is too dark for an empty classroom), the moods' (valence,
+# arousal) moves down toward ABSENCE_AFFECT by the square of the reading (mood_affect) and the songs' energy toward
+# engine.ABSENCE_ENERGY. 50 of EmoBank's 1,000 dev sentences read some absence (people leaving: "We left."); moved
+# in proportion, the moods' arousal r fell 0.472 -> 0.458, by the square 0.464 (0.468 unmoved, but an empty
+# concert stage then kept "jovial · rousing"; by the square an empty carousel still does); the songs' r holds
+# (0.677 / 0.463 before and after).
+ABSENCE_CUES = ("an empty place after everyone has gone home, no one left",
+                "an empty playground, stadium or fairground with no one left: the fun is over",
+                "the party is over and everyone has left, only empty chairs and leftovers remain")
+PRESENCE_CUES = ("a place crowded with people having fun, playing and cheering", "children playing",
+                 "people dancing and celebrating")
+ABSENCE_FROM, ABSENCE_FULL = 0.18, 0.27
+ABSENCE_DAMPS = ("playful", "celebratory")
+ABSENCE_FEELINGS = ("wistful", "nostalgic", "lonely", "melancholy", "quiet", "bittersweet")
+ABSENCE_AFFECT = (-0.4, -0.5)
 # 0.1 left a graduation "dramatic · rousing | rebellious · rollicking | brash · flashy" (its best set of
 # achievement 0.06 behind after a lift of 0.2); 0.3 fixed that but new year's fireworks then led with "joyous ·
 # celebratory" and its first slot lost the well-known title that names them. A family's reading also waives
@@ -456,14 +479,16 @@ def music_sense(energy: np.ndarray, labels: list[str]) -> np.ndarray:
 
 def mood_affect(affect: np.ndarray, energy: np.ndarray | None, stillness: np.ndarray | None = None,
                 activity: np.ndarray | None = None, joy: np.ndarray | None = None,
-                grind: np.ndarray | None = None) -> np.ndarray:
+                grind: np.ndarray | None = None, absence: np.ndarray | None = None) -> np.ndarray:
     """(B, 2) the (valence, arousal) moods are matched against: the description's, its arousal moved
     by the scene's clear energy (B,) in sd (the songs' reading, engine._scene_liveliness) and lowered
     by its stillness (B,) in 0-1; where people are in motion (activity (B,) in 0-1, MoodGate.active)
     it then moves toward PLAY_AFFECT in proportion, and at a celebration (joy (B,) in 0-1,
     MoodGate.joyful) its valence does (a candlelit dinner is happy, not lively); a livelier or happier
     scene keeps its own. In the daily grind (grind (B,) in 0-1, MoodGate.grinding) the valence moves down
-    toward GRIND_VALENCE, a sadder scene keeping its own."""
+    toward GRIND_VALENCE, a sadder scene keeping its own. In a place of play or a party left empty (absence
+    (B,) in 0-1, MoodGate.absent) it moves down toward ABSENCE_AFFECT by the square of that reading, a sadder or
+    calmer scene keeping its own."""
     moved = np.array(affect, np.float32, copy=True)
     if energy is not None:
         energy = np.asarray(energy, np.float32)
@@ -476,6 +501,8 @@ def mood_affect(affect: np.ndarray, energy: np.ndarray | None, stillness: np.nda
         moved[:, 0] += np.asarray(joy, np.float32) * np.maximum(np.float32(PLAY_AFFECT[0]) - moved[:, 0], 0)
     if grind is not None:
         moved[:, 0] -= np.asarray(grind, np.float32) * np.maximum(moved[:, 0] - np.float32(GRIND_VALENCE), 0)
+    if absence is not None:
+        moved -= np.asarray(absence, np.float32)[:, None] ** 2 * np.maximum(moved - np.float32(ABSENCE_AFFECT), 0)
     return moved
 
 
@@ -551,6 +578,8 @@ class MoodGate:
     night_cues: np.ndarray | None = None  # (K, D) unit embeddings of NIGHT_CUES
     idle: np.ndarray | None = None  # (L,) support a sleeper or someone lounging waives (IDLE)
     lounge_cues: np.ndarray | None = None  # (K, D) unit embeddings of LOUNGE_CUES
+    absence_cues: np.ndarray | None = None  # (A + P, D) unit embeddings of ABSENCE_CUES then PRESENCE_CUES
+    absence_share: np.ndarray | None = None  # (C,) each set's share of ABSENCE_FEELINGS labels
 
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
@@ -562,7 +591,7 @@ class MoodGate:
            force_cues: np.ndarray | None = None, occasion_cues: np.ndarray | None = None,
            key_cues: np.ndarray | None = None, sorrow_anchors: np.ndarray | None = None,
            laughter_cues: np.ndarray | None = None, night_cues: np.ndarray | None = None,
-           lounge_cues: np.ndarray | None = None) -> MoodGate:
+           lounge_cues: np.ndarray | None = None, absence_cues: np.ndarray | None = None) -> MoodGate:
         coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
                              else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK
                              else DESIRE_SUPPORT if label in DESIRE else FAITH_SUPPORT if label in FAITH
@@ -611,7 +640,9 @@ class MoodGate:
                    per_label(SLEEP_NIGHT, SLEEP_NIGHT_SUPPORT),
                    *(None if cues is None else np.ascontiguousarray(cues, np.float32)
                      for cues in (laughter_cues, night_cues)), per_label(IDLE, IDLE_SUPPORT),
-                   None if lounge_cues is None else np.ascontiguousarray(lounge_cues, np.float32))
+                   None if lounge_cues is None else np.ascontiguousarray(lounge_cues, np.float32),
+                   None if absence_cues is None else np.ascontiguousarray(absence_cues, np.float32),
+                   (per_label(ABSENCE_FEELINGS, 1.0) @ combinations.mean_weights).astype(np.float32))
 
     def opposed(self, affect: np.ndarray, energy: np.ndarray | None = None,
                 key: np.ndarray | None = None) -> np.ndarray:
@@ -650,12 +681,23 @@ class MoodGate:
         return _cue_reading(embeddings, self.rest_cues, REST_CUES)
 
     def joyful(self, embeddings: np.ndarray) -> np.ndarray:
-        """(B,) 0-1 how clearly the descriptions (B, D) show a celebration or fun (JOY_CUES; 0 without cues)."""
-        return _cue_reading(embeddings, self.joy_cues, JOY_CUES)
+        """(B,) 0-1 how clearly the descriptions (B, D) show a celebration or fun (JOY_CUES; 0 without cues),
+        less the share of it an empty place takes back (absent)."""
+        return _cue_reading(embeddings, self.joy_cues, JOY_CUES) * (1 - self.absent(embeddings))
 
     def active(self, embeddings: np.ndarray) -> np.ndarray:
-        """(B,) 0-1 how clearly the descriptions (B, D) show people in motion (ACTIVITY_CUES; 0 without cues)."""
-        return _cue_reading(embeddings, self.activity_cues, ACTIVITY_CUES)
+        """(B,) 0-1 how clearly the descriptions (B, D) show people in motion (ACTIVITY_CUES; 0 without cues),
+        less the share of it an empty place takes back (absent)."""
+        return _cue_reading(embeddings, self.activity_cues, ACTIVITY_CUES) * (1 - self.absent(embeddings))
+
+    def absent(self, embeddings: np.ndarray) -> np.ndarray:
+        """(B,) 0-1 how clearly the descriptions (B, D) show a place of play or a party left empty
+        (ABSENCE_CUES against PRESENCE_CUES); 0 without cues."""
+        if self.absence_cues is None:
+            return np.zeros(len(embeddings), np.float32)
+        closeness = np.asarray(embeddings, np.float32) @ self.absence_cues.T
+        reading = closeness[:, : len(ABSENCE_CUES)].max(axis=1) - closeness[:, len(ABSENCE_CUES):].max(axis=1)
+        return np.clip((reading - ABSENCE_FROM) / (ABSENCE_FULL - ABSENCE_FROM), 0.0, 1.0).astype(np.float32)
 
     def scene_support(self, embeddings: np.ndarray, key: np.ndarray | None = None) -> np.ndarray | None:
         """(B, L) what who is in the description, and what they do, changes in each label's support: a
@@ -731,7 +773,13 @@ class MoodGate:
         for _, cues in KEY_FEELINGS:
             readings.append(cue_readings(embeddings, self.key_cues[start: start + len(cues)], cues))
             start += len(cues)
-        return np.column_stack(readings)
+        readings = np.column_stack(readings)
+        absent = self.absent(embeddings)
+        if absent.any():  # an empty playground is no play, an empty hall no party: the feel of absence instead
+            for family, (labels, _) in enumerate(KEY_FEELINGS):
+                if any(label in labels for label in ABSENCE_DAMPS):
+                    readings[:, family] *= 1 - absent
+        return readings
 
     def grinding(self, embeddings: np.ndarray) -> np.ndarray:
         """(B,) 0-1 how clearly the descriptions (B, D) show the daily grind (GRIND_CUES; 0 without cues)."""
@@ -785,6 +833,8 @@ class MoodGate:
         penalty += clashing
         if key is not None:  # the scene's key feeling: sets that name it gain (KEY_FEELINGS)
             penalty -= KEY_FEELING * (key @ self.key_share)
+        if embeddings is not None and self.absence_share is not None:  # an empty place: the feel of absence
+            penalty -= KEY_FEELING * self.absent(embeddings)[:, None] * self.absence_share[None, :]
         return scores - penalty - self.size_penalty
 
 
