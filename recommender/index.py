@@ -47,6 +47,7 @@ SCENE_ENERGY = "scene_energy.npy"
 PHOTO_TOPICS = "photo_topics.npy"  # (K, D) everyday photo topics, for songscore.SongFeatures.title_topic
 TITLE_AFFECT = "title_affect.npy"
 SONG_HUBS = "song_hubs.npy"
+TITLE_HUBS = "title_hubs.npy"  # (N,) share of photo topics each song lands in through its title (songhubs.title_shares)
 TITLE_WORDS = "title_words.npz"
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 MANIFEST = "manifest.json"
@@ -179,7 +180,8 @@ def _measure_hubs(data_dir: Path, catalog: Catalog, encoder, emobank, oasis: Pat
     """Answer EmoBank's train sentences and OASIS's photo topics with the index just written and
     keep how often each song lands in an answer (songhubs): the song score damps the songs that
     come back everywhere. Once damped, the next few songs in line take their place, so a second
-    pass answers again with the first pass's hubs damped and a song keeps its larger share."""
+    pass answers again with the first pass's hubs damped and a song keeps its larger share. Then how
+    often each song wins a photo topic through its title (TITLE_HUBS, songscore.TITLE_HUB_FROM)."""
     from . import songhubs
     from .engine import Recommender
     from .oasis import read_oasis
@@ -187,6 +189,7 @@ def _measure_hubs(data_dir: Path, catalog: Catalog, encoder, emobank, oasis: Pat
     texts = songhubs.hub_texts(emobank.texts, emobank.split)
     topics = songhubs.photo_topics(read_oasis(oasis).themes) if (oasis / "ratings.csv").exists() else []
     shares = np.zeros(len(catalog), np.float32)
+    np.save(data_dir / TITLE_HUBS, shares)  # no title damped while song hubs are measured (else a rebuild differs)
     for _ in range(songhubs.PASSES):
         np.save(data_dir / SONG_HUBS, shares)
         recommender = Recommender(_read_files(data_dir, catalog.kind), encoder)
@@ -195,6 +198,11 @@ def _measure_hubs(data_dir: Path, catalog: Catalog, encoder, emobank, oasis: Pat
             found = np.maximum(found, songhubs.answer_shares(recommender, topics, catalog.song_ids))
         shares = np.maximum(shares, found)
     np.save(data_dir / SONG_HUBS, shares)
+    titled = np.zeros(len(catalog), np.float32)
+    if topics:  # measured on the final hubs, before any title is damped: the titles that win unrelated topics
+        recommender = Recommender(_read_files(data_dir, catalog.kind), encoder)
+        titled = songhubs.title_shares(recommender, topics, catalog.song_ids)
+    np.save(data_dir / TITLE_HUBS, titled)
 
 
 def _read_catalog(sources, muse_path: Path | None, catalog_name: str) -> Catalog:
@@ -292,7 +300,7 @@ def _with_catalog_sets(combinations: list[tuple[str, ...]], catalog: Catalog) ->
 
 
 FILES = ("labels.json", "combinations.json", "label_embeddings.npy", "label_affect.npy", "affect_model.npz",
-         "catalog.csv", SONG_THEMES, SONG_TITLE_PRODUCTS, SCENE_ENERGY, PHOTO_TOPICS, TITLE_AFFECT, SONG_HUBS, TITLE_WORDS,
+         "catalog.csv", SONG_THEMES, SONG_TITLE_PRODUCTS, SCENE_ENERGY, PHOTO_TOPICS, TITLE_AFFECT, SONG_HUBS, TITLE_HUBS, TITLE_WORDS,
          f"{ENCODER_DIR}/model.onnx",
          f"{ENCODER_DIR}/tokenizer.json",
          "photo_model.onnx", "photo_head.npz", "photo_model.json", *MULTILINGUAL_FILES)
@@ -334,6 +342,7 @@ class IndexData:
     scene_energy: np.ndarray | None = None  # (D + 1,) songscore.energy_reader
     title_affect: np.ndarray | None = None  # (N, 2) each title's own valence/arousal reading (affect model)
     song_hubs: np.ndarray | None = None  # (N,) share of EmoBank train answers each song lands in (songhubs)
+    title_hubs: np.ndarray | None = None  # (N,) share of photo topics each song lands in through its title (songhubs)
     title_vocabulary: TitleVocabulary | None = None  # each title's topic words and their vectors (titlefit)
     multilingual: MultilingualSpace | None = None
     photo_topics: np.ndarray | None = None  # (K, D) unit embeddings of everyday photo topics (_photo_topics)
@@ -375,6 +384,7 @@ def _read_files(data_dir: Path, catalog_kind: str) -> IndexData:
         scene_energy=np.load(data_dir / SCENE_ENERGY),
         title_affect=np.load(data_dir / TITLE_AFFECT),
         song_hubs=np.load(data_dir / SONG_HUBS),
+        title_hubs=np.load(data_dir / TITLE_HUBS) if (data_dir / TITLE_HUBS).exists() else None,
         title_vocabulary=TitleVocabulary.load(data_dir / TITLE_WORDS),
         multilingual=MultilingualSpace.load(data_dir),
         photo_topics=np.load(data_dir / PHOTO_TOPICS),

@@ -43,3 +43,17 @@ def answer_shares(recommender, texts: list[str], song_ids, songs: int = 8) -> np
             for song in suggestion.songs:
                 counts[position[song.id]] += 1
     return counts / max(len(texts), 1)
+
+
+def title_shares(recommender, texts: list[str], song_ids, songs: int = 5) -> np.ndarray:
+    """(N,) float32 the share of the texts' answers in which each song lands through its title
+    (the "title" reason): a title that does so for many unrelated photo topics ("A Forest" for bark,
+    grass, a crow, parasailing) reads as a loose pun on ordinary scenes (SongFeatures.title_hub)."""
+    position = {str(song_id): i for i, song_id in enumerate(song_ids)}
+    counts = np.zeros(len(position), np.float32)
+    for start in range(0, len(texts), BATCH):
+        for suggestion in recommender.suggest_many(texts[start:start + BATCH], songs=songs):
+            for song in suggestion.songs:
+                if "title" in song.reasons:
+                    counts[position[song.id]] += 1
+    return counts / max(len(texts), 1)

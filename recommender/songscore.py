@@ -175,6 +175,14 @@ LATIN_FROM, LATIN_FULL = 0.27, 0.33
 # Over EmoBank's train sentences an ordinary song's share is about 0.2%; "Hotline Bling" had 4.8%.
 HUB_FROM = 0.005
 
+# A title that wins a title slot for many of OASIS's unrelated photo topics (songhubs.title_shares) is a loose
+# pun on ordinary scenes: "A Forest" won bark, grass, a crow, parasailing; over our dev scenes it led a Christmas
+# tree, a coffee, a palm-tree hammock, "Spirit in the Sky" anything outdoors. Such a title's floor rises (up to
+# SongWeights.title_hub above theme_floor, fully at TITLE_HUB_FULL of the topics, none up to TITLE_HUB_FROM) and
+# its credit is rescaled to reach the same cap: a real forest still takes "A Forest", a Christmas tree no longer.
+# A title that names an occasion (SongFeatures.naming: "Happy Birthday") keeps its floor.
+TITLE_HUB_FROM, TITLE_HUB_FULL = 0.012, 0.035
+
 # A song still well known long after its release is a standard ("a classic"): Spotify's popularity counts recent
 # plays, so a 1985 song at 0.70 is far better known to listeners than a 2019 single at 0.70 (the songs people named
 # for our dev scenes have a median release year of 2001 against the catalog's 2016, at the same popularity). Its
@@ -332,6 +340,7 @@ class SongWeights:
     title_known_span: float = 0.26  # ... and over which it comes to count fully (0: every title counts fully)
     cue_energy: float = 0.5
     sorrow: float = 2.0  # per unit of a title's sorrow (SongFeatures.sorrow) in a scene not about sorrow
+    title_hub: float = 0.1  # how far the floor of a title that wins unrelated topics rises (TITLE_HUB_FROM)
     off_topic: float = 3.0  # per unit a filler title reads closer to its own topic than to the scene (OFF_TOPIC_FROM)
     lasting_title: float = 1.0  # how much more a standard's title counts (theme), per unit of SongFeatures.lasting
     harsh: float = 1.0  # per unit of a song's harshness (SongFeatures.harsh) in a scene that keeps dark titles out
@@ -375,12 +384,13 @@ class SongFeatures:
     title_topic: np.ndarray | None = None  # (N,) each title's cosine to the everyday photo topic it is closest to
     lasting: np.ndarray | None = None  # (N,) 0-1 how far a song is a standard: well known long after its release (song_standing)
     artists: np.ndarray | None = None  # (N,) one id per lead artist, for what a song without genres sounds like (harsh)
+    title_hub: np.ndarray | None = None  # (N,) 0-1 how far a title wins unrelated photo topics (TITLE_HUB_FROM)
 
     @classmethod
     def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float | None = None,
            genres=None, encode=None, energy_known=None, speech=None, languages=None,
            acoustic=None, title_affect=None, hub_shares=None, title_words=None,
-           photo_topics=None, years=None, artists=None) -> SongFeatures:
+           photo_topics=None, years=None, artists=None, title_hub_shares=None) -> SongFeatures:
         """popularity saturates at well_known_at: among songs everyone knows, fit decides, so the
         few most popular ones do not come back for every photo. title_words: the titles' topic words
         (titlefit.TitleVocabulary), for the titles that name their occasion. photo_topics: (K, D) unit
@@ -422,6 +432,13 @@ class SongFeatures:
             tone = genre_tone(np.asarray(affect, np.float32)[:, 0], np.asarray(energy, np.float32),
                               np.ones(len(themes), bool) if energy_known is None else np.asarray(energy_known, bool),
                               members > 0, sets)
+        naming = None if title_words is None else occasion_naming(title_words, occasions, np.where(about, nearest, -1))
+        title_hub = None
+        if title_hub_shares is not None:
+            title_hub = np.clip((np.asarray(title_hub_shares, np.float32) - TITLE_HUB_FROM)
+                                / (TITLE_HUB_FULL - TITLE_HUB_FROM), 0.0, 1.0).astype(np.float32)
+            if naming is not None:
+                title_hub[naming > 0] = 0.0
         hubs = None
         if hub_shares is not None:
             hubs = np.log(np.maximum(np.asarray(hub_shares, np.float32), HUB_FROM) / HUB_FROM).astype(np.float32)
@@ -440,11 +457,11 @@ class SongFeatures:
                        encode([cue for cue, _, _ in CALM_PRACTICE_CUES]), np.float32),
                    None if encode is None else np.ascontiguousarray(encode([*LIVELY_CUES, *CALM_CUES]), np.float32),
                    float(well_known_at), fame,
-                   None if title_words is None else occasion_naming(title_words, occasions, np.where(about, nearest, -1)),
+                   naming,
                    *title_sorrow(themes, encode),
                    None if photo_topics is None else title_topics(themes, photo_topics),
                    None if years is None else song_standing(np.asarray(years, np.float32), fame),
-                   None if artists is None else np.asarray(artists, np.int64))
+                   None if artists is None else np.asarray(artists, np.int64), title_hub)
 
     @cached_property
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
@@ -902,8 +919,7 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
         static = static - np.float32(weights.harsh * sorrow_room * rapped_room(energy, weights)) * harsh
     if genre_fit is not None:
         static = static + np.float32(weights.genre) * genre_fit
-    titled = np.flatnonzero(similarities > weights.theme_floor)
-    excess = np.minimum(similarities[titled], weights.theme_cap) - weights.theme_floor
+    titled, excess = title_excess(features, similarities, weights)
     jitter = None
     if weights.variety and seed is not None:
         # Among songs that fit about equally, each description draws its own: the few songs at the
@@ -917,6 +933,23 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
     energy_gap, steady = energy_terms(features, float(energy), fit, weights)
     return SceneTerms(float(energy), static.astype(np.float32), titled, excess.astype(np.float32), jitter,
                       -weights.still_arousal * stillness, fit, energy_gap, steady)
+
+
+def title_excess(features: SongFeatures, similarities: np.ndarray,
+                 weights: SongWeights = SongWeights()) -> tuple[np.ndarray, np.ndarray]:
+    """The titles over their floor (indices) and (len,) how far, up to theme_cap: theme_floor, raised by
+    up to title_hub for a title that wins unrelated photo topics (SongFeatures.title_hub), whose excess is
+    rescaled to the same range (a hub title needs a clearer match, not a smaller credit at the cap)."""
+    similarities = np.asarray(similarities, np.float32)
+    if features.title_hub is None or not weights.title_hub:
+        titled = np.flatnonzero(similarities > weights.theme_floor)
+        return titled, np.minimum(similarities[titled], weights.theme_cap) - weights.theme_floor
+    floor = np.float32(weights.theme_floor) + np.float32(weights.title_hub) * features.title_hub
+    titled = np.flatnonzero(similarities > floor)
+    floor = floor[titled]
+    span = np.float32(weights.theme_cap - weights.theme_floor)
+    excess = (np.minimum(similarities[titled], weights.theme_cap) - floor) * span / np.maximum(weights.theme_cap - floor, 1e-3)
+    return titled, np.maximum(excess, 0.0).astype(np.float32)
 
 
 def energy_terms(features: SongFeatures, energy: float, fit: np.ndarray | None,
@@ -1108,7 +1141,10 @@ def reasons(features: SongFeatures, genres: str, song: int, similarity: float,
     """Why `song` won, as codes the bot words in the user's language: "title" (its title carries
     the scene), "well-known", "energy:high"/"energy:low", "genre:<name>" (its most specific genre)."""
     found = []
-    if similarity > weights.theme_floor:
+    floor = weights.theme_floor
+    if features.title_hub is not None:
+        floor += weights.title_hub * float(features.title_hub[song])  # a title hub's own floor (title_excess)
+    if similarity > floor:
         found.append("title")
     if features.known_as[song] >= CALLED_WELL_KNOWN:
         found.append("well-known")
