@@ -384,7 +384,7 @@ def _read_files(data_dir: Path, catalog_kind: str) -> IndexData:
         scene_energy=np.load(data_dir / SCENE_ENERGY),
         title_affect=np.load(data_dir / TITLE_AFFECT),
         song_hubs=np.load(data_dir / SONG_HUBS),
-        title_hubs=np.load(data_dir / TITLE_HUBS) if (data_dir / TITLE_HUBS).exists() else None,
+        title_hubs=np.load(data_dir / TITLE_HUBS),
         title_vocabulary=TitleVocabulary.load(data_dir / TITLE_WORDS),
         multilingual=MultilingualSpace.load(data_dir),
         photo_topics=np.load(data_dir / PHOTO_TOPICS),
