@@ -39,6 +39,7 @@ class Catalog:
     other_title: np.ndarray | None = None  # (N,) titlereading's confidence the title is in another language, NaN unknown
     years: np.ndarray | None = None  # (N,) release year, NaN unknown
     languages: np.ndarray | None = None  # (N,) int8 songlanguage codes, stored by the build (see song_languages)
+    known: np.ndarray | None = None  # (N,) 0-1 how well listeners know a song (standing.known_popularity), NaN unknown
 
     def __len__(self) -> int:
         return len(self.song_ids)
@@ -53,6 +54,11 @@ class Catalog:
         for name, value in defaults.items():
             if getattr(self, name) is None:
                 object.__setattr__(self, name, value)
+        if self.known is None:
+            from .standing import known_popularity
+
+            known = known_popularity(self.popularity, self.years, self.artist_ids, self.titles)
+            object.__setattr__(self, "known", known)
 
     @classmethod
     def from_rows(cls, kind: str, rows: list[SongRow]) -> Catalog:
@@ -130,6 +136,7 @@ class Catalog:
                 "other_title": self.other_title,
                 "year": self.years,
                 "language": self.song_languages(),
+                "known": self.known,
             }
         ).to_csv(path, index=False)
 
@@ -181,6 +188,7 @@ class Catalog:
             other_title=number("other_title", np.float32) if "other_title" in numbers else None,
             years=number("year", np.float32) if "year" in numbers else None,
             languages=number("language", np.int8) if "language" in numbers else None,
+            known=number("known", np.float32) if "known" in numbers else None,
         )
 
     def song_languages(self) -> np.ndarray:

@@ -589,7 +589,7 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
     if index.song_themes is None:
         return None
     catalog = index.catalog
-    return songscore.SongFeatures.of(catalog.affect, catalog.popularity, catalog.energy, index.song_themes,
+    return songscore.SongFeatures.of(catalog.affect, catalog.known, catalog.energy, index.song_themes,
                                      encoder.encode(list(songscore.OCCASIONS)), genres=catalog.genres,
                                      encode=encoder.encode, energy_known=catalog.measured_energy(only=True),
                                      speech=catalog.speech,
