@@ -16,11 +16,13 @@ from recommender.titleopposites import SIDES, OppositeTitles
 
 def test_a_title_naming_the_other_side_of_an_axis_opposes_the_scene():
     titles = ["Sunglasses At Night", "Daylight", "Dusk Till Dawn", "Sunrise", "Summer Fade", "Mother's Daughter",
-              "Night Fever"]
+              "Night Fever", "Ain't No Sunshine", "Summer Snow"]
     index = OppositeTitles(titles)
     assert list(index.opposing("a yoga class on a rooftop at sunrise")) == [0, 6], \
         "'Dusk Till Dawn' holds both sides; 'Sunrise' is the scene's own side"
-    assert list(index.opposing("a city street at night with neon")) == [1, 3]
+    assert list(index.opposing("a city street at night with neon")) == [1, 3], \
+        "'Ain't No Sunshine' denies the sunshine: it does not name the day"
+    assert list(index.opposing("a lamp post in a snowy park")) == [4], "'Summer Snow' holds both sides"
     assert list(index.opposing("a dog running through autumn leaves")) == [4]
     assert list(index.opposing("a dad giving his daughter a piggyback ride")) == [5]
     assert list(index.opposing("a city from sunrise to midnight")) == [], "the description names the contrast itself"
