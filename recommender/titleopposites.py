@@ -6,12 +6,13 @@ The encoder reads opposites as close (night ~ morning 0.65, summer ~ autumn 0.64
 words of one kind share their contexts), so such a title passes the title term and the whole-title
 rule (titlefit) as if it named the scene; a listener hears the contradiction. An opposite is read
 from a word in the title on one side of an axis (day / night, sunrise / sunset, one season / another,
-mother / father) and a word in the description on the other. A title or a description that
-holds both sides ("Dusk Till Dawn"; "a city from sunrise to midnight") names the contrast itself and
-is left alone, and so is a word the title denies ("Ain't No Sunshine" on a dark night). Not "day", "new" / "old" nor hot / cold: "Save It For A Rainy Day" means a time, not
-daylight, "New Orleans" is a place, and "hot chocolate" goes with a cold day ("Baby, It's Cold
-Outside"). On 479 dev scenes it took 9 songs out of 9 answers (of 686 title wins), each a title
-that says the other time of day, season or parent.
+mother / father) and a word in the description on the other. A title or a description that holds
+both sides ("Dusk Till Dawn"; "a city from sunrise to midnight") names the contrast itself and is
+left alone, and so is a word the title denies ("Ain't No Sunshine" on a dark night). Not new / old
+nor hot / cold: "New Orleans" is a place, and "hot chocolate" goes with a cold day ("Baby, It's Cold
+Outside"). On 479 dev scenes it took a song out of 9 answers (of 686 title wins), each a title that
+says the other time of day, season or parent; over the theme floor it turns away 684 titles of
+songs people know (Spotify 45+), such as "Tequila Sunrise" under a night skyline.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ AXES = (
 )
 NEGATIONS = frozenset(("no", "without", "never"))
 SIDES = tuple((frozenset(one.split()), frozenset(other.split())) for one, other in AXES)
+_ANY_SIDE = re.compile(r"(?<![a-z])(?:%s)(?![a-z])"
+                       % "|".join(sorted({word for pair in SIDES for side in pair for word in side})))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -47,11 +50,14 @@ class OppositeTitles:
     other's), so a description's opposites are a few set look-ups."""
 
     def __init__(self, titles) -> None:
+        # a regex finds the titles that hold any side's word (about 1,300 of 42,000) before their words
+        # are read: reading every title's words took 0.4 s at start-up, this takes about 0.1 s
+        named = [(song, _words(title)) for song, title in enumerate(titles)
+                 if _ANY_SIDE.search(without_accents(str(title).lower()))]
         self._songs: list[tuple[np.ndarray, np.ndarray]] = []
-        words = [_words(title) for title in titles]
         for one, other in SIDES:
             self._songs.append(tuple(
-                np.array([song for song, held in enumerate(words) if held & side and not held & opposite], np.int64)
+                np.array([song for song, held in named if held & side and not held & opposite], np.int64)
                 for side, opposite in ((one, other), (other, one))))
 
     def opposing(self, text: str) -> np.ndarray:
