@@ -11,8 +11,8 @@ both sides ("Dusk Till Dawn"; "a city from sunrise to midnight") names the contr
 left alone, and so is a word the title denies ("Ain't No Sunshine" on a dark night). Not new / old
 nor hot / cold: "New Orleans" is a place, and "hot chocolate" goes with a cold day ("Baby, It's Cold
 Outside"). On 479 dev scenes it took a song out of 9 answers (of 686 title wins), each a title that
-says the other time of day, season or parent; over the theme floor it turns away 684 titles of
-songs people know (Spotify 45+), such as "Tequila Sunrise" under a night skyline.
+says the other time of day, season or parent; over the theme floor it turned away a song people
+know (Spotify 45+) 684 times, such as "Tequila Sunrise" under a night skyline.
 """
 
 from __future__ import annotations
