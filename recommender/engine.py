@@ -21,6 +21,7 @@ from .language import ENGLISH, text_language
 from .recent_texts import RecentTexts
 from .suggestion import SONGS, Mood, Song, Suggestion
 from .titlefit import FADE_FULL, WholeTitles
+from .titleopposites import OppositeTitles
 from .titlewords import TitleWords
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,7 @@ class Recommender:
         self._main_genres, genre_count = _main_genres(index.catalog.genres)
         self._shown_titles, self._title_ids = _titles(index.catalog.titles)
         self._title_words = TitleWords(self._shown_titles)
+        self._opposite_titles = OppositeTitles(self._shown_titles)
         self._whole_titles = None if index.title_vocabulary is None else WholeTitles(
             index.title_vocabulary, lambda words: encoder.encode(words, unpadded=True))
         self._explicit = titles_matching(STRONG_WORDS, self._shown_titles)  # never offered (explicit.py)
@@ -346,8 +348,8 @@ class Recommender:
         description as a whole, not by one shared word (titlefit) nor by a word piece
         (TitleWords.fragments); a title about the occasion the
         description is about keeps its own. Also (M,) the puns: the songs whose title the encoder reads
-        close to the description by a word piece only ("Capsized" for graduation caps), which no slot
-        should take. shortfall: SongFeatures.occasion_shortfall(query, text), if known."""
+        close to the description by a word piece only ("Capsized" for graduation caps) or by naming its
+        opposite ("Sunglasses At Night" at sunrise, titleopposites), which no slot should take. shortfall: SongFeatures.occasion_shortfall(query, text), if known."""
         features = self._song_features
         if similarities is None:
             similarities = features.theme_similarities(query)
@@ -359,6 +361,7 @@ class Recommender:
         floor = self.song_weights.theme_floor
         faded = self._whole_titles.faded(text, similarities, floor, occasion)
         puns = self._title_words.fragments(text)  # "Capsize" for caps: a word piece, not the scene
+        puns = np.union1d(puns, self._opposite_titles.opposing(text))  # "Daylight" at night: a clash
         puns = puns[(faded[puns] > floor) & ~occasion[puns]]
         if len(puns):
             faded = faded.copy() if faded is similarities else faded
