@@ -499,6 +499,39 @@ class SongFeatures:
         """(N,) one standard normal draw per song, fixed; each description turns it by its own seed."""
         return np.random.default_rng(JITTER_SEED).standard_normal(len(self.themes), np.float32)
 
+    def turned_jitter(self, variety: float, shift: int) -> np.ndarray:
+        """(N,) read-only np.float32(variety) * np.roll(jitter_draw, shift), to the bit: a view into the draw
+        scaled once and laid out twice, not a roll and a product over the songs for every description."""
+        twice = self._jitter_twice.get(variety)
+        if twice is None:
+            twice = np.tile(np.float32(variety) * self.jitter_draw, 2)
+            twice.setflags(write=False)
+            self._jitter_twice[variety] = twice
+        size = len(self.jitter_draw)
+        return twice[size - shift % size : 2 * size - shift % size]
+
+    @cached_property
+    def _jitter_twice(self) -> dict[float, np.ndarray]:
+        return {}
+
+    def scaled_popularity(self, weight: float) -> np.ndarray:
+        """(N,) read-only weight * popularity, worked out once per weight rather than once per mood."""
+        scaled = self._scaled_popularity.get(weight)
+        if scaled is None:
+            scaled = weight * self.popularity
+            scaled.setflags(write=False)
+            self._scaled_popularity[weight] = scaled
+        return scaled
+
+    @cached_property
+    def _scaled_popularity(self) -> dict[float, np.ndarray]:
+        return {}
+
+    @cached_property
+    def title_valence(self) -> np.ndarray | None:
+        """(N,) title_affect's valence, contiguous: a pass over one column of an (N, 2) array costs 2.5 times as much."""
+        return None if self.title_affect is None else np.ascontiguousarray(self.title_affect[:, 0])
+
     @cached_property
     def genre_sound_columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.float32 | None]:
         """genre_affect's valence and arousal as two contiguous (N,) arrays, the mean over songs with
@@ -512,6 +545,12 @@ class SongFeatures:
         spread = np.float32(known.var(axis=0).sum()) if unknown.any() and len(known) else None
         return (np.ascontiguousarray(filled[:, 0]), np.ascontiguousarray(filled[:, 1]),
                 unknown.astype(np.float32), spread)
+
+    @cached_property
+    def unknown_genre_gap(self) -> np.ndarray | None:
+        """(N,) genre_sound_gap's spread * unknown, the same for every target (None when all songs have genres)."""
+        _, _, unknown, spread = self.genre_sound_columns
+        return None if spread is None else spread * unknown
 
     @cached_property
     def harsh(self) -> np.ndarray | None:
@@ -925,7 +964,7 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
         # Among songs that fit about equally, each description draws its own: the few songs at the
         # centre of the catalog's affect no longer win every ordinary photo. Same text, same songs.
         # One fixed draw, turned by the seed: drawing afresh cost 0.5 ms an answer.
-        jitter = np.float32(weights.variety) * np.roll(features.jitter_draw, seed % len(static))
+        jitter = features.turned_jitter(weights.variety, seed % len(static))
     # a gym or a boxing ring takes dark titles ("Painkiller") as a tender scene does not: as far as it keeps rap out
     fit = scene_fit(features, energy, valence, weights, sorrow_room * rapped_room(energy, weights))
     if fit is not None and features.hubs is not None and len(titled):
@@ -1024,7 +1063,7 @@ def title_against(features: SongFeatures, valence: float | None,
     content = float(np.clip(content, 0.0, 1.0)) if weights.title_content_from else 0.0
     if not clearly and not content:
         return None
-    reading = features.title_affect[:, 0]
+    reading = features.title_valence
     wrong = np.maximum(np.float32(-np.sign(valence)) * reading - weights.title_tone_from, 0.0) * np.float32(clearly)
     if content:
         wrong = np.maximum(wrong, np.float32(content) * np.maximum(-reading - weights.title_content_from, 0.0))
@@ -1065,7 +1104,7 @@ def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
     if weights.genre_sound and features.genre_affect is not None:
         energy = steady - np.float32(weights.genre_sound) * genre_sound_gap(features, target)
     return SongScores(closeness=-weights.affect * distance,
-                      popularity=weights.popularity * features.popularity,
+                      popularity=features.scaled_popularity(weights.popularity),
                       energy=energy, theme=theme, jitter=scene.jitter)
 
 
@@ -1084,7 +1123,7 @@ def genre_sound_gap(features: SongFeatures, target: np.ndarray) -> np.ndarray:
     (Deezer's) counts as typical, neither favoured nor held back."""
     valence, arousal, unknown, spread = features.genre_sound_columns
     gap = (valence - np.float32(target[0])) ** 2 + (arousal - np.float32(target[1])) ** 2
-    return gap if spread is None else gap + spread * unknown  # the mean gap over songs with genres
+    return gap if spread is None else gap + features.unknown_genre_gap  # the mean gap over songs with genres
 
 
 def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np.ndarray,
