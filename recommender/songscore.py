@@ -516,16 +516,29 @@ class SongFeatures:
 
     def scaled_popularity(self, weight: float) -> np.ndarray:
         """(N,) read-only weight * popularity, worked out once per weight rather than once per mood."""
-        scaled = self._scaled_popularity.get(weight)
-        if scaled is None:
-            scaled = weight * self.popularity
-            scaled.setflags(write=False)
-            self._scaled_popularity[weight] = scaled
-        return scaled
+        return self._weighted("popularity", weight, lambda: weight * self.popularity)
+
+    def weighted_obscurity(self, weight: float) -> np.ndarray:
+        """(N,) read-only np.float32(weight) * obscurity, once per weight rather than once per description."""
+        return self._weighted("obscurity", weight, lambda: np.float32(weight) * self.obscurity)
+
+    def _weighted(self, name: str, weight: float, compute) -> np.ndarray:
+        """A per-song column times a weight, kept read-only (shared by every answer) after its first use."""
+        column = self._weighted_columns.get((name, weight))
+        if column is None:
+            column = compute()
+            column.setflags(write=False)
+            self._weighted_columns[(name, weight)] = column
+        return column
 
     @cached_property
-    def _scaled_popularity(self) -> dict[float, np.ndarray]:
+    def _weighted_columns(self) -> dict[tuple[str, float], np.ndarray]:
         return {}
+
+    @cached_property
+    def energy_measured(self) -> np.ndarray:
+        """(N,) bool known_energy > 0, once."""
+        return self.known_energy[0] > 0
 
     @cached_property
     def title_valence(self) -> np.ndarray | None:
@@ -650,8 +663,7 @@ class SongFeatures:
         support = self.occasions @ np.asarray(query, np.float32)
         if text and len(self.occasions) == len(OCCASIONS):
             words = set(re.findall(r"[a-z]+", text.lower()))
-            named = [k for k, name in enumerate(OCCASIONS)
-                     if name in CELEBRATED and set(re.findall(r"[a-z]+", name)) <= words]
+            named = [k for k, name_words in _CELEBRATED_WORDS if name_words <= words]
             support[named] = np.maximum(support[named], np.float32(OCCASION_LIFT_FULL))
         return support
 
@@ -711,6 +723,11 @@ class SongFeatures:
         apart = np.clip((SORROW_SCENE_FROM - about) / (SORROW_SCENE_FROM - SORROW_SCENE_FULL), 0.0, 1.0)
         bright = np.clip((valence - SORROW_VALENCE_FROM) / (SORROW_VALENCE_FULL - SORROW_VALENCE_FROM), 0.0, 1.0)
         return float(apart * bright)
+
+
+# each CELEBRATED occasion's position in OCCASIONS and its words, for occasion_support (read once, not per call)
+_CELEBRATED_WORDS = tuple((k, frozenset(re.findall(r"[a-z]+", name))) for k, name in enumerate(OCCASIONS)
+                          if name in CELEBRATED)
 
 
 @dataclass(frozen=True)
@@ -1001,10 +1018,10 @@ def energy_terms(features: SongFeatures, energy: float, fit: np.ndarray | None,
     if count < len(energy_gap):
         # A song whose drive is only its tag arousal counts as typical: the term would fight closeness.
         typical = float(np.dot(known, energy_gap)) / count if count else 0.0
-        energy_gap = np.where(known > 0, energy_gap, np.float32(typical))
+        energy_gap = np.where(features.energy_measured, energy_gap, np.float32(typical))
     steady = np.float32(-weights.energy) * energy_gap
     if weights.obscure and features.obscurity is not None:
-        steady -= np.float32(weights.obscure) * features.obscurity
+        steady -= features.weighted_obscurity(weights.obscure)
     if fit is not None:
         steady += fit  # counts alike in every slot, as energy does: added once per target, not per slot
     return energy_gap.astype(np.float32, copy=False), steady.astype(np.float32, copy=False)
