@@ -49,7 +49,9 @@ class AffectModel:
     def predict_each(self, embeddings: np.ndarray) -> np.ndarray:
         """(n, 3) like predict on each row alone, to the bit (a row's reading never depends on the rows
         it came with), about twice as fast for a batch: each row's products with the support are the same
-        one-row products, taken a cached block of support rows at a time (SUPPORT_BLOCK)."""
+        one-row products, taken a cached block of support rows at a time (SUPPORT_BLOCK). Checked against
+        predict under one BLAS thread, as the engine reads (tests/recommender/test_batched_readings.py);
+        a block is too small for BLAS to split, so more threads give the same bits (predict's do not)."""
         rows = np.asarray(embeddings, np.float32)
         kernel = np.empty((len(rows), len(self.support)), np.float32)
         for start in range(0, len(self.support), SUPPORT_BLOCK):
