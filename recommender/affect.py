@@ -19,6 +19,7 @@ DIMENSIONS = ("valence", "arousal", "dominance")
 # Support rows read at a time by predict_each: 512 x 384 float32 (768 KB) stays in cache while every text
 # of a batch reads it, where one text at a time streams all ~9,000 rows (14 MB) from memory again.
 SUPPORT_BLOCK = 512
+TEXTS_AT_ONCE = 256  # predict_each's texts per pass: their (256, ~9,000) kernel rows take 9 MB at most
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,12 @@ class AffectModel:
         predict under one BLAS thread, as the engine reads (tests/recommender/test_batched_readings.py);
         a block is too small for BLAS to split, so more threads give the same bits (predict's do not)."""
         rows = np.asarray(embeddings, np.float32)
+        out = np.empty((len(rows), self.coefficients.shape[1]), np.result_type(np.float32, self.coefficients))
+        for first in range(0, len(rows), TEXTS_AT_ONCE):
+            out[first : first + TEXTS_AT_ONCE] = self._each(rows[first : first + TEXTS_AT_ONCE])
+        return out
+
+    def _each(self, rows: np.ndarray) -> np.ndarray:
         kernel = np.empty((len(rows), len(self.support)), np.float32)
         for start in range(0, len(self.support), SUPPORT_BLOCK):
             block = self.support[start : start + SUPPORT_BLOCK].T
@@ -61,10 +68,7 @@ class AffectModel:
         kernel *= 2.0 * self.gamma  # rbf_kernel's steps, element by element
         kernel -= 2.0 * self.gamma
         np.exp(kernel, out=kernel)
-        out = np.empty((len(rows), self.coefficients.shape[1]), np.result_type(kernel, self.coefficients))
-        for row in range(len(rows)):
-            out[row] = kernel[row : row + 1] @ self.coefficients
-        return out
+        return np.vstack([kernel[row : row + 1] @ self.coefficients for row in range(len(rows))])
 
     def save(self, path: Path) -> None:
         np.savez(
