@@ -246,7 +246,7 @@ class Recommender:
         # together: a kept reading must not depend on the texts it first came with (padding moves
         # the last float bits, and with them near-tied moods).
         embeddings = self._encoder.encode(texts, unpadded=True)
-        affect = np.vstack([self._index.affect.predict(row[None, :])[:, :2] for row in embeddings])
+        affect = self._index.affect.predict_each(embeddings)[:, :2]  # each row as if alone
         return embeddings, affect
 
     def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],

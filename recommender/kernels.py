@@ -15,6 +15,8 @@ The mood sets' distinct picks are moodpicking.MoodPicker's. Arrays: float32 valu
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 
@@ -114,7 +116,20 @@ def top_positions(values: np.ndarray, count: int) -> np.ndarray:
 def cue_readings(embeddings: np.ndarray, cues: np.ndarray, spec: tuple) -> np.ndarray:
     """(B,) 0-1 how clearly each description (B, D) is what its nearest cue (K, D) says: 0 up to that
     cue's start cosine, 1 from its full cosine on, as spec's (text, start, full) give them."""
-    starts = np.array([start for _, start, _ in spec], np.float32)
-    fulls = np.array([full for _, _, full in spec], np.float32)
+    try:
+        starts, spans = _cue_bounds(spec)
+    except TypeError:  # a table that cannot be a key (lists in it): built for this reading alone
+        starts, spans = _cue_bounds.__wrapped__(spec)
     closeness = np.asarray(embeddings, np.float32) @ np.asarray(cues, np.float32).T
-    return np.clip((closeness - starts) / (fulls - starts), 0.0, 1.0).max(axis=1)
+    return np.clip((closeness - starts) / spans, 0.0, 1.0).max(axis=1)
+
+
+@functools.lru_cache(maxsize=256)
+def _cue_bounds(spec: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """(K,) float32 start cosines and full - start spans of a cue table, built once per table (a
+    description reads a dozen tables, each twice an answer)."""
+    starts = np.array([start for _, start, _ in spec], np.float32)
+    spans = np.array([full for _, _, full in spec], np.float32) - starts
+    starts.setflags(write=False)
+    spans.setflags(write=False)
+    return starts, spans

@@ -499,6 +499,52 @@ class SongFeatures:
         """(N,) one standard normal draw per song, fixed; each description turns it by its own seed."""
         return np.random.default_rng(JITTER_SEED).standard_normal(len(self.themes), np.float32)
 
+    def turned_jitter(self, variety: float, shift: int) -> np.ndarray:
+        """(N,) read-only np.float32(variety) * np.roll(jitter_draw, shift), to the bit: a view into the draw
+        scaled once and laid out twice, not a roll and a product over the songs for every description."""
+        twice = self._jitter_twice.get(variety)
+        if twice is None:
+            twice = np.tile(np.float32(variety) * self.jitter_draw, 2)
+            twice.setflags(write=False)
+            self._jitter_twice[variety] = twice
+        size = len(self.jitter_draw)
+        return twice[size - shift % size : 2 * size - shift % size]
+
+    @cached_property
+    def _jitter_twice(self) -> dict[float, np.ndarray]:
+        return {}
+
+    def scaled_popularity(self, weight: float) -> np.ndarray:
+        """(N,) read-only weight * popularity, worked out once per weight rather than once per mood."""
+        return self._weighted("popularity", weight, lambda: weight * self.popularity)
+
+    def weighted_obscurity(self, weight: float) -> np.ndarray:
+        """(N,) read-only np.float32(weight) * obscurity, once per weight rather than once per description."""
+        return self._weighted("obscurity", weight, lambda: np.float32(weight) * self.obscurity)
+
+    def _weighted(self, name: str, weight: float, compute) -> np.ndarray:
+        """A per-song column times a weight, kept read-only (shared by every answer) after its first use."""
+        column = self._weighted_columns.get((name, weight))
+        if column is None:
+            column = compute()
+            column.setflags(write=False)
+            self._weighted_columns[(name, weight)] = column
+        return column
+
+    @cached_property
+    def _weighted_columns(self) -> dict[tuple[str, float], np.ndarray]:
+        return {}
+
+    @cached_property
+    def energy_measured(self) -> np.ndarray:
+        """(N,) bool known_energy > 0, once."""
+        return self.known_energy[0] > 0
+
+    @cached_property
+    def title_valence(self) -> np.ndarray | None:
+        """(N,) title_affect's valence, contiguous: a pass over one column of an (N, 2) array costs 2.5 times as much."""
+        return None if self.title_affect is None else np.ascontiguousarray(self.title_affect[:, 0])
+
     @cached_property
     def genre_sound_columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.float32 | None]:
         """genre_affect's valence and arousal as two contiguous (N,) arrays, the mean over songs with
@@ -512,6 +558,12 @@ class SongFeatures:
         spread = np.float32(known.var(axis=0).sum()) if unknown.any() and len(known) else None
         return (np.ascontiguousarray(filled[:, 0]), np.ascontiguousarray(filled[:, 1]),
                 unknown.astype(np.float32), spread)
+
+    @cached_property
+    def unknown_genre_gap(self) -> np.ndarray | None:
+        """(N,) genre_sound_gap's spread * unknown, the same for every target (None when all songs have genres)."""
+        _, _, unknown, spread = self.genre_sound_columns
+        return None if spread is None else spread * unknown
 
     @cached_property
     def harsh(self) -> np.ndarray | None:
@@ -611,8 +663,7 @@ class SongFeatures:
         support = self.occasions @ np.asarray(query, np.float32)
         if text and len(self.occasions) == len(OCCASIONS):
             words = set(re.findall(r"[a-z]+", text.lower()))
-            named = [k for k, name in enumerate(OCCASIONS)
-                     if name in CELEBRATED and set(re.findall(r"[a-z]+", name)) <= words]
+            named = [k for k, name_words in _CELEBRATED_WORDS if name_words <= words]
             support[named] = np.maximum(support[named], np.float32(OCCASION_LIFT_FULL))
         return support
 
@@ -672,6 +723,11 @@ class SongFeatures:
         apart = np.clip((SORROW_SCENE_FROM - about) / (SORROW_SCENE_FROM - SORROW_SCENE_FULL), 0.0, 1.0)
         bright = np.clip((valence - SORROW_VALENCE_FROM) / (SORROW_VALENCE_FULL - SORROW_VALENCE_FROM), 0.0, 1.0)
         return float(apart * bright)
+
+
+# each CELEBRATED occasion's position in OCCASIONS and its words, for occasion_support (read once, not per call)
+_CELEBRATED_WORDS = tuple((k, frozenset(re.findall(r"[a-z]+", name))) for k, name in enumerate(OCCASIONS)
+                          if name in CELEBRATED)
 
 
 @dataclass(frozen=True)
@@ -925,7 +981,7 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
         # Among songs that fit about equally, each description draws its own: the few songs at the
         # centre of the catalog's affect no longer win every ordinary photo. Same text, same songs.
         # One fixed draw, turned by the seed: drawing afresh cost 0.5 ms an answer.
-        jitter = np.float32(weights.variety) * np.roll(features.jitter_draw, seed % len(static))
+        jitter = features.turned_jitter(weights.variety, seed % len(static))
     # a gym or a boxing ring takes dark titles ("Painkiller") as a tender scene does not: as far as it keeps rap out
     fit = scene_fit(features, energy, valence, weights, sorrow_room * rapped_room(energy, weights))
     if fit is not None and features.hubs is not None and len(titled):
@@ -962,10 +1018,10 @@ def energy_terms(features: SongFeatures, energy: float, fit: np.ndarray | None,
     if count < len(energy_gap):
         # A song whose drive is only its tag arousal counts as typical: the term would fight closeness.
         typical = float(np.dot(known, energy_gap)) / count if count else 0.0
-        energy_gap = np.where(known > 0, energy_gap, np.float32(typical))
+        energy_gap = np.where(features.energy_measured, energy_gap, np.float32(typical))
     steady = np.float32(-weights.energy) * energy_gap
     if weights.obscure and features.obscurity is not None:
-        steady -= np.float32(weights.obscure) * features.obscurity
+        steady -= features.weighted_obscurity(weights.obscure)
     if fit is not None:
         steady += fit  # counts alike in every slot, as energy does: added once per target, not per slot
     return energy_gap.astype(np.float32, copy=False), steady.astype(np.float32, copy=False)
@@ -1024,7 +1080,7 @@ def title_against(features: SongFeatures, valence: float | None,
     content = float(np.clip(content, 0.0, 1.0)) if weights.title_content_from else 0.0
     if not clearly and not content:
         return None
-    reading = features.title_affect[:, 0]
+    reading = features.title_valence
     wrong = np.maximum(np.float32(-np.sign(valence)) * reading - weights.title_tone_from, 0.0) * np.float32(clearly)
     if content:
         wrong = np.maximum(wrong, np.float32(content) * np.maximum(-reading - weights.title_content_from, 0.0))
@@ -1065,7 +1121,7 @@ def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
     if weights.genre_sound and features.genre_affect is not None:
         energy = steady - np.float32(weights.genre_sound) * genre_sound_gap(features, target)
     return SongScores(closeness=-weights.affect * distance,
-                      popularity=weights.popularity * features.popularity,
+                      popularity=features.scaled_popularity(weights.popularity),
                       energy=energy, theme=theme, jitter=scene.jitter)
 
 
@@ -1084,7 +1140,7 @@ def genre_sound_gap(features: SongFeatures, target: np.ndarray) -> np.ndarray:
     (Deezer's) counts as typical, neither favoured nor held back."""
     valence, arousal, unknown, spread = features.genre_sound_columns
     gap = (valence - np.float32(target[0])) ** 2 + (arousal - np.float32(target[1])) ** 2
-    return gap if spread is None else gap + spread * unknown  # the mean gap over songs with genres
+    return gap if spread is None else gap + features.unknown_genre_gap  # the mean gap over songs with genres
 
 
 def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np.ndarray,
