@@ -15,7 +15,7 @@ from threadpoolctl import ThreadpoolController
 from . import moodpicking, scoring, songscore
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
-                       titles_matching)
+                       artists_matching, titles_matching)
 from .index import IndexData, load_index
 from .language import ENGLISH, text_language
 from .recent_texts import RecentTexts
@@ -114,7 +114,8 @@ class Recommender:
         self._whole_titles = None if index.title_vocabulary is None else WholeTitles(
             index.title_vocabulary, lambda words: encoder.encode(words, unpadded=True))
         self._explicit = titles_matching(STRONG_WORDS, self._shown_titles)  # never offered (explicit.py)
-        self._grown_up = titles_matching(GROWN_UP_WORDS, self._shown_titles)  # on a night out only (explicit.py)
+        self._grown_up = (titles_matching(GROWN_UP_WORDS, self._shown_titles)  # on a night out only (explicit.py)
+                          | artists_matching(STRONG_WORDS, index.catalog.artists))
         self._night_out = np.asarray(encoder.encode([NIGHT_OUT_CUE], unpadded=True), np.float32)[0]
         self._sleepless = titles_matching(SLEEPLESS_WORDS, self._shown_titles)  # not beside a sleeper (explicit.py)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)

@@ -37,6 +37,12 @@ GROWN_UP_WORDS = re.compile(
     r"\b(?:sex\w*|jizz\w*|booty|booti|lick|naked|nude|strippers?|dope|weed|cocaine|heroin|molly|drunk|undrunk|hangover|"
     r"tipsy|pills?|stoned|stoner|kush|sativa|indica|gangsta|gangsters?|thugs?|thuggin\w*|pimp\w*|kill|killers?|"
     r"murder\w*|guns?|robbery|psycho|smoke|smokers?|smoking|"
+    # session 16's dev answers: Arctic Monkeys' "Why'd You Only Call Me When You're High?" at a hospital bedside
+    # and on a summit, Agar Agar's "You're High" by an old man with his paper, Moon Taxi's "Two High" for
+    # grandparents dancing, "Roll Some Mo" for an old couple, "Back That Azz Up", "Middle Finger" by a newborn,
+    # "Netflix & Chill" in a library ("Higher Love" and "High Hopes" are not about getting high)
+    r"get(?:ting)? high|you'?re high|two high|high as|roll (?:up|some)|codeine|xanax|percocet|marijuana|blunts?|"
+    r"azz|ass|hoes|twerk\w*|thong|freaky|middle finger|netflix (?:&|and|n'?) chill|"
     # infidelity and jealousy: "Kissing Other People" under the Eiffel Tower (judged) and by a newborn, "Kissing
     # Strangers" at a kiss in Venice, "Hey Jealousy" at a soldier's homecoming (dev)
     r"other people|kissing strangers|cheat\w*|affair|unfaithful|jealous\w*|jealousy)\b",
@@ -59,3 +65,10 @@ SLEEPLESS_WORDS = re.compile(
     re.IGNORECASE,
 )
 ASLEEP_FROM = 0.5
+
+
+def artists_matching(words: re.Pattern, artists) -> np.ndarray:
+    """(N,) True for each song whose artist name holds one of `words`: a band named with a slur or a strong word
+    ("Eastblock Bitches" by an empty office at night, session 16's dev answers) shows that name on the Story
+    too, so its songs are kept for a night out like a grown-up title (the engine's _grown_up)."""
+    return titles_matching(words, artists)

@@ -6,24 +6,30 @@ from __future__ import annotations
 
 import pytest
 
-from recommender.explicit import GROWN_UP_WORDS, titles_matching
+from recommender.explicit import GROWN_UP_WORDS, STRONG_WORDS, artists_matching, titles_matching
 from tests.support.answers import offered_titles
 
 # Dev scenes whose answers carried such a title before the rule.
 FAMILY_SCENES = ("a family barbecue in the backyard", "a baby taking her first steps in the living room",
                  "a tiny baby's feet wrapped in a white blanket", "a birthday picnic in the park with a big cake",
                  "a couple kissing on a bridge over the Seine in Paris", "a couple kissing under the eiffel tower",
-                 "a soldier hugging his little daughter at an airport")
+                 "a soldier hugging his little daughter at an airport",
+                 # session 16: "Why'd You Only Call Me When You're High?", "Middle Finger", "Netflix & Chill"
+                 "a hospital bed with flowers and a get-well card", "a newborn baby holding her father's finger",
+                 "students studying together in a library")
 
 
 def test_drug_crime_and_sex_words_are_caught_and_drinks_and_love_pass():
     flagged = titles_matching(GROWN_UP_WORDS, [
         "Feed Me Dope", "Lick It Up", "Heroin", "Undrunk", "Gangsta Gangsta", "Smokers Outside the Hospital Doors",
-        "Killer Queen", "Sex on Fire", "Sativa", "Kissing Other People", "Hey Jealousy"])
+        "Killer Queen", "Sex on Fire", "Sativa", "Kissing Other People", "Hey Jealousy",
+        "Why'd You Only Call Me When You're High?", "Two High", "Roll Some Mo", "Back That Azz Up", "Middle Finger",
+        "Netflix & Chill", "I Wanna Get High"])
     assert flagged.all()
     kept = titles_matching(GROWN_UP_WORDS, [
         "Red Red Wine", "Killing Me Softly", "Higher Love", "Umbrella", "Sweet Child O' Mine", "Crazy In Love",
-        "Champagne Supernova", "Strangers in the Night"])
+        "Champagne Supernova", "Strangers in the Night", "High Hopes", "Rolling in the Deep", "Passionfruit",
+        "Classic", "Chill Bill"])
     assert not kept.any()
 
 
@@ -37,3 +43,12 @@ def test_a_night_out_may_still_get_them(recommender):
     # The guard is the scene's, not the song's: the same words come back to a bar at night.
     titles = offered_titles(recommender, "friends drinking shots at a bar at night", 80)
     assert [title for title in titles if GROWN_UP_WORDS.search(title)]
+
+
+def test_a_band_named_with_a_strong_word_waits_for_a_night_out(recommender):
+    # "Eastblock Bitches" came to an empty office at night (session 16's dev answers); a name is shown like a title
+    assert artists_matching(STRONG_WORDS, ["Eastblock Bitches", "Slut", "Arctic Monkeys", "The Killers"]).tolist() == [
+        True, True, False, False]
+    songs = recommender.suggest("an empty office late at night with one desk lamp on", songs=40).songs
+    assert len(songs) == 40
+    assert not [song.artist for song in songs if STRONG_WORDS.search(song.artist)]
