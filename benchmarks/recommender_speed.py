@@ -335,9 +335,6 @@ def report(figures: dict) -> str:
     if "torch" in loop:
         original_note += f"; {loop['torch']}"
     w_captions = f"{w['captions']:,}"
-    lane = (f"{w['recommender_workers']} of the {w['bot_worker_processes']} workers the bot forks "
-            f"(`BOT_WORKER_PROCESSES`), {'shared with' if w['shared_with_image_model'] else 'the rest for'} the "
-            "image model" if w["in_worker"] else "no worker could be forked: the bot's fallback threads answered")
     lines = [
         "## Speed and memory: one description at a time, batches, start-up",
         "",
@@ -375,8 +372,8 @@ def report(figures: dict) -> str:
         f"{figures['scoring_ms'][1]:.3f} ms | <= 0.2 ms, {mark('scoring_p50_ms')} | {during('scoring_ms')} |",
         f"| batched `suggest_many` in this one process, {w_captions} captions in batches of 64 | "
         f"{figures['batched_per_s']:.0f} captions/s | >= 300/s, {mark('batched_per_s')} | {during('batched_per_s')} |",
-        f"| *bot's workers*: the same batches sent to `suggest_each` in the recommender's forked worker "
-        f"(bot/compute.py; {lane}), one batch in flight; answers identical to the row above's "
+        f"| *bot's workers*: the same batches sent to `suggest_each` through the bot's `ComputeWorkers` "
+        f"(bot/compute.py: {_lane(w)}), one batch in flight; answers identical to the row above's "
         f"({w['same_answers']:,} of {w_captions}) | {w['per_s']:.0f} captions/s | >= 300/s, "
         f"{mark('workers_batched_per_s')} | {during('workers_batched')} |",
         f"| **original algorithm** (per-combination sentence-transformers loop), one description | "
@@ -387,6 +384,18 @@ def report(figures: dict) -> str:
         f"~{loop['seconds'] * 1e3 / figures['suggest_original_ms'][0]:,.0f}x faster than the loop it replaces.",
     ]
     return "\n".join(lines)
+
+
+def _lane(workers: dict) -> str:
+    """Where the bot's recommender batches ran, in words."""
+    processes = workers["bot_worker_processes"]
+    if not workers["in_worker"]:
+        return ("`BOT_WORKER_PROCESSES=0`: the bot's own threads" if processes == 0 else
+                "no worker could be forked: the bot's fallback threads")
+    if workers["shared_with_image_model"]:
+        return f"the bot's one forked worker (`BOT_WORKER_PROCESSES={processes}`), shared with the image model"
+    return (f"the recommender's {workers['recommender_workers']} of the bot's {processes} forked workers "
+            f"(`BOT_WORKER_PROCESSES={processes}`), the rest the image model's")
 
 
 def write_section(text: str, path: Path = BENCHMARKS_MD) -> None:
