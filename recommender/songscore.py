@@ -232,7 +232,8 @@ class SongWeights:
     scene clearly points at a kind of music (SongFeatures.pointed_genres: from genre_point_from sd, fully
     genre_point_span later), where it also gives up point_draw of the variety draw (session 16: the filler of
     a beach, a gym, a salsa bar, a rock concert was any hit the draw turned up; at 0.3 from 2.6 the pointed
-    genre's share of 178 dev scenes' songs 10% -> 26%, 105 of 479 dev answers changed, EmoBank unchanged);
+    genre's share of 178 dev scenes' songs 10% -> 25%, 205 of 479 dev answers changed on a fresh build, EmoBank
+    unchanged; the nearest genre of a song, not the mean over its genres: hits sit in many playlists' genres);
     off_theme: per unit of specificity of a title about an occasion the description does not support;
     theme_energy: how much the gap between a song's drive and the scene's energy also fades its
     title (a calm scene does not take a loud song because a word matches);
