@@ -402,7 +402,8 @@ class Recommender:
         scene = songscore.scene_terms(features, energy, themed, shortfall, weights, features.genre_fit(query),
                                       songscore.description_seed(query), features.foreign_songs(query, language),
                                       max(still - max(moved_arousal, 0.0) / weights.energy_gain, 0.0),
-                                      float(affect[0]), features.sorrow_room(query, float(affect[0])))
+                                      float(affect[0]), features.sorrow_room(query, float(affect[0])),
+                                      features.pointed_genres(query, weights))
         artist_count, group_count, title_count = self._blocked_sizes
         blocked_artists, blocked_groups = np.zeros(artist_count, bool), np.zeros(group_count, bool)
         room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
