@@ -9,6 +9,8 @@ title before the change, and our own.
 import numpy as np
 import pytest
 
+from recommender import songscore
+
 # Dev scenes (alldev) whose five songs held "Missing You", "I Still Haven't Found What I'm Looking For",
 # "Let Me Down Slowly" or "Miss You Everyday" before.
 # Not caught on an index built with every session-14 rule: "a baby sleeping in a crib" keeps "Let Me Down Slowly",
@@ -67,6 +69,22 @@ def test_a_content_scene_whose_text_reads_flat_gets_no_title_that_reads_very_dar
     assert not dark_titles(recommender, recommender.suggest(scene))
 
 
-def test_a_boxer_at_the_bag_may_still_get_dark_titles(recommender):
-    # the guard is a tender scene's: a marked high-energy scene takes "Painkiller" as it did
-    assert dark_titles(recommender, recommender.suggest("a boxer hitting a punching bag in a gym"))
+def dark_title_hold(recommender, text: str) -> float:
+    """How much the very dark titles lose, on average, in the scene `text` (songscore.title_against, as the
+    engine weighs it: the scene's sorrow room as far as it keeps rap out)."""
+    features = recommender._song_features
+    dark = (features.title_affect[:, 0] <= -1.0) & (features.english_titles > 0)
+    query = recommender._encoder.encode([text])[0]
+    valence = float(recommender.suggest(text).valence)
+    content = features.sorrow_room(query, valence) * songscore.rapped_room(recommender._scene_liveliness(query),
+                                                                          recommender.song_weights)
+    against = songscore.title_against(features, valence, recommender.song_weights, content)
+    return 0.0 if against is None else float(-against[dark].mean())
+
+
+def test_a_boxer_at_the_bag_does_not_hold_dark_titles_back_as_a_tender_scene_does(recommender):
+    # the guard is a tender scene's: a marked high-energy scene may take "Painkiller" (its answer no longer
+    # happens to hold one since session 16's genre pointing brought hard rock with plainer titles)
+    boxer = dark_title_hold(recommender, "a boxer hitting a punching bag in a gym")
+    for scene in FLAT_CONTENT_SCENES:
+        assert boxer < 0.1 * dark_title_hold(recommender, scene), scene
