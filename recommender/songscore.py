@@ -515,17 +515,9 @@ class SongFeatures:
     def turned_jitter(self, variety: float, shift: int) -> np.ndarray:
         """(N,) read-only np.float32(variety) * np.roll(jitter_draw, shift), to the bit: a view into the draw
         scaled once and laid out twice, not a roll and a product over the songs for every description."""
-        twice = self._jitter_twice.get(variety)
-        if twice is None:
-            twice = np.tile(np.float32(variety) * self.jitter_draw, 2)
-            twice.setflags(write=False)
-            self._jitter_twice[variety] = twice
+        twice = self._weighted("jitter", variety, lambda: np.tile(np.float32(variety) * self.jitter_draw, 2))
         size = len(self.jitter_draw)
         return twice[size - shift % size : 2 * size - shift % size]
-
-    @cached_property
-    def _jitter_twice(self) -> dict[float, np.ndarray]:
-        return {}
 
     def scaled_popularity(self, weight: float) -> np.ndarray:
         """(N,) read-only weight * popularity, worked out once per weight rather than once per mood."""
