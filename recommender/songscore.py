@@ -1034,12 +1034,22 @@ def title_excess(features: SongFeatures, similarities: np.ndarray,
     if features.title_hub is None or not weights.title_hub:
         titled = np.flatnonzero(similarities > weights.theme_floor)
         return titled, np.minimum(similarities[titled], weights.theme_cap) - weights.theme_floor
-    floor = np.float32(weights.theme_floor) + np.float32(weights.title_hub) * features.title_hub
+    floor = title_floor(features, weights)
     titled = np.flatnonzero(similarities > floor)
     floor = floor[titled]
     span = np.float32(weights.theme_cap - weights.theme_floor)
     excess = (np.minimum(similarities[titled], weights.theme_cap) - floor) * span / np.maximum(weights.theme_cap - floor, 1e-3)
     return titled, np.maximum(excess, 0.0).astype(np.float32)
+
+
+def title_floor(features: SongFeatures, weights: SongWeights = SongWeights(), songs=slice(None)):
+    """The similarity a title must pass to carry the scene, in float32 as the similarities are:
+    theme_floor, raised for a title hub. One place, so "Why these?" says "title" exactly when
+    title_excess gave the title its credit."""
+    floor = np.float32(weights.theme_floor)
+    if features.title_hub is None or not weights.title_hub:
+        return floor
+    return floor + np.float32(weights.title_hub) * features.title_hub[songs]
 
 
 def energy_terms(features: SongFeatures, energy: float, fit: np.ndarray | None,
@@ -1231,10 +1241,7 @@ def reasons(features: SongFeatures, genres: str, song: int, similarity: float,
     """Why `song` won, as codes the bot words in the user's language: "title" (its title carries
     the scene), "well-known", "energy:high"/"energy:low", "genre:<name>" (its most specific genre)."""
     found = []
-    floor = weights.theme_floor
-    if features.title_hub is not None:
-        floor += weights.title_hub * float(features.title_hub[song])  # a title hub's own floor (title_excess)
-    if similarity > floor:
+    if np.float32(similarity) > title_floor(features, weights, song):  # as title_excess decides
         found.append("title")
     if features.known_as[song] >= CALLED_WELL_KNOWN:
         found.append("well-known")

@@ -11,7 +11,7 @@ Scoring on hand-made arrays; the rest with the real recommender over data/, on s
 
 import numpy as np
 
-from recommender.songscore import TITLE_HUB_FULL, SongFeatures, SongWeights, scene_terms
+from recommender.songscore import TITLE_HUB_FULL, SongFeatures, SongWeights, reasons, scene_terms, title_floor
 
 
 def unit(*values: float) -> np.ndarray:
@@ -50,6 +50,20 @@ def test_without_the_weight_a_title_hub_counts_as_any_title():
     credit = theme_credit(0.35, SongWeights(title_hub=0.0))
     assert np.isclose(credit[0], credit[1])
 
+
+
+def test_why_these_calls_a_title_exactly_when_the_title_got_its_credit():
+    """At the float32 floor itself the title gets no credit, so "Why these?" must not say "title" either."""
+    songs = SongFeatures.of(np.zeros((2, 2), np.float32), np.full(2, 0.7, np.float32), np.zeros(2, np.float32),
+                            TITLES, np.zeros((0, 2), np.float32),
+                            title_hub_shares=np.array([TITLE_HUB_FULL * 0.6, 0.0], np.float32))
+    for song in (0, 1):
+        floor = np.float32(title_floor(songs, SongWeights(), song))
+        for similarity in (floor, np.nextafter(floor, np.float32(1)), np.nextafter(floor, np.float32(0))):
+            scene = scene_terms(songs, 0.0, np.full(2, similarity, np.float32), np.zeros(2, np.float32))
+            credited = song in scene.titled
+            assert ("title" in reasons(songs, "pop", song, float(similarity))) == credited
+        assert song not in scene_terms(songs, 0.0, np.full(2, floor, np.float32), np.zeros(2, np.float32)).titled
 
 # Scenes of our own (in no scene file). Before the rule a measured title hub won a title slot in each of the
 # loose ones ("A Forest" for a bonsai, a deer; Two Door Cinema Club's "Sun" for a plant, a terrace).
