@@ -253,6 +253,11 @@ class SongWeights:
     drive); the same stillness lowers the target's arousal by up to still_arousal and the scene's
     energy by still_energy standard deviations (EmoBank reads "a baby sleeping in a crib" at
     ordinary arousal);
+    calm_unplugged: the same held against a song's electric share beyond calm_electric_from (a strongly
+    electric track: rock guitars, club production), in the filler slots only, as far as a scene is calm (its
+    energy calm_from sd below 0, fully calm_span later) and not already still (calm_filler; session 17: judges
+    named "Good Times Bad Times" at a candlelit dinner, "Take Me Out" in a hammock; from 0 instead of 0.85 it
+    drew the few most acoustic songs into every calm scene, top-20 share of 479 dev answers 9.5% -> 9.9%);
     variety: spread of the description's own draw among songs that fit about equally (else the
     songs at the centre of the catalog's affect win every ordinary photo; 0.2 cost 0.02 of r_A;
     0.12 keeps Drake's "Hotline Bling" to 4.8% of EmoBank answers once Latin pop no longer
@@ -346,6 +351,10 @@ class SongWeights:
     title_content_from: float = 1.0  # in a scene not about sorrow, titles reading this dark (sd) lose (title_against)
     title_feel: float = 1.0
     genre_sound: float = 0.25
+    calm_unplugged: float = 1.0  # per unit of electric share in a filler slot of a calm scene (calm_filler)
+    calm_from: float = 1.0  # scene energy (sd below 0) from which a scene counts as calm, fully calm_span later
+    calm_span: float = 1.0
+    calm_electric_from: float = 0.85  # electric share (1 - acousticness) from which calm_filler holds a song back
     obscure: float = 2.0
     title_known_from: float = 0.29  # Spotify popularity (SongFeatures.known_as) from which a title counts at all
     title_known_span: float = 0.26  # ... and over which it comes to count fully (0: every title counts fully)
@@ -758,11 +767,14 @@ class SongScores:
     energy: np.ndarray
     theme: np.ndarray
     jitter: np.ndarray | None = None
+    filler: np.ndarray | None = None  # (N,) what only the filler slots (theme_share 1 or less) hold against a song
 
     def total(self, popularity_share: float = 1.0, theme_share: float = 1.0,
               closeness_share: float = 1.0) -> np.ndarray:
         total = (_scaled(closeness_share, self.closeness) + _scaled(popularity_share, self.popularity) + self.energy
                  + _scaled(theme_share, self.theme))
+        if self.filler is not None and theme_share <= 1.0:
+            total = total - self.filler
         # the variety draw spreads near-equal songs; in a slot a title wins (theme_share > 1) it
         # weighs less, so the draw does not hand the title slot to a song without the title
         if self.jitter is None:
@@ -965,6 +977,7 @@ class SceneTerms:
     fit: np.ndarray | None = None  # (N,) hub and genre-tone terms (scene_fit): every slot alike, not the anchor gate
     energy_gap: np.ndarray | None = None  # (N,) each song's squared energy gap to the scene (energy_terms)
     steady: np.ndarray | None = None  # (N,) the energy term's part no target moves: gap, obscurity, fit
+    filler: np.ndarray | None = None  # (N,) held against a song in the filler slots only (calm_filler)
 
 
 def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray, shortfall: np.ndarray,
@@ -1022,7 +1035,25 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
         fit[titled] += np.float32(weights.hub) * features.hubs[titled]  # a title that carries the scene is no filler
     energy_gap, steady = energy_terms(features, float(energy), fit, weights)
     return SceneTerms(float(energy), static.astype(np.float32), titled, excess.astype(np.float32), jitter,
-                      -weights.still_arousal * stillness, fit, energy_gap, steady)
+                      -weights.still_arousal * stillness, fit, energy_gap, steady,
+                      calm_filler(features, float(energy), stillness, weights))
+
+
+def calm_filler(features: SongFeatures, energy: float, still: float,
+                weights: SongWeights = SongWeights()) -> np.ndarray | None:
+    """(N,) what a calm scene's filler slots hold against electric songs (1 - acousticness): a candlelit
+    dinner, a hammock or a foggy lake fills its well-known slot with a soft song, not a guitar-rock hit
+    ("Good Times Bad Times", "Take Me Out"); the title slot keeps a title that carries the scene. As far
+    as the scene's energy sits calm_from sd below 0, fully calm_span later, beyond what stillness (the
+    unplugged term, every slot) already holds; None for a scene that is not calm."""
+    if features.electric is None or not weights.calm_unplugged:
+        return None
+    calm = float(np.clip((-energy - weights.calm_from) / weights.calm_span, 0.0, 1.0)) - still
+    if calm <= 0.0:
+        return None
+    electric = np.clip((features.electric - np.float32(weights.calm_electric_from))
+                       / np.float32(1.0 - weights.calm_electric_from), 0.0, 1.0)
+    return np.float32(weights.calm_unplugged * calm) * electric
 
 
 def title_excess(features: SongFeatures, similarities: np.ndarray,
@@ -1166,7 +1197,7 @@ def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
         energy = steady - np.float32(weights.genre_sound) * genre_sound_gap(features, target)
     return SongScores(closeness=-weights.affect * distance,
                       popularity=features.scaled_popularity(weights.popularity),
-                      energy=energy, theme=theme, jitter=scene.jitter)
+                      energy=energy, theme=theme, jitter=scene.jitter, filler=scene.filler)
 
 
 def title_known(features: SongFeatures, titled: np.ndarray, weights: SongWeights = SongWeights()) -> np.ndarray | float:
