@@ -59,3 +59,31 @@ def test_a_song_that_shares_one_word_with_the_scene_is_not_its_title_song(recomm
 def test_a_title_that_fits_as_a_whole_still_carries_the_scene(recommender):
     assert "Queen — Bicycle Race" in answer(recommender, "a woman on a bicycle in a sunny street", songs=5)
     assert "Bread — Guitar Man" in answer(recommender, "a street musician playing guitar in the subway")
+
+
+# A setting (weather, a season) named by a title of several words must be shown by the description
+# (round 17): "fire" and "rain" on hand-made vectors; "night" and "stars" read 0.45 to "rain", over
+# FADE_FULL (a word's loose counterpart) but not the setting itself.
+SETTING_WORDS = {"fire": (1, 0, 0, 0), "bonfire": (0.9, 0.44, 0, 0), "rain": (0, 0, 1, 0),
+                 "rainy": (0, 0, 0.95, 0.31), "night": (0, 0.89, 0.45, 0), "street": (0, 0, 0, 1),
+                 "riders": (0.45, 0, 0, 0.89)}
+setting_encode = encoder_of(SETTING_WORDS)
+
+
+def test_a_title_that_names_weather_the_scene_does_not_show_no_longer_carries_it():
+    whole = WholeTitles(TitleVocabulary.of(["Fire Rain", "Fire Riders"], setting_encode), setting_encode)
+    at_bonfire = whole.fit("a bonfire at night", np.arange(2))
+    assert at_bonfire[0] == 0.0, "'rain' finds only 'night' (0.45): the title pictures weather the scene lacks"
+    assert at_bonfire[1] == 1.0, "'riders' (0.45) is no setting: the loose counterpart is enough"
+    assert whole.fit("a bonfire on a rainy night", np.arange(1))[0] == 1.0, "the scene shows the rain: the title fits"
+    best, least = whole.word_support("a bonfire at night", np.arange(1))
+    assert np.isclose(least[0], 0.45, atol=0.01), "word_support still reports the plain least counterpart"
+
+
+def test_a_title_that_pictures_rain_or_a_storm_is_no_title_song_without_them(recommender):
+    # Our own scenes, not the judged ones: without the rule Adele's "Set Fire to the Rain" came to a
+    # campfire ("rain" ~ "night") and the Doors' "Riders on the Storm" to hikers above the clouds
+    # ("storm" ~ "clouds" 0.48); in the rain "Set Fire to the Rain" stays.
+    assert "Adele — Set Fire to the Rain" not in answer(recommender, "friends sitting around a campfire in the woods at night")
+    assert "The Doors — Riders on the Storm" not in answer(recommender, "two hikers on a mountain ridge above the clouds")
+    assert "Adele — Set Fire to the Rain" in answer(recommender, "rain falling on a quiet city street")
