@@ -112,7 +112,8 @@ class Recommender:
         self._title_words = TitleWords(self._shown_titles)
         self._opposite_titles = OppositeTitles(self._shown_titles)
         self._whole_titles = None if index.title_vocabulary is None else WholeTitles(
-            index.title_vocabulary, lambda words: encoder.encode(words, unpadded=True))
+            index.title_vocabulary, lambda words: encoder.encode(words, unpadded=True),
+            None if self._song_features is None else self._song_features.known_as)
         self._explicit = titles_matching(STRONG_WORDS, self._shown_titles)  # never offered (explicit.py)
         self._grown_up = (titles_matching(GROWN_UP_WORDS, self._shown_titles)  # on a night out only (explicit.py)
                           | artists_matching(STRONG_WORDS, index.catalog.artists))
