@@ -198,7 +198,20 @@ ACTIVITY_CUES = (("someone jogging, running or cycling fast", 0.30, 0.42),
                  # things made for play ("cold · introspective | melancholy · atmospheric" for a snowman in a
                  # backyard): a snowman 0.44, a child's sandcastle 0.48, a teddy bear 0.37; a quiet snowy
                  # village 0.34, a hammock 0.33; EmoBank's dev sentences 99.5% under 0.25
-                 ("a toy, a snowman or a sandcastle made for play", 0.38, 0.46))
+                 ("a toy, a snowman or a sandcastle made for play", 0.38, 0.46),
+                 # speed the cues above miss (round 17: "gentle · bittersweet · atmospheric | defiant · lonely" for
+                 # skiers, "elegant · reflective" for a horse galloping at sunset, "soothing · calm" for a surfer, read
+                 # 0.00 there): skiers 0.43-0.48, a horse galloping 0.55-0.67, a surfer 0.40, a kayaker in rapids 0.39;
+                 # a lone fisherman on a frozen lake 0.33, a dog in the snow 0.32 (EmoBank's dev sentences 99.5% under
+                 # 0.28, max 0.36)
+                 ("someone skiing, snowboarding, surfing or galloping on a horse", 0.34, 0.46),
+                 # a road trip ("melancholy · atmospheric · mellow | bittersweet · reflective" for a car in the desert):
+                 # road trips 0.61-0.67, a sports car on a coastal road 0.57; a truck on a dusty road 0.51, an empty road
+                 # through an autumn forest 0.48, a rainy night through a windshield 0.36 (EmoBank 99.5% under 0.24); the
+                 # second hears friends in the car (singing on a road trip 0.61-0.68; friends toasting on a rooftop or
+                 # skateboarding 0.44; EmoBank 99.5% under 0.29)
+                 ("a car on a road trip down the open highway", 0.46, 0.60),
+                 ("friends on a road trip, driving down the open highway", 0.46, 0.60))
 PLAY_AFFECT = (0.8, 0.5)
 # The daily grind (a crowded subway at rush hour, commuters rushing through a station, a bus full of
 # commuters in the rain 0.46-0.70; a busy office 0.39, a taxi in a busy city 0.44; a concert crowd 0.11;
