@@ -139,7 +139,10 @@ DARK_SUPPORT = 0.26
 # near "melancholy", and wrong at a party. Where the description shows someone asleep or a
 # celebration (0-1: songscore's stillness, REST_CUES, JOY_CUES) they need up to DARK_SUPPORT, in
 # proportion; elsewhere nothing changes.
-SORROW = ("melancholy", "lonely", "bittersweet", "plaintive")
+SORROW = ("melancholy", "lonely", "bittersweet", "plaintive",
+          # gloom too, on top of its dark support (round 17: "gloomy · nostalgic" for a bonfire on the beach at night,
+          # "soothing · somber" for one with guitars; "gloomy" beside a bench the judges wanted warm or peaceful)
+          "gloomy", "somber")
 # They need all of DARK_SUPPORT from NO_SORROW_FULL of that reading on: a christmas wreath on a front door reads
 # 0.66 (festive lights, a bright scene) and at 0.66 of the support "melancholy" (0.175) still came in third
 # once the key feelings weighed more (KEY_FEELING 0.2, tried at 0.3)
@@ -230,7 +233,16 @@ GRIND_UNEASE = ("tense", "weary", "anxious", "nervous", "gritty", "urgent")
 # on a porch). MoodGate.comforted reads them (the cozy cue from its first cosine to its second, with
 # COUPLE_CUES and COMPANY_CUES, and play: KEY_FEELINGS' first family) and the labels of sorrow need that
 # share of DARK_SUPPORT, as beside a sleeper.
-COMFORT_CUES = (("a warm, cozy room by the fire", 0.45, 0.60),)
+COMFORT_CUES = (("a warm, cozy room by the fire", 0.45, 0.60),
+                # round 17: a fire outdoors and leisure in the sun, where the first cue reads too little ("gloomy ·
+                # nostalgic" for a bonfire on the beach at night, "melancholy · wistful" for a woman reading in a
+                # hammock): bonfires and campfires 0.58-0.65, a jack-o-lantern on a porch 0.60; a foggy graveyard 0.50,
+                # a neon sign 0.51 (EmoBank's dev sentences 99.5% under 0.32, max 0.49). Readers in a hammock 0.55-0.73,
+                # a man reading on a park bench in the sun 0.60, a picnic 0.47; an old man with a newspaper on a bench
+                # 0.39, a lonely bench in an empty park 0.41, a girl reading by a rainy window 0.40 (EmoBank 99.5% under
+                # 0.24, max 0.34)
+                ("a warm campfire or bonfire glowing at night", 0.52, 0.64),
+                ("someone relaxing happily in a hammock, reading in the sun", 0.45, 0.60))
 # Any bright scene too. The labels of sorrow came as filler beside any quiet scene ("melancholy" in 72 of our
 # 353 scenes' answers: a fisherman's boat at sunrise, a woman painting in a sunny studio, a lake at sunrise),
 # where the encoder puts "melancholy" as near (0.2-0.28) as to a rainy window (0.17) or a cemetery (0.28),
