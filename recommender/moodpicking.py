@@ -318,6 +318,10 @@ KEY_FEELINGS = (
       # a puppy with a toy or a ball 0.60-0.64, a dog in the snow 0.57 ("melancholy · calm · mellow" for a
       # puppy chewing a toy); puppies asleep 0.36-0.37
       ("a pet playing with a toy", 0.40, 0.52),
+      # round 17: a dog at play outdoors ("soothing · autumnal" for a dog running through autumn leaves, 0.17 on the
+      # cue above): dogs running on a beach, in leaves or in the snow 0.62-0.72, catching a frisbee 0.52-0.57; dogs
+      # asleep 0.36-0.37, an empty playground swing 0.39 (EmoBank's dev sentences 99.5% under 0.23, max 0.29)
+      ("a dog running and playing outside", 0.46, 0.60),
       ("a toy, a snowman or a sandcastle made for play", 0.38, 0.46))),
     # a new year's party 0.55, a goal 0.52, a birthday among friends 0.44 (a candlelit dinner 0.26, wine by a
     # candle 0.22); fireworks on new year's eve 0.52-0.55, a christmas dinner 0.48, a christmas tree 0.43 (the
@@ -343,7 +347,14 @@ KEY_FEELINGS = (
       # the second names the sports (a kickboxer backstage 0.38 on it, 0.39 on the first; a snowball fight 0.32,
       # EmoBank 99.5% under 0.22)
       ("a boxer or wrestler getting ready for a fight", 0.38, 0.55),
-      ("a fighter in a combat sport such as boxing, kickboxing or MMA", 0.34, 0.50))),
+      ("a fighter in a combat sport such as boxing, kickboxing or MMA", 0.34, 0.50),
+      # round 17: effort outdoors and in a class ("dreamy · bittersweet · atmospheric" for a cyclist climbing a
+      # mountain road in the fog, "dreamy · ethereal · epic" for a crossfit class): a climber on a rock wall 0.56, the
+      # cyclist 0.46, a skier 0.44, a cyclist racing down a mountain road 0.41, a sprinter in the blocks 0.37; a hiker
+      # on a summit 0.32, a mother pushing a stroller 0.31 (EmoBank's dev sentences 99.5% under 0.23, max 0.28). A
+      # crossfit class 0.52-0.60, lifters 0.41; a yoga class 0.405, a spin class 0.37 (EmoBank 99.5% under 0.23)
+      ("an athlete pushing hard up a steep climb", 0.34, 0.46),
+      ("a fitness class doing an intense workout together", 0.42, 0.55))),
     # Romance: "humorous · jovial" for a first dance, "playful · rollicking" beside "romantic · sensual": a
     # wedding dance 0.59-0.86, an engagement on a beach 0.63, dancing guests 0.57-0.69, a bouquet toss 0.51,
     # salsa in a bar 0.49 (EmoBank 99.5% under 0.23)
