@@ -1051,8 +1051,9 @@ def calm_filler(features: SongFeatures, energy: float, still: float,
     calm = float(np.clip((-energy - weights.calm_from) / weights.calm_span, 0.0, 1.0)) - still
     if calm <= 0.0:
         return None
-    electric = np.clip((features.electric - np.float32(weights.calm_electric_from))
-                       / np.float32(1.0 - weights.calm_electric_from), 0.0, 1.0)
+    start = weights.calm_electric_from  # the excess over it is the same for every calm scene: worked out once
+    electric = features._weighted("electric excess", start, lambda: np.clip(
+        (features.electric - np.float32(start)) / np.float32(1.0 - start), 0.0, 1.0))
     return np.float32(weights.calm_unplugged * calm) * electric
 
 
