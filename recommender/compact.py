@@ -140,25 +140,30 @@ def _quantized(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 # ---- the product on ONNX Runtime's 8-bit kernels ---------------------------------------------------
 
 PRODUCT_INPUT, PRODUCT_OUTPUT = "queries", "products"
+ROW_ZERO = 128  # the rows' zero point as uint8 (write_product_model)
 
 
 def write_product_model(rows: QuantizedRows, path: Path) -> None:
     """Save an ONNX graph computing `queries @ rows.T` (B, N) with the rows as int8 constants.
 
     DynamicQuantizeMatMul (onnxruntime's contrib op) quantizes the queries to uint8 on the fly and
-    multiplies with int8 kernels; each title's own scale is its column scale. Build-time only
-    (needs the onnx package, in the [build] extra)."""
+    multiplies with 8-bit kernels; each title's own scale is its column scale. The rows travel as
+    uint8 around a zero point of 128, the same integers as int8: on a CPU without VNNI (AVX2 only)
+    ONNX Runtime's uint8 x int8 kernel adds pairs of products in 16 bits and saturates (products off
+    by up to 0.036 for unit vectors, against 0.003 as uint8 x uint8, at the same speed). Build-time
+    only (needs the onnx package, in the [build] extra)."""
     from onnx import TensorProto, helper, numpy_helper, save
 
     count, dims = rows.shape
+    shifted = (rows.values.astype(np.int16) + ROW_ZERO).astype(np.uint8)
     graph = helper.make_graph(
         [helper.make_node("DynamicQuantizeMatMul", [PRODUCT_INPUT, "rows", "scale", "zero"], [PRODUCT_OUTPUT],
                           domain="com.microsoft")],
         "title_products",
         [helper.make_tensor_value_info(PRODUCT_INPUT, TensorProto.FLOAT, ["batch", dims])],
         [helper.make_tensor_value_info(PRODUCT_OUTPUT, TensorProto.FLOAT, ["batch", count])],
-        [numpy_helper.from_array(np.ascontiguousarray(rows.values.T), "rows"),
-         numpy_helper.from_array(rows.scale, "scale"), numpy_helper.from_array(np.zeros(count, np.int8), "zero")])
+        [numpy_helper.from_array(np.ascontiguousarray(shifted.T), "rows"),
+         numpy_helper.from_array(rows.scale, "scale"), numpy_helper.from_array(np.full(count, ROW_ZERO, np.uint8), "zero")])
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)])
     save(model, str(path))
 

@@ -85,11 +85,13 @@ def export_onnx(out_path: Path, model_name: str = MODEL_NAME, size: int | None =
         raise RuntimeError(f"ONNX export of {model_name} differs from torch by {gap:.2e}")
 
 
-def quantize(float_path: Path, out_path: Path, calibration: list[Path]) -> None:
+def quantize(float_path: Path, out_path: Path, calibration: list[Path]) -> bool:
     """8-bit weights (per channel) and activations (static ranges calibrated on `calibration` photos,
     read as the bot reads them). EfficientNet-Lite was designed for this (ReLU6, no squeeze-and-
-    excitation): 2.4 against 5.3 ms of CPU a photo, OASIS r unchanged (BENCHMARKS.md). Refused if
-    any calibration photo's pooled features stray from the float graph's."""
+    excitation): 2.4 against 5.3 ms of CPU a photo, OASIS r unchanged (BENCHMARKS.md). False (and
+    out_path left alone) if any calibration photo's pooled features stray from the float graph's:
+    on a CPU without VNNI (AVX2 only, an AMD EPYC here) ONNX Runtime's u8 x s8 kernels saturate and
+    the lowest cosine fell to 0.64 (0.90 with 7-bit weights)."""
     from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
     from onnxruntime.quantization.shape_inference import quant_pre_process
     from PIL import Image
@@ -109,16 +111,30 @@ def quantize(float_path: Path, out_path: Path, calibration: list[Path]) -> None:
 
     prepared = out_path.with_name(out_path.stem + "-prepared.onnx")
     quant_pre_process(str(float_path), str(prepared))
-    quantize_static(str(prepared), str(out_path), Views(), quant_format=QuantFormat.QDQ, per_channel=True,
+    candidate = out_path.with_name(out_path.stem + "-candidate.onnx")
+    quantize_static(str(prepared), str(candidate), Views(), quant_format=QuantFormat.QDQ, per_channel=True,
                     activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8)
     prepared.unlink()
     expected = ImageNetModel(float_path).features_and_logits(views)[0]
-    got = ImageNetModel(out_path).features_and_logits(views)[0]
+    got = ImageNetModel(candidate).features_and_logits(views)[0]
     cosines = (expected * got).sum(axis=1) / (np.linalg.norm(expected, axis=1) * np.linalg.norm(got, axis=1))
     log.info("8-bit %s: pooled features' cosine to the float graph's %.4f (lowest %.4f)", MODEL_NAME,
              cosines.mean(), cosines.min())
     if cosines.min() < MIN_FEATURE_COSINE:
-        raise RuntimeError(f"8-bit {MODEL_NAME} strays from the float graph (feature cosine {cosines.min():.3f})")
+        candidate.unlink()
+        log.warning("8-bit %s strays from the float graph on this CPU (lowest cosine %.3f): keeping the float graph",
+                    MODEL_NAME, cosines.min())
+        return False
+    candidate.replace(out_path)
+    return True
+
+
+def graph_weights(path: Path) -> str:
+    """QUANTIZED if the saved graph runs on 8-bit kernels, else "float32" (see quantize)."""
+    import onnx
+
+    graph = onnx.load(str(path), load_external_data=False).graph
+    return QUANTIZED if any(node.op_type == "QuantizeLinear" for node in graph.node) else "float32"
 
 
 def oasis_features(model: ImageNetModel, paths: list[Path], *, batch_size: int = 16) -> np.ndarray:
@@ -171,7 +187,8 @@ def build_photo_model(data_dir: Path, cache_dir: Path, oasis_directory: Path, oa
         with tempfile.TemporaryDirectory(dir=cache_dir) as work:
             float_path, staging = Path(work) / "float.onnx", Path(work) / "int8.onnx"
             export_onnx(float_path, MODEL_NAME, INPUT_SIZE)
-            quantize(float_path, staging, photos.paths[::6])
+            if not quantize(float_path, staging, photos.paths[::6]):
+                float_path.replace(staging)  # the bot still reads photos, 1.3-2x the CPU
             staging.replace(exported)
     shutil.copy(exported, data_dir / MODEL_FILE)
     cached = cache_dir / f"oasis-features-{tag}-{oasis_key[:16]}.npy"
@@ -183,5 +200,5 @@ def build_photo_model(data_dir: Path, cache_dir: Path, oasis_directory: Path, oa
         np.save(cached.with_suffix(".part.npy"), features)
         cached.with_suffix(".part.npy").replace(cached)
     fit_head(features, photos.ratings).save(data_dir / HEAD_FILE)
-    (data_dir / INFO_FILE).write_text(json.dumps({"model": MODEL_NAME, "input": INPUT_SIZE, "weights": QUANTIZED,
+    (data_dir / INFO_FILE).write_text(json.dumps({"model": MODEL_NAME, "input": INPUT_SIZE, "weights": graph_weights(exported),
                                                   "ridge": RIDGE, "photos": len(photos)}))
