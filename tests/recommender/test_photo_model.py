@@ -60,3 +60,17 @@ def test_a_head_fitted_without_them_ranks_pleasant_photos_above_unpleasant_ones(
     pleasant, unpleasant = valence[:len(PLEASANT)], valence[len(PLEASANT):]
     assert pleasant.min() > unpleasant.max(), (pleasant.round(2), unpleasant.round(2))
     assert pleasant.mean() > 0 > unpleasant.mean(), "on OASIS's standardised scale, around its mean"
+
+
+def test_the_photo_graph_is_the_kind_its_info_file_names():
+    """8-bit where this CPU's kernels keep the float graph's features, float where they stray (no VNNI):
+    either way the bot's info says which one it runs (photo_export.quantize)."""
+    import json
+
+    from recommender.photo_export import QUANTIZED, graph_weights
+    from recommender.photo_model import INFO_FILE, MODEL_FILE
+
+    data_dir = default_data_dir()
+    kind = graph_weights(data_dir / MODEL_FILE)
+    assert kind in (QUANTIZED, "float32")
+    assert json.loads((data_dir / INFO_FILE).read_text())["weights"] == kind
