@@ -105,6 +105,7 @@ class Recommender:
         )
         self.song_weights = songscore.SongWeights()
         self.anchor_rule = songscore.AnchorRule()
+        self.anthem_rule = songscore.AnthemRule()
         self._song_features = _song_features(index, encoder)
         self._song_groups = np.ascontiguousarray(index.catalog.song_groups, np.int64)
         self._main_genres, genre_count = _main_genres(index.catalog.genres)
@@ -453,6 +454,11 @@ class Recommender:
                                                     weights), songscore.OCCASION_LEADS)
                 if len(results) - before >= songscore.OCCASION_LEADS:  # enough of its songs: the rest is the scene's
                     excluded[features.occasion == occasion] = True
+            # a scene of effort or triumph is led by a well-known anthem ("Stronger" at a gym)
+            lead(songscore.anthem_lead_scores(features, self._effort(query, float(affect[0])),
+                                              self._lead_target(affect, picked[0]),
+                                              scene, similarities, weights, self.anthem_rule),
+                 min(songscore.ANTHEM_LEADS, songscore.ANCHORS - len(results)))
             lead(self._anchor_scores(affect, picked[0], scene, similarities, text, weights),
                  songscore.ANCHORS - len(results))
             if len(results) < songscore.ANCHORS:  # a famous song that names the scene fills a lead no closer title took
@@ -504,6 +510,18 @@ class Recommender:
         best, least = self._whole_titles.word_support(text, songs)
         songs = songs[(best >= rule.famous_word) & (least >= FADE_FULL)]
         return np.setdiff1d(songs, self._title_words.fragments(text, shortest=3))  # "Capsize" for a cap: a pun
+
+    def _effort(self, query: np.ndarray, valence: float) -> float:
+        """0-1 how far the scene is one of effort or triumph (SongFeatures.effort), less as far as the place is
+        empty (MoodGate.absent: an empty stadium after the game) or the text reads sad (valence from
+        songscore.SORROW_VALENCE_FULL down to SORROW_VALENCE_FROM: a boxer alone after losing reads -1.05, a
+        marathon runner collapsing in pain -0.95; a boxer before a fight +0.13, graduates -0.32): no anthem there."""
+        effort = self._song_features.effort(query)
+        if not effort:
+            return 0.0
+        bright = np.clip((valence - songscore.SORROW_VALENCE_FROM)
+                         / (songscore.SORROW_VALENCE_FULL - songscore.SORROW_VALENCE_FROM), 0.0, 1.0)
+        return effort * float(bright) * (1.0 - float(self._mood_gate.absent(np.asarray(query, np.float32)[None, :])[0]))
 
     def _lead_target(self, affect: np.ndarray, combination: int) -> np.ndarray:
         """(2,) the (valence, arousal) the leading songs are held to: the description's, blended with its first mood's."""
