@@ -147,3 +147,21 @@ def test_build_with_a_file_that_is_not_a_muse_table_says_which_columns_are_missi
     assert result.returncode != 0
     stderr = result.stderr.decode()
     assert "not a MuSe song table" in stderr and "seeds" in stderr and "Traceback" not in stderr
+
+
+def test_stdin_answered_in_forked_workers_prints_what_one_process_prints():
+    """--stdin answers its batches in two forked processes (recommender/cli.py WORKERS): a user piping
+    hundreds of captions gets them twice as fast on two cores, and the very same lines, in input order."""
+    from benchmarks.recommender_speed import captions
+
+    texts = captions(300)  # five batches of 64: more than the workers hold in flight at once
+    lines = [text.encode("utf-8") for text in texts]
+    lines[130] = b""  # an error line in a middle batch keeps its place
+    stdin = b"\n".join(lines) + b"\n"
+    alone = run("suggest", "--json", "--stdin", "--workers", "1", stdin=stdin)
+    forked = run("suggest", "--json", "--stdin", "--workers", "2", stdin=stdin)
+    assert alone.returncode == forked.returncode == 1  # the empty line
+    assert len(json_lines(forked)) == len(texts)
+    assert forked.stdout == alone.stdout
+    assert "error" in json_lines(forked)[130]
+    assert [answer.get("text") for answer in json_lines(forked)][:3] == texts[:3]
