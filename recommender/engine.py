@@ -364,11 +364,14 @@ class Recommender:
         floor = self.song_weights.theme_floor
         faded = self._whole_titles.faded(text, similarities, floor, occasion)
         puns = self._title_words.fragments(text)  # "Capsize" for caps: a word piece, not the scene
-        puns = np.union1d(puns, self._opposite_titles.opposing(text))  # "Daylight" at night: a clash
-        puns = puns[(faded[puns] > floor) & ~occasion[puns]]
+        puns = puns[faded[puns] > floor]
+        # "Daylight" at night is a clash in any slot, however far its title reads from the scene: a filler
+        # "All Night Longer" came to iced coffees in the morning sun where the variety draw fell that way
+        puns = np.union1d(puns, self._opposite_titles.opposing(text))
+        puns = puns[~occasion[puns]]
         if len(puns):
             faded = faded.copy() if faded is similarities else faded
-            faded[puns] = np.float32(floor)
+            faded[puns] = np.minimum(faded[puns], np.float32(floor))
         return faded, puns
 
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
