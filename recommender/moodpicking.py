@@ -864,9 +864,9 @@ class MoodGate:
             if key is not None:  # "playful" for a puppy with a toy, which EmoBank reads sad and calm
                 opposed = opposed * (1 - np.minimum(key @ self.key_members, 1))
             per_label = per_label + self.weights.opposed * opposed
-        coloured, clashing = _label_sums(per_label, self.weights.clash * clash, self.mean_weights)
-        penalty = coloured * self.sizes
-        penalty += clashing
+        # Two products, not one over both stacked: stacked rows took other float bits on an AMD EPYC's BLAS.
+        penalty = (per_label @ self.mean_weights) * self.sizes
+        penalty += (self.weights.clash * clash) @ self.mean_weights
         if key is not None:  # the scene's key feeling: sets that name it gain (KEY_FEELINGS)
             penalty -= KEY_FEELING * (key @ self.key_share)
         if embeddings is not None and self.absence_share is not None:  # an empty place: the feel of absence
@@ -889,18 +889,6 @@ def label_feel(label_affect: np.ndarray, energy: np.ndarray) -> np.ndarray:
     deviations over the labels: where MoodPicker weighs how far a later set's feeling is from the answer's."""
     valence = np.asarray(label_affect, np.float64)[:, 0]
     return np.column_stack([(valence - valence.mean()) / (valence.std() or 1.0), energy]).astype(np.float32)
-
-
-def _label_sums(first: np.ndarray, second: np.ndarray, mean_weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(first @ mean_weights, second @ mean_weights), both (B, C) for (B, L) inputs, with one pass over the
-    (L, C) matrix (9.7 MB) instead of two: ~1 ms less a batch of two or more (the matrix is read from
-    memory each time). A single row stays two products: BLAS takes one row by its vector kernel, whose
-    float bits differ from the matrix kernel's, and the answers must not move; from two rows on, each
-    row's products have the same bits stacked or not (tests/recommender/test_mood_sets.py checks it)."""
-    if len(first) < 2:
-        return first @ mean_weights, second @ mean_weights
-    both = np.concatenate([first, second]) @ mean_weights
-    return both[: len(first)], both[len(first):]
 
 
 def _cue_reading(embeddings: np.ndarray, cues: np.ndarray | None, spec: tuple) -> np.ndarray:

@@ -401,16 +401,3 @@ def test_the_daily_grind_reads_as_no_fun(recommender):
     for answer in recommender.suggest_many(scenes):
         assert recommender.moods_affect(answer.moods)[0] < 0, answer.moods
         assert not {"ecstatic", "exuberant", "swaggering", "joyous", "happy"} & set(labels_of(answer)), answer.moods
-
-
-@pytest.mark.parametrize("rows", [1, 2, 3, 4, 8, 32])
-def test_the_gate_s_two_label_sums_have_the_bits_of_two_separate_products(recommender, rows):
-    """adjusted() reads the (L, C) set matrix once for both penalties; the answers must not move by a bit."""
-    from recommender.moodpicking import _label_sums
-
-    mean_weights = recommender._mood_gate.mean_weights
-    generator = np.random.default_rng(rows)
-    first, second = (generator.random((rows, mean_weights.shape[0]), np.float32) * (generator.random(
-        (rows, mean_weights.shape[0])) < share) for share in (0.3, 0.8))
-    coloured, clashing = _label_sums(first, second, mean_weights)
-    assert np.array_equal(coloured, first @ mean_weights) and np.array_equal(clashing, second @ mean_weights)
