@@ -624,7 +624,8 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
                                      acoustic=catalog.acoustic, title_affect=index.title_affect,
                                      hub_shares=index.song_hubs, title_words=index.title_vocabulary,
                                      photo_topics=index.photo_topics, years=catalog.years,
-                                     artists=catalog.artist_ids, title_hub_shares=index.title_hubs)
+                                     artists=catalog.artist_ids, title_hub_shares=index.title_hubs,
+                                     tag_affect=index.tag_affect)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

@@ -50,6 +50,7 @@ TITLE_AFFECT = "title_affect.npy"
 SONG_HUBS = "song_hubs.npy"
 TITLE_HUBS = "title_hubs.npy"  # (N,) share of photo topics each song lands in through its title (songhubs.title_shares)
 TITLE_WORDS = "title_words.npz"
+TAG_AFFECT = "tag_affect.npy"  # (N, 2) Deezer's tag valence/arousal per song, NaN where absent (tagaffect); optional
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 MANIFEST = "manifest.json"
 ENCODER_DIR = "encoder"
@@ -125,6 +126,7 @@ def build(
     # the labels are listed, so every label of every combination gets an embedding.
     combinations = read_combinations(sources.combinations)
     catalog = _read_catalog(sources, muse_path, catalog_name)
+    tag_affect = _tag_affect(sources, catalog, muse_path)
     if muse_path:
         combinations = _with_catalog_sets(combinations, catalog)
     labels = sorted({label for combination in combinations for label in combination})
@@ -164,6 +166,7 @@ def build(
     np.save(data_dir / SCENE_ENERGY, scene_energy)
     np.save(data_dir / PHOTO_TOPICS, _photo_topics(encoder, oasis))
     np.save(data_dir / TITLE_AFFECT, title_readings(affect, song_themes))
+    np.save(data_dir / TAG_AFFECT, tag_affect)  # before the hubs: they are measured with the tag rule
     TitleVocabulary.of(catalog.theme_texts(), lambda words: cache.embeddings(words, encoder)).save(data_dir / TITLE_WORDS)
     _measure_hubs(data_dir, catalog, encoder, emobank, oasis)
     manifest = {"key": key, "combinations": len(combinations), "labels": len(labels), "songs": len(catalog),
@@ -217,6 +220,14 @@ def _read_catalog(sources, muse_path: Path | None, catalog_name: str) -> Catalog
     if not any(parts):
         raise IndexUnavailableError("the song catalog is empty: every row was malformed")
     return Catalog.from_sources(kind, parts)
+
+
+def _tag_affect(sources, catalog: Catalog, muse_path: Path | None) -> np.ndarray:
+    """(N, 2) Deezer's tag reading of each catalog song (tagaffect); all NaN for a MuSe catalog, whose own
+    affect already comes from tags."""
+    from .tagaffect import tag_readings
+
+    return tag_readings(catalog, [] if muse_path else read_deezer(sources.deezer))
 
 
 class _BuildCache:
@@ -347,6 +358,7 @@ class IndexData:
     title_vocabulary: TitleVocabulary | None = None  # each title's topic words and their vectors (titlefit)
     multilingual: MultilingualSpace | None = None
     photo_topics: np.ndarray | None = None  # (K, D) unit embeddings of everyday photo topics (_photo_topics)
+    tag_affect: np.ndarray | None = None  # (N, 2) Deezer's tag valence/arousal, NaN where absent (TAG_AFFECT)
 
 
 def load_index(data_dir: Path | None = None) -> IndexData:
@@ -389,4 +401,10 @@ def _read_files(data_dir: Path, catalog_kind: str) -> IndexData:
         title_vocabulary=TitleVocabulary.load(data_dir / TITLE_WORDS),
         multilingual=MultilingualSpace.load(data_dir),
         photo_topics=np.load(data_dir / PHOTO_TOPICS),
+        tag_affect=_optional_array(data_dir / TAG_AFFECT),
     )
+
+
+def _optional_array(path: Path) -> np.ndarray | None:
+    """An array the index may lack (an index built before it keeps answering, without that rule)."""
+    return np.load(path) if path.exists() else None

@@ -134,6 +134,14 @@ HARSH_ELECTRIC_FROM, HARSH_ELECTRIC_FULL = 0.8, 0.95
 # a small penalty swapped 48 dev answers' filler (Bowie's "Let's Dance" out of a wedding dance).
 HARSH_BAND_FROM, HARSH_BAND_FULL = 0.5, 0.8
 
+# A song its listeners tag as sad is a tone clash in a bright scene, however its title and audio read (issue 11,
+# session 19: judges named Pearl Jam's "Last Kiss", a fatal crash, at a romantic picnic and a graduation, "Runaway
+# Train" in bright scenes). Deezer's mood catalog reads a song's feeling from its tags (tagaffect: "Last Kiss"
+# -1.21 sd of valence, "Runaway Train" -0.64; Spotify's audio reads both as ordinary); a song is tag-sad from
+# TAG_SAD_FROM to TAG_SAD_FULL sd (of Deezer's catalog) and SongWeights.tag_sorrow keeps it out as far as the scene
+# keeps dark titles out (sorrow_room times rapped_room, as harsh): a picnic, a baby, a wedding; not a funeral.
+TAG_SAD_FROM, TAG_SAD_FULL = -0.5, -1.0
+
 # What a still scene is close to, and from which cosine to which it counts as fully still
 # (SongFeatures.stillness). Both sit above 99.5% of EmoBank's dev sentences (0.24, 0.34), so
 # ordinary text is left alone: a sleeping baby 0.65, a toddler napping 0.45, a puppy asleep
@@ -389,6 +397,7 @@ class SongWeights:
     off_topic: float = 3.0  # per unit a filler title reads closer to its own topic than to the scene (OFF_TOPIC_FROM)
     lasting_title: float = 1.0  # how much more a standard's title counts (theme), per unit of SongFeatures.lasting
     harsh: float = 1.0  # per unit of a song's harshness (SongFeatures.harsh) in a scene that keeps dark titles out
+    tag_sorrow: float = 2.0  # per unit of a song's tag sadness (SongFeatures.tag_sorrow), as harsh
 
 
 @dataclass(frozen=True)
@@ -433,16 +442,18 @@ class SongFeatures:
     genre_cues: np.ndarray | None = None  # (G, D) unit embeddings of each genre's sound and settings (genrecues)
     strength: np.ndarray | None = None  # (N,) 0-1 how far a title reads as strength or victory (title_strength)
     effort_cues: np.ndarray | None = None  # (len(EFFORT_CUES), D) their unit embeddings
+    tag_sorrow: np.ndarray | None = None  # (N,) 0-1 how far Deezer's mood tags read a song as sad (tag_sadness)
 
     @classmethod
     def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float | None = None,
            genres=None, encode=None, energy_known=None, speech=None, languages=None,
            acoustic=None, title_affect=None, hub_shares=None, title_words=None,
-           photo_topics=None, years=None, artists=None, title_hub_shares=None) -> SongFeatures:
+           photo_topics=None, years=None, artists=None, title_hub_shares=None, tag_affect=None) -> SongFeatures:
         """popularity saturates at well_known_at: among songs everyone knows, fit decides, so the
         few most popular ones do not come back for every photo. title_words: the titles' topic words
         (titlefit.TitleVocabulary), for the titles that name their occasion. photo_topics: (K, D) unit
-        embeddings of everyday photo topics (index.photo_topics), for SongFeatures.title_topic."""
+        embeddings of everyday photo topics (index.photo_topics), for SongFeatures.title_topic. tag_affect: (N, 2)
+        Deezer's tag valence/arousal (index.TAG_AFFECT, NaN where absent), for SongFeatures.tag_sorrow."""
         well_known_at = WELL_KNOWN_AT if well_known_at is None else well_known_at
         fame = np.nan_to_num(np.asarray(popularity, np.float32), nan=0.0)
         obscurity = np.clip((OBSCURE_BELOW - np.nan_to_num(popularity, nan=OBSCURE_BELOW)) / OBSCURE_BELOW, 0.0, 1.0)
@@ -511,7 +522,8 @@ class SongFeatures:
                    None if photo_topics is None else title_topics(themes, photo_topics),
                    None if years is None else song_standing(np.asarray(years, np.float32), fame),
                    None if artists is None else np.asarray(artists, np.int64), title_hub, cues,
-                   *title_strength(themes, encode))
+                   *title_strength(themes, encode),
+                   None if tag_affect is None else tag_sadness(np.asarray(tag_affect, np.float32).reshape(-1, 2)[:, 0]))
 
     @cached_property
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
@@ -873,6 +885,13 @@ def title_sorrow(themes, encode) -> tuple[np.ndarray | None, np.ndarray | None]:
     return reading.astype(np.float32), np.ascontiguousarray(topics[:len(SORROW_TOPICS)])
 
 
+def tag_sadness(tag_valence: np.ndarray) -> np.ndarray:
+    """(N,) float32 0-1 how far each song's tag valence (N,) (sd; NaN for a song without tags) reads sad:
+    0 above TAG_SAD_FROM, 1 from TAG_SAD_FULL, 0 without tags."""
+    ramp = (np.float32(TAG_SAD_FROM) - np.nan_to_num(tag_valence, nan=TAG_SAD_FROM)) / (TAG_SAD_FROM - TAG_SAD_FULL)
+    return np.clip(ramp, 0.0, 1.0).astype(np.float32)
+
+
 def title_strength(themes, encode) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(N,) 0-1 how far each title (unit embeddings (N, D)) reads as strength or victory (STRENGTH_TOPICS against
     WEAKNESS_TOPICS), and the (len(EFFORT_CUES), D) embeddings a scene's effort is read on; None without an encoder."""
@@ -1059,6 +1078,10 @@ def scene_terms(features: SongFeatures, energy: float, similarities: np.ndarray,
     if harsh is not None and weights.harsh and sorrow_room:
         # no AC/DC at a father-daughter dance: as far as the scene keeps dark titles out (scene_fit's content)
         static = static - np.float32(weights.harsh * sorrow_room * rapped_room(energy, weights)) * harsh
+    if features.tag_sorrow is not None and weights.tag_sorrow and sorrow_room:
+        # no "Last Kiss" at a picnic: a song its listeners tag as sad, as far as the scene keeps dark titles out
+        room = sorrow_room * rapped_room(energy, weights)
+        static = static - np.float32(weights.tag_sorrow * room) * features.tag_sorrow
     if genre_fit is not None:
         static = static + np.float32(weights.genre) * genre_fit
     pointing, pointed = pointed if pointed is not None else (0.0, None)
