@@ -35,6 +35,7 @@ class Catalog:
     song_groups: np.ndarray | None = None  # (N,) one id per song however spelled (songkeys)
     speech: np.ndarray | None = None  # (N,) 0-1 spoken/rapped share (Spotify's speechiness), NaN unknown
     acoustic: np.ndarray | None = None  # (N,) 0-1 Spotify's acousticness, NaN unknown
+    dance: np.ndarray | None = None  # (N,) 0-1 Spotify's danceability, NaN unknown
     foreign_playlists: np.ndarray | None = None  # (N,) datasets.foreign_playlist_shares, NaN unknown
     other_title: np.ndarray | None = None  # (N,) titlereading's confidence the title is in another language, NaN unknown
     years: np.ndarray | None = None  # (N,) release year, NaN unknown
@@ -49,6 +50,7 @@ class Catalog:
         defaults = {"popularity": np.full(size, np.nan, np.float32), "energy": self.affect[:, 1].copy(),
                     "genres": np.full(size, "", dtype=object), "song_groups": np.arange(size, dtype=np.int64),
                     "speech": np.full(size, np.nan, np.float32), "acoustic": np.full(size, np.nan, np.float32),
+                    "dance": np.full(size, np.nan, np.float32),
                     "foreign_playlists": np.full(size, np.nan, np.float32),
                     "other_title": np.full(size, np.nan, np.float32), "years": np.full(size, np.nan, np.float32)}
         for name, value in defaults.items():
@@ -108,6 +110,7 @@ class Catalog:
             song_groups=np.arange(len(kept), dtype=np.int64),
             speech=np.array([row.speech for row in kept], np.float32),
             acoustic=np.array([row.acoustic for row in kept], np.float32),
+            dance=np.array([row.dance for row in kept], np.float32),
             foreign_playlists=np.array([row.foreign_playlists for row in kept], np.float32),
             other_title=_title_readings(kept),
             years=np.array([row.year for row in kept], np.float32),
@@ -132,6 +135,7 @@ class Catalog:
                 "song_group": self.song_groups,
                 "speech": self.speech,
                 "acoustic": self.acoustic,
+                "dance": self.dance,
                 "foreign_playlists": self.foreign_playlists,
                 "other_title": self.other_title,
                 "year": self.years,
@@ -184,6 +188,7 @@ class Catalog:
             song_groups=number("song_group", np.int64),
             speech=number("speech", np.float32) if "speech" in numbers else None,  # an index built before the column
             acoustic=number("acoustic", np.float32) if "acoustic" in numbers else None,
+            dance=number("dance", np.float32) if "dance" in numbers else None,
             foreign_playlists=number("foreign_playlists", np.float32) if "foreign_playlists" in numbers else None,
             other_title=number("other_title", np.float32) if "other_title" in numbers else None,
             years=number("year", np.float32) if "year" in numbers else None,

@@ -82,6 +82,7 @@ class SongRow:
     genres: tuple[str, ...] = ()
     speech: float = float("nan")  # 0-1 how much of the track is spoken or rapped (Spotify's speechiness)
     acoustic: float = float("nan")  # 0-1 how sure the audio is acoustic (Spotify's acousticness)
+    dance: float = float("nan")  # 0-1 how suited the track is to dancing (Spotify's danceability)
     foreign_playlists: float = float("nan")  # 0-1 least share of non-English titles in its playlists (Spotify's)
     other_title: float = float("nan")  # titlereading's confidence the title is in another language, NaN not read
     year: float = float("nan")  # the release year (Spotify's album release date), NaN where the source does not say
@@ -220,7 +221,7 @@ def read_spotify(path: Path) -> list[SongRow]:
                         "drive": (_finite(row["energy"]), _finite(row["danceability"]), _finite(row["tempo"])),
                         "speech": _finite(row["speechiness"]) if row.get("speechiness") else float("nan"),
                         "acoustic": _finite(row["acousticness"]) if row.get("acousticness") else float("nan"),
-                        "year": _year(row.get("track_album_release_date")), "genres": {}, "playlists": set()}
+                        "dance": _finite(row["danceability"]), "year": _year(row.get("track_album_release_date")), "genres": {}, "playlists": set()}
                 if (row.get("playlist_id") or "").strip():
                     song["playlists"].add(row["playlist_id"].strip())
                 for column in ("playlist_genre", "playlist_subgenre"):
@@ -241,7 +242,7 @@ def read_spotify(path: Path) -> list[SongRow]:
     return [SongRow(song_id=f"sp{track}", artist=song["artist"], title=song["title"],
                     url=f"https://open.spotify.com/track/{track}", valence=song["valence"], arousal=song["arousal"],
                     popularity=song["popularity"], energy=float(level), genres=tuple(song["genres"]),
-                    speech=song["speech"], acoustic=song["acoustic"], foreign_playlists=share,
+                    speech=song["speech"], acoustic=song["acoustic"], dance=song["dance"], foreign_playlists=share,
                     other_title=float(confidence), year=song["year"])
             for (track, song), level, share, confidence in zip(merged.items(), energy, foreign, identified)]
 

@@ -408,7 +408,7 @@ class Recommender:
                                       songscore.description_seed(query), features.foreign_songs(query, language),
                                       max(still - max(moved_arousal, 0.0) / weights.energy_gain, 0.0),
                                       float(affect[0]), features.sorrow_room(query, float(affect[0])),
-                                      features.pointed_genres(query, weights))
+                                      features.pointed_genres(query, weights), features.mourning(query))
         artist_count, group_count, title_count = self._blocked_sizes
         blocked_artists, blocked_groups = np.zeros(artist_count, bool), np.zeros(group_count, bool)
         room = np.maximum(self._genre_room, -(-count * self._genre_room // 8))  # GENRE_SHARE per 8 songs
@@ -625,7 +625,7 @@ def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
                                      hub_shares=index.song_hubs, title_words=index.title_vocabulary,
                                      photo_topics=index.photo_topics, years=catalog.years,
                                      artists=catalog.artist_ids, title_hub_shares=index.title_hubs,
-                                     tag_affect=index.tag_affect)
+                                     tag_affect=index.tag_affect, dance=catalog.dance)
 
 
 def _with(mask: np.ndarray, songs: list[int]) -> np.ndarray:

@@ -31,7 +31,7 @@ from .titlefit import TitleVocabulary
 
 log = logging.getLogger(__name__)
 
-FORMAT = 12  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
+FORMAT = 13  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_share); 4: and acousticness;
 # 5: each title's own affect reading (TITLE_AFFECT) and how often each song lands in answers (SONG_HUBS);
 # 6: the titles' products as an 8-bit ONNX graph (SONG_TITLE_PRODUCTS, compact.PackedRows);
 # 7: catalog.csv carries each Spotify song's foreign_playlists share (songlanguage.song_languages);
@@ -40,6 +40,7 @@ FORMAT = 12  # 3: catalog.csv carries Spotify's speechiness (songscore.rapped_sh
 # 10: catalog.csv carries each Spotify song's release year (songscore.song_standing)
 # 11: catalog.csv carries each song's language (Catalog.song_languages), read once by the build
 # 12: catalog.csv carries how well each song is known (standing.known_popularity)
+# 13: catalog.csv carries Spotify's danceability (songscore.SongFeatures.danceable)
 CATALOGS = ("spotify", "deezer", "both")
 DEFAULT_CATALOG = "both"
 SONG_THEMES = "song_themes.npy"
