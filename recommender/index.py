@@ -27,6 +27,7 @@ from .multilingual import FILES as MULTILINGUAL_FILES
 from .multilingual import MultilingualSpace
 from .scoring import Combinations
 from .sources import REPO_ROOT, resolve_sources, sha256_of
+from .tagaffect import tag_readings
 from .titlefit import TitleVocabulary
 
 log = logging.getLogger(__name__)
@@ -126,8 +127,9 @@ def build(
     # leaves the previous index in place; its label sets join the combinations before
     # the labels are listed, so every label of every combination gets an embedding.
     combinations = read_combinations(sources.combinations)
-    catalog = _read_catalog(sources, muse_path, catalog_name)
-    tag_affect = _tag_affect(sources, catalog, muse_path)
+    deezer = [] if muse_path else read_deezer(sources.deezer)  # read once: a catalog half and the songs' tag reading
+    catalog = _read_catalog(sources, muse_path, catalog_name, deezer)
+    tag_affect = tag_readings(catalog, deezer)  # all NaN for a MuSe catalog, whose own affect already comes from tags
     if muse_path:
         combinations = _with_catalog_sets(combinations, catalog)
     labels = sorted({label for combination in combinations for label in combination})
@@ -210,25 +212,18 @@ def _measure_hubs(data_dir: Path, catalog: Catalog, encoder, emobank, oasis: Pat
     np.save(data_dir / TITLE_HUBS, titled)
 
 
-def _read_catalog(sources, muse_path: Path | None, catalog_name: str) -> Catalog:
-    """The chosen catalog; "both" lists Spotify's songs first, so a song in both keeps its popularity."""
+def _read_catalog(sources, muse_path: Path | None, catalog_name: str, deezer: list) -> Catalog:
+    """The chosen catalog; "both" lists Spotify's songs first, so a song in both keeps its popularity.
+    deezer: Deezer's rows, already read."""
     if muse_path:
         parts, kind = [read_muse_songs(Path(muse_path))], "muse"
     else:
         parts = {"spotify": [read_spotify(sources.spotify)] if catalog_name != "deezer" else [],
-                 "deezer": [read_deezer(sources.deezer)] if catalog_name != "spotify" else []}
+                 "deezer": [deezer] if catalog_name != "spotify" else []}
         parts, kind = parts["spotify"] + parts["deezer"], catalog_name
     if not any(parts):
         raise IndexUnavailableError("the song catalog is empty: every row was malformed")
     return Catalog.from_sources(kind, parts)
-
-
-def _tag_affect(sources, catalog: Catalog, muse_path: Path | None) -> np.ndarray:
-    """(N, 2) Deezer's tag reading of each catalog song (tagaffect); all NaN for a MuSe catalog, whose own
-    affect already comes from tags."""
-    from .tagaffect import tag_readings
-
-    return tag_readings(catalog, [] if muse_path else read_deezer(sources.deezer))
 
 
 class _BuildCache:

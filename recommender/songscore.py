@@ -147,12 +147,11 @@ TAG_SAD_FROM, TAG_SAD_FULL = -0.5, -1.0
 # reads "Funky Town" -0.72 sd, "2 On" -0.34) nor Deezer's tags (it has neither) see them as festive; Spotify's
 # danceability does ("Funky Town" 0.91, "Havana" 0.77, "2 On" 0.74; songs that fit a grave: Kodaline's "Wherever
 # You Are" 0.51, "All Things Must Pass" 0.50, Halsey's "Graveyard" 0.67). A song is danceable from DANCE_FROM to
-# DANCE_FULL and SongWeights.mourning keeps it out as far as the scene reads as mourning: its cosine to MOURNING_CUE
-# from MOURNING_FROM to MOURNING_FULL (a funeral by a grave 0.64, with white roses 0.54, candles on a grave 0.48,
+# DANCE_FULL and SongWeights.mourning keeps it out as far as the scene reads as mourning: its cosine to
+# MOURNING_CUES' sentence from 0.40 to 0.50 (a funeral by a grave 0.64, with white roses 0.54, candles on a grave 0.48,
 # a spooky graveyard at night 0.43; a haunted house 0.34, an old man asleep in an armchair 0.32). The scene's
 # sorrow reading (sorrow_room) is no guide here: fairy lights over a bed read closer to sorrow than a funeral.
-MOURNING_CUE = "mourning the dead at a funeral, a grave or a cemetery"
-MOURNING_FROM, MOURNING_FULL = 0.40, 0.50
+MOURNING_CUES = (("mourning the dead at a funeral, a grave or a cemetery", 0.40, 0.50),)
 DANCE_FROM, DANCE_FULL = 0.70, 0.85
 
 # What a still scene is close to, and from which cosine to which it counts as fully still
@@ -458,7 +457,7 @@ class SongFeatures:
     effort_cues: np.ndarray | None = None  # (len(EFFORT_CUES), D) their unit embeddings
     tag_sorrow: np.ndarray | None = None  # (N,) 0-1 how far Deezer's mood tags read a song as sad (tag_sadness)
     danceable: np.ndarray | None = None  # (N,) 0-1 how far Spotify's danceability reads a song as made to dance to
-    mourning_cue: np.ndarray | None = None  # (D,) unit embedding of MOURNING_CUE
+    mourning_cues: np.ndarray | None = None  # (1, D) unit embeddings of MOURNING_CUES
 
     @classmethod
     def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float | None = None,
@@ -543,8 +542,8 @@ class SongFeatures:
                    *title_strength(themes, encode),
                    None if tag_affect is None else tag_sadness(np.asarray(tag_affect, np.float32).reshape(-1, 2)[:, 0]),
                    danceable=None if dance is None else danceability(np.asarray(dance, np.float32)),
-                   mourning_cue=None if encode is None else np.ascontiguousarray(
-                       np.asarray(encode([MOURNING_CUE]), np.float32).reshape(-1)))
+                   mourning_cues=None if encode is None else np.ascontiguousarray(
+                       encode([cue for cue, _, _ in MOURNING_CUES]), np.float32))
 
     @cached_property
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
@@ -810,12 +809,11 @@ class SongFeatures:
         return nearest
 
     def mourning(self, query: np.ndarray) -> float:
-        """0-1 how far a scene reads as mourning (MOURNING_CUE): 1 for a funeral or a grave, 0 for a
+        """0-1 how far a scene reads as mourning (MOURNING_CUES): 1 for a funeral or a grave, 0 for a
         haunted house or anything ordinary."""
-        if self.mourning_cue is None:
+        if self.mourning_cues is None:
             return 0.0
-        closeness = float(self.mourning_cue @ np.asarray(query, np.float32))
-        return float(np.clip((closeness - MOURNING_FROM) / (MOURNING_FULL - MOURNING_FROM), 0.0, 1.0))
+        return float(cue_readings(np.asarray(query)[None, :], self.mourning_cues, MOURNING_CUES)[0])
 
     def sorrow_room(self, query: np.ndarray, valence: float) -> float:
         """0-1 how far a scene keeps titles that read as sorrow out (SORROW_SCENE_*, SORROW_VALENCE_*):
