@@ -11,7 +11,10 @@ version notes, a leading "The" ignored), then for the engine's real suggest() an
     engine's own per-song totals for the scene (songscore.song_scores, read as suggest() computes
     them, the best over the answer's moods and slot roles; leads and guards left as they are).
 
-    .venv/bin/python -m benchmarks.peer_recall [--labels FILE ...] [--split fit|check|all]
+    .venv/bin/python -m benchmarks.peer_recall [--labels FILE ...]
+
+It prints three lines: the dev labels' fit half (even scenes: tune on it), their check half (odd
+scenes) and the real peer's songs for judged_45 (held out: report only).
 
 Labels: benchmarks/judging/peer_style_picks/ (helpers picking as the peer would, for our dev scenes:
 tune on these) and benchmarks/judging/round4/answers_peer.jsonl (the real peer for judged_45:
