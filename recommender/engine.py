@@ -7,6 +7,7 @@ import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
@@ -72,6 +73,13 @@ class SuggestRequest:
     affect_shift: tuple[float, float] = (0.0, 0.0)
     preferences: MoodPreferences | None = None
 
+
+
+class SceneReading(NamedTuple):
+    """What the moods and the songs both read off one description (Recommender._scene_reading)."""
+
+    still: float  # SongFeatures.stillness, 0-1 (0 without song features)
+    liveliness: float  # Recommender._scene_liveliness, sd
 
 
 class Recommender:
@@ -262,10 +270,12 @@ class Recommender:
         shifts = np.array([request.affect_shift for request in requests], dtype=affect.dtype)
         affect = np.clip(affect, *self._affect_bounds) + shifts
         titles = self._title_similarities(embeddings, names)
+        readings = [None if name == "original" else self._scene_reading(embeddings[row])
+                    for row, name in enumerate(names)]
         scores_by_name = {}
         for name in set(names):
             rows = [row for row, row_name in enumerate(names) if row_name == name]
-            scores, targets = self._mood_scores(embeddings[rows], affect[rows], name)
+            scores, targets = self._mood_scores(embeddings[rows], affect[rows], name, [readings[row] for row in rows])
             scores_by_name[name] = dict(zip(rows, zip(scores, targets)))
         answers = []
         for row, (text, request, name) in enumerate(zip(cleaned, requests, names)):
@@ -277,7 +287,7 @@ class Recommender:
                                             self._excluded_mask(request.exclude), embeddings[row],
                                             None if titles is None else titles[row],
                                             float(affect[row, 1] - read[row, 1]), any(request.affect_shift),
-                                            mood_target, words[row]))
+                                            mood_target, words[row], readings[row]))
         return answers
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
@@ -289,16 +299,20 @@ class Recommender:
         """(B, C) score of every combination for each embedded description."""
         return self._mood_scores(embeddings, affect, name)[0]
 
-    def _mood_scores(self, embeddings: np.ndarray, affect: np.ndarray, name: str) -> tuple[np.ndarray, np.ndarray]:
+    def _mood_scores(self, embeddings: np.ndarray, affect: np.ndarray, name: str,
+                     readings: Sequence[SceneReading] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(B, C) score of every combination and (B, 2) the (valence, arousal) the moods were matched
-        against (the description's, moved by its scene's energy: moodpicking.mood_affect)."""
+        against (the description's, moved by its scene's energy: moodpicking.mood_affect). readings:
+        each row's _scene_reading, if already worked out."""
         similarities = scoring.label_similarities(embeddings, self._index.label_embeddings)
         if name == "original":
             return scoring.mean_label_similarity(similarities, self._index.combinations), np.asarray(affect)
+        if readings is None:
+            readings = [self._scene_reading(row) for row in embeddings]
         rest = self._mood_gate.at_rest(embeddings)  # anyone asleep, songscore's stillness beside it
         if self._song_features is not None:
-            rest = np.maximum(rest, [self._song_features.stillness(row) for row in embeddings]).astype(np.float32)
-        energy = np.array([self._scene_liveliness(row) for row in embeddings], np.float32)
+            rest = np.maximum(rest, [reading.still for reading in readings]).astype(np.float32)
+        energy = np.array([reading.liveliness for reading in readings], np.float32)
         joy = self._mood_gate.joyful(embeddings)
         affect = moodpicking.mood_affect(affect, energy, rest, self._mood_gate.active(embeddings), joy,
                                          self._mood_gate.grinding(embeddings), self._mood_gate.absent(embeddings))
@@ -323,8 +337,10 @@ class Recommender:
         return np.asarray(embeddings, np.float32) @ self._song_features.themes.T
 
     def _suggestion(self, text, scores, affect, mood_count, song_count, name, excluded, query,
-                    similarities=None, moved_arousal=0.0, steered=False, mood_target=None, words=None) -> Suggestion:
-        # words: the text in English words for the rules that read words; the language fit keeps the text's own
+                    similarities=None, moved_arousal=0.0, steered=False, mood_target=None, words=None,
+                    reading=None) -> Suggestion:
+        # words: the text in English words for the rules that read words; the language fit keeps the text's own;
+        # reading: the query's _scene_reading, if the moods already worked it out
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
@@ -342,7 +358,8 @@ class Recommender:
                 excluded = excluded.copy()
                 excluded[puns] = True
             songs = self._scored_songs_for(picked, affect, song_count, excluded, query, similarities,
-                                           moved_arousal, text_language(text), "" if steered else words, shortfall)
+                                           moved_arousal, text_language(text), "" if steered else words, shortfall,
+                                           reading)
         return Suggestion(text, chosen, tuple(songs), float(affect[0]), float(affect[1]))
 
     def _whole_title_similarities(self, text: str, query: np.ndarray, similarities: np.ndarray | None,
@@ -377,7 +394,7 @@ class Recommender:
     def _scored_songs_for(self, picked: list[int], affect: np.ndarray, count: int, excluded: np.ndarray,
                           query: np.ndarray, similarities: np.ndarray | None = None,
                           moved_arousal: float = 0.0, language: str = ENGLISH, text: str = "",
-                          shortfall: np.ndarray | None = None) -> list[Song]:
+                          shortfall: np.ndarray | None = None, reading: SceneReading | None = None) -> list[Song]:
         """Songs spread over the moods, each scored on closeness to a blend of the description's and
         its mood's affect, popularity, energy and title theme, less for a hub song or a genre that
         sounds wrong for a marked scene (songscore.scene_fit). First up to
@@ -390,15 +407,18 @@ class Recommender:
         have moves with it ("more energy" gets livelier songs). language: the description's, for
         the songs' language fit; text: the description, for the leading songs and title slots (""
         for none: a listener who steers asked for songs of another feel, not the obvious ones);
-        shortfall: SongFeatures.occasion_shortfall(query, text), if already worked out."""
+        shortfall: SongFeatures.occasion_shortfall(query, text), if already worked out; reading: the
+        query's _scene_reading, if already worked out."""
         features, weights = self._song_features, self._song_weights_for(language)
+        if reading is None:
+            reading = self._scene_reading(query)
         if similarities is None:
             similarities = features.theme_similarities(query)
         # anyone asleep is as still as a sleeping baby for the songs: a dog asleep by a fireplace read 0.05 on
         # songscore's stillness and got "Take Me Out" (MoodGate.at_rest finds any sleeper)
         asleep = float(self._mood_gate.at_rest(np.asarray(query, np.float32)[None, :])[0])
-        still = max(features.stillness(query), asleep)
-        energy = self._scene_liveliness(query) + moved_arousal / weights.energy_gain
+        still = max(reading.still, asleep)
+        energy = reading.liveliness + moved_arousal / weights.energy_gain
         # a description about an occasion also hears the songs about it ("Ghostbusters" at a Halloween
         # party); the leading songs keep the plain title cosines (lifted, "White Wedding" led a church aisle)
         themed = features.occasion_themes(query, similarities, text)
@@ -550,19 +570,27 @@ class Recommender:
                 results.append(self._song(song, self._index.combination_labels[combination]))
         return results
 
-    def _scene_liveliness(self, query: np.ndarray) -> float:
+    def _scene_reading(self, query: np.ndarray) -> SceneReading:
+        """The description's stillness and energy, read once an answer for both the moods and the songs
+        (each a dozen cue products: read twice, they cost ~1% of a batched caption)."""
+        still = 0.0 if self._song_features is None else self._song_features.stillness(query)
+        return SceneReading(still, self._scene_liveliness(query, still))
+
+    def _scene_liveliness(self, query: np.ndarray, still: float | None = None) -> float:
         """A scene's energy (sd) as the songs and the moods hear it: the text's arousal misses it (a gym
         reads calm), the catalog's titles and the lively/calm cues carry it (songscore.scene_energy), a
         calm practice, a still scene and a place of play left empty (MoodGate.absent, toward ABSENCE_ENERGY)
-        lower it."""
+        lower it. still: SongFeatures.stillness(query), if already read."""
         features, weights = self._song_features, self.song_weights
         if features is None:
             return self._scene_energy(query)
+        if still is None:
+            still = features.stillness(query)
         energy = songscore.calmed_energy(songscore.scene_energy(self._scene_energy(query), features.cue_energy(query),
                                                              weights), features.calm_practice(query))
         absent = float(self._mood_gate.absent(np.asarray(query, np.float32)[None, :])[0])
         energy -= absent * max(energy - ABSENCE_ENERGY, 0.0)
-        return energy - weights.still_energy * features.stillness(query)
+        return energy - weights.still_energy * still
 
     def _scene_energy(self, query: np.ndarray) -> float:
         reader = self._index.scene_energy

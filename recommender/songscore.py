@@ -845,15 +845,17 @@ class SongScores:
 
     def total(self, popularity_share: float = 1.0, theme_share: float = 1.0,
               closeness_share: float = 1.0) -> np.ndarray:
-        total = (_scaled(closeness_share, self.closeness) + _scaled(popularity_share, self.popularity) + self.energy
-                 + _scaled(theme_share, self.theme))
+        # summed in place, left to right as the chain of `+` was (the same bits, no new (N,) array a step)
+        total = _scaled(closeness_share, self.closeness) + _scaled(popularity_share, self.popularity)
+        total += self.energy
+        total += _scaled(theme_share, self.theme)
         if self.filler is not None and theme_share <= 1.0:
-            total = total - self.filler
+            total -= self.filler
         # the variety draw spreads near-equal songs; in a slot a title wins (theme_share > 1) it
         # weighs less, so the draw does not hand the title slot to a song without the title
-        if self.jitter is None:
-            return total
-        return total + (self.jitter / theme_share if theme_share > 1.0 else self.jitter)
+        if self.jitter is not None:
+            total += self.jitter / theme_share if theme_share > 1.0 else self.jitter
+        return total
 
 
 def _standard(readings: np.ndarray) -> np.ndarray:
@@ -1285,8 +1287,8 @@ def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
     """Every song's terms for a target (valence, arousal) (2,) and a description's SceneTerms."""
     target = scene_target(target, scene, weights)
     valence, song_arousal = features.columns
-    distance = (valence - target[0]) ** 2
-    distance += (song_arousal - target[1]) ** 2
+    distance = _squared_gap(valence, target[0])
+    distance += _squared_gap(song_arousal, target[1])
     if scene.steady is None:  # SceneTerms built by hand
         energy_gap, steady = energy_terms(features, scene.energy, scene.fit, weights)
     else:
@@ -1304,7 +1306,9 @@ def song_scores(features: SongFeatures, target: np.ndarray, scene: SceneTerms,
     theme[scene.titled] += weights.theme * scene.excess * np.exp(-misfit / weights.theme_fit) * gain
     energy = steady
     if weights.genre_sound and features.genre_affect is not None:
-        energy = steady - np.float32(weights.genre_sound) * genre_sound_gap(features, target)
+        sound_gap = genre_sound_gap(features, target)
+        sound_gap *= np.float32(weights.genre_sound)
+        energy = steady - sound_gap
     return SongScores(closeness=-weights.affect * distance,
                       popularity=features.scaled_popularity(weights.popularity),
                       energy=energy, theme=theme, jitter=scene.jitter, filler=scene.filler)
@@ -1324,8 +1328,19 @@ def genre_sound_gap(features: SongFeatures, target: np.ndarray) -> np.ndarray:
     valence and arousal, SongFeatures.genre_affect) and the target (2,); a song without genres
     (Deezer's) counts as typical, neither favoured nor held back."""
     valence, arousal, unknown, spread = features.genre_sound_columns
-    gap = (valence - np.float32(target[0])) ** 2 + (arousal - np.float32(target[1])) ** 2
-    return gap if spread is None else gap + features.unknown_genre_gap  # the mean gap over songs with genres
+    gap = _squared_gap(valence, np.float32(target[0]))
+    gap += _squared_gap(arousal, np.float32(target[1]))
+    if spread is not None:
+        gap += features.unknown_genre_gap  # the mean gap over songs with genres
+    return gap
+
+
+def _squared_gap(values: np.ndarray, target: np.float32) -> np.ndarray:
+    """(N,) (values - target) ** 2, squared in place: numpy squares `** 2` as x * x, so the same bits
+    without a second (N,) array."""
+    gap = values - target
+    gap *= gap
+    return gap
 
 
 def pick_songs(total: np.ndarray, count: int, *, artists: np.ndarray, groups: np.ndarray,
