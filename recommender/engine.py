@@ -13,7 +13,7 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import moodpicking, scoring, songscore
+from . import celebration, moodpicking, scoring, songscore
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -114,7 +114,10 @@ class Recommender:
         self.song_weights = songscore.SongWeights()
         self.anchor_rule = songscore.AnchorRule()
         self.anthem_rule = songscore.AnthemRule()
+        self.celebration_rule = celebration.CelebrationRule()
         self._song_features = _song_features(index, encoder)
+        self._celebration_songs = None if self._song_features is None else celebration.CelebrationSongs.of(
+            index.song_themes, index.catalog.dance, encoder.encode)
         self._song_groups = np.ascontiguousarray(index.catalog.song_groups, np.int64)
         self._main_genres, genre_count = _main_genres(index.catalog.genres)
         self._shown_titles, self._title_ids = _titles(index.catalog.titles)
@@ -482,6 +485,11 @@ class Recommender:
                                               self._lead_target(affect, picked[0]),
                                               scene, similarities, weights, self.anthem_rule),
                  min(songscore.ANTHEM_LEADS, songscore.ANCHORS - len(results)))
+            # a scene of celebration is led by a well-known celebration song ("Raise Your Glass" at a toast)
+            lead(celebration.celebration_lead_scores(
+                self._celebration_songs, features, self._celebration(query, text, float(affect[0]), still),
+                self._lead_target(affect, picked[0]), scene, similarities, weights, self.celebration_rule),
+                 min(celebration.CELEBRATION_LEADS, songscore.ANCHORS - len(results)))
             lead(self._anchor_scores(affect, picked[0], scene, similarities, text, weights),
                  songscore.ANCHORS - len(results))
             if len(results) < songscore.ANCHORS:  # a famous song that names the scene fills a lead no closer title took
@@ -545,6 +553,21 @@ class Recommender:
         bright = np.clip((valence - songscore.SORROW_VALENCE_FROM)
                          / (songscore.SORROW_VALENCE_FULL - songscore.SORROW_VALENCE_FROM), 0.0, 1.0)
         return effort * float(bright) * (1.0 - float(self._mood_gate.absent(np.asarray(query, np.float32)[None, :])[0]))
+
+    def _celebration(self, query: np.ndarray, text: str, valence: float, still: float) -> float:
+        """0-1 how far the scene is a celebration (CelebrationSongs.celebration, or an occasion it names or reads
+        close to: celebration.occasion_celebration), less as far as the text reads sad
+        (valence, as _effort), the place is empty (MoodGate.absent: confetti left after the wedding), someone in it
+        sleeps (still: the songs' stillness or MoodGate.at_rest) or it reads as mourning (SongFeatures.mourning)."""
+        reading = max(self._celebration_songs.celebration(query),
+                      celebration.occasion_celebration(self._song_features.occasion_support(query, text)))
+        if not reading:
+            return 0.0
+        bright = np.clip((valence - songscore.SORROW_VALENCE_FROM)
+                         / (songscore.SORROW_VALENCE_FULL - songscore.SORROW_VALENCE_FROM), 0.0, 1.0)
+        absent = float(self._mood_gate.absent(np.asarray(query, np.float32)[None, :])[0])
+        return (reading * float(bright) * (1.0 - absent) * (1.0 - min(still, 1.0))
+                * (1.0 - self._song_features.mourning(query)))
 
     def _lead_target(self, affect: np.ndarray, combination: int) -> np.ndarray:
         """(2,) the (valence, arousal) the leading songs are held to: the description's, blended with its first mood's."""
