@@ -221,7 +221,8 @@ def read_spotify(path: Path) -> list[SongRow]:
                         "drive": (_finite(row["energy"]), _finite(row["danceability"]), _finite(row["tempo"])),
                         "speech": _finite(row["speechiness"]) if row.get("speechiness") else float("nan"),
                         "acoustic": _finite(row["acousticness"]) if row.get("acousticness") else float("nan"),
-                        "dance": _finite(row["danceability"]), "year": _year(row.get("track_album_release_date")), "genres": {}, "playlists": set()}
+                        "year": _year(row.get("track_album_release_date")), "genres": {}, "playlists": set()}
+                    song["dance"] = song["drive"][1]  # danceability, parsed once for both
                 if (row.get("playlist_id") or "").strip():
                     song["playlists"].add(row["playlist_id"].strip())
                 for column in ("playlist_genre", "playlist_subgenre"):
