@@ -486,15 +486,17 @@ class Recommender:
                                               scene, similarities, weights, self.anthem_rule),
                  min(songscore.ANTHEM_LEADS, songscore.ANCHORS - len(results)))
             # a scene of celebration is led by a well-known celebration song ("Raise Your Glass" at a toast)
+            before = len(results)
             lead(celebration.celebration_lead_scores(
                 self._celebration_songs, features, self._celebration(query, text, float(affect[0]), still),
                 self._lead_target(affect, picked[0]), scene, similarities, weights, self.celebration_rule),
                  min(celebration.CELEBRATION_LEADS, songscore.ANCHORS - len(results)))
-            lead(self._anchor_scores(affect, picked[0], scene, similarities, text, weights),
-                 songscore.ANCHORS - len(results))
-            if len(results) < songscore.ANCHORS:  # a famous song that names the scene fills a lead no closer title took
+            # beside it, not instead of it, the titles that name the scene ("Firework" for fireworks on new year's eve)
+            titled = songscore.ANCHORS + len(results) - before
+            lead(self._anchor_scores(affect, picked[0], scene, similarities, text, weights), titled - len(results))
+            if len(results) < titled:  # a famous song that names the scene fills a lead no closer title took
                 lead(self._anchor_scores(affect, picked[0], scene, similarities, text, weights, famous=True),
-                     songscore.ANCHORS - len(results))
+                     titled - len(results))
         for position, (combination, wanted) in enumerate(zip(picked, _split(count - len(results), len(picked)))):
             target = (self.description_weight * affect
                       + (1 - self.description_weight) * self._combination_affect[combination])
