@@ -32,7 +32,8 @@ SEDUCTION_CUES = (("sex", 0.58), ("your body", 0.57), ("make love to me", 0.75),
 # shower 0.71, old friends hugging at an airport 0.79, graduates throwing caps 0.60, a unicorn birthday 0.61,
 # Diwali with the family 0.64, a grandmother's 80th 0.43+; a couple's candlelit dinner 0.26, newlyweds in a hotel
 # room 0.42) and only while it reads closer to these than to ADULT_CUES (a house party 0.54 against 0.52 is a
-# party; a music festival crowd 0.52 against 0.78).
+# party; a music festival crowd 0.52 against 0.78; friends' Halloween or pool parties and a football match in a
+# pub read closer to friends partying, a kid's birthday party and a grandfather's 90th do not).
 FAMILY_CUES = ("a family gathering with parents, grandparents and children", "a baby shower with a newborn baby",
                "a child's birthday party with kids", "graduates in caps and gowns at their graduation",
                "a religious festival celebrated with the family", "old friends hugging at a reunion",
@@ -40,7 +41,8 @@ FAMILY_CUES = ("a family gathering with parents, grandparents and children", "a 
                "grandparents celebrating a birthday with their grandchildren")
 FAMILY_FROM = 0.43
 ADULT_CUES = (NIGHT_OUT_CUE, "a crowd dancing at a music festival", "a romantic couple in love",
-              "two lovers in bed together", "a house party with loud music")
+              "two lovers in bed together", "a house party with loud music",
+              "friends partying together")
 
 
 def seductive_titles(title_cosines: np.ndarray) -> np.ndarray:
