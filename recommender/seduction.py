@@ -29,12 +29,12 @@ SEDUCTION_CUES = (("sex", 0.58), ("your body", 0.57), ("make love to me", 0.75),
                   ("seduction and desire", 0.7), ("sensual", 0.7), ("talk dirty to me", 0.75))
 
 # Scenes where such a song is out of place. A description counts from FAMILY_FROM to its nearest cue (a baby
-# shower 0.71, old friends hugging at an airport 0.79, graduates throwing caps 0.60, a unicorn birthday 0.61,
-# Diwali with the family 0.64, a grandmother's 80th 0.43+, a little girl's
-# unicorn birthday cake 0.37 before its own cue, a dad pushing his daughter on a bike 0.43; a couple's candlelit dinner 0.26, newlyweds in a hotel
-# room 0.42) and only while it reads closer to these than to ADULT_CUES (a house party 0.54 against 0.52 is a
-# party; a music festival crowd 0.52 against 0.78; friends' Halloween or pool parties and a football match in a
-# pub read closer to friends partying, a kid's birthday party and a grandfather's 90th do not).
+# shower 0.71, old friends hugging at an airport 0.79, graduates throwing caps 0.60, a unicorn birthday party 0.61,
+# Diwali with the family 0.64, a little girl's unicorn birthday cake 0.37 before a cue of its own, a dad pushing
+# his daughter on a bike 0.43; a couple's candlelit dinner 0.26, newlyweds in a hotel room 0.42) and only while it
+# reads closer to these than to ADULT_CUES (a house party 0.54 against 0.52 is a party; a music festival crowd 0.52
+# against 0.78; friends' Halloween or pool parties and a football match in a pub read closer to friends partying,
+# a kid's birthday party and a grandfather's 90th do not).
 FAMILY_CUES = ("a family gathering with parents, grandparents and children", "a baby shower with a newborn baby",
                "a child's birthday party with kids", "graduates in caps and gowns at their graduation",
                "a religious festival celebrated with the family", "old friends hugging at a reunion",
@@ -43,8 +43,7 @@ FAMILY_CUES = ("a family gathering with parents, grandparents and children", "a 
                "a little child blowing out the candles on a birthday cake", "a little girl or boy")
 FAMILY_FROM = 0.42
 ADULT_CUES = (NIGHT_OUT_CUE, "a crowd dancing at a music festival", "a romantic couple in love",
-              "two lovers in bed together", "a house party with loud music",
-              "friends partying together")
+              "two lovers in bed together", "a house party with loud music", "friends partying together")
 
 
 def seductive_titles(title_cosines: np.ndarray) -> np.ndarray:
