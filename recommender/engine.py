@@ -555,9 +555,7 @@ class Recommender:
         effort = self._song_features.effort(query)
         if not effort:
             return 0.0
-        bright = np.clip((valence - songscore.SORROW_VALENCE_FROM)
-                         / (songscore.SORROW_VALENCE_FULL - songscore.SORROW_VALENCE_FROM), 0.0, 1.0)
-        return effort * float(bright) * (1.0 - float(self._mood_gate.absent(np.asarray(query, np.float32)[None, :])[0]))
+        return effort * _brightness(valence) * (1.0 - self._absence(query))
 
     def _celebration(self, query: np.ndarray, text: str, valence: float, still: float) -> float:
         """0-1 how far the scene is a celebration (CelebrationSongs.celebration, or an occasion it names or reads
@@ -568,11 +566,12 @@ class Recommender:
                       celebration.occasion_celebration(self._song_features.occasion_support(query, text)))
         if not reading:
             return 0.0
-        bright = np.clip((valence - songscore.SORROW_VALENCE_FROM)
-                         / (songscore.SORROW_VALENCE_FULL - songscore.SORROW_VALENCE_FROM), 0.0, 1.0)
-        absent = float(self._mood_gate.absent(np.asarray(query, np.float32)[None, :])[0])
-        return (reading * float(bright) * (1.0 - absent) * (1.0 - min(still, 1.0))
+        return (reading * _brightness(valence) * (1.0 - self._absence(query)) * (1.0 - min(still, 1.0))
                 * (1.0 - self._song_features.mourning(query)))
+
+    def _absence(self, query: np.ndarray) -> float:
+        """0-1 how far the description (D,) shows a place of play or a party left empty (MoodGate.absent)."""
+        return float(self._mood_gate.absent(np.asarray(query, np.float32)[None, :])[0])
 
     def _lead_target(self, affect: np.ndarray, combination: int) -> np.ndarray:
         """(2,) the (valence, arousal) the leading songs are held to: the description's, blended with its first mood's."""
@@ -616,7 +615,7 @@ class Recommender:
             still = features.stillness(query)
         energy = songscore.calmed_energy(songscore.scene_energy(self._scene_energy(query), features.cue_energy(query),
                                                              weights), features.calm_practice(query))
-        absent = float(self._mood_gate.absent(np.asarray(query, np.float32)[None, :])[0])
+        absent = self._absence(query)
         energy -= absent * max(energy - ABSENCE_ENERGY, 0.0)
         return energy - weights.still_energy * still
 
@@ -676,6 +675,13 @@ def _seduction_reading(features: songscore.SongFeatures | None, encoder) -> tupl
         return None, family, adult
     cues = encoder.encode([phrase for phrase, _ in seduction.SEDUCTION_CUES], unpadded=True)
     return seduction.seductive_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1)), family, adult
+
+
+def _brightness(valence: float) -> float:
+    """0-1 how far a text's valence is from reading sad: 0 at songscore.SORROW_VALENCE_FROM and below, 1 from
+    SORROW_VALENCE_FULL (the leads of effort and of celebration yield to a sad text)."""
+    return float(np.clip((valence - songscore.SORROW_VALENCE_FROM)
+                         / (songscore.SORROW_VALENCE_FULL - songscore.SORROW_VALENCE_FROM), 0.0, 1.0))
 
 
 def _song_features(index: IndexData, encoder) -> songscore.SongFeatures | None:
