@@ -13,7 +13,7 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import celebration, moodpicking, scoring, seduction, songscore
+from . import celebration, drinking, moodpicking, scoring, seduction, songscore
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -131,7 +131,8 @@ class Recommender:
                           | artists_matching(STRONG_WORDS, index.catalog.artists))
         self._night_out = np.asarray(encoder.encode([NIGHT_OUT_CUE], unpadded=True), np.float32)[0]
         self._sleepless = titles_matching(SLEEPLESS_WORDS, self._shown_titles)  # not beside a sleeper (explicit.py)
-        self._seductive, self._family_cues, self._adult_cues = _seduction_reading(self._song_features, encoder)
+        self._seductive, self._romance_cues, self._family_cues, self._adult_cues = _seduction_reading(self._song_features, encoder)
+        self._drinking, self._child_cues = _drinking_reading(self._song_features, encoder)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         # the sizes of an answer's blocked artists, song groups and titles, and the rapped songs: the
         # same for every answer, worked out here rather than by a pass over the songs each time
@@ -444,8 +445,11 @@ class Recommender:
             excluded = excluded | self._grown_up  # no "Feed Me Dope" at a family barbecue
         if still >= ASLEEP_FROM:
             excluded = excluded | self._sleepless  # no "Insomnia" for a cat asleep
-        if self._seductive is not None and seduction.family_scene(query, self._family_cues, self._adult_cues):
-            excluded = excluded | self._seductive  # no "Your Body Is a Wonderland" at a baby shower (seduction.py)
+        if self._seductive is not None and not seduction.seduction_fits(query, self._romance_cues, self._family_cues,
+                                                                              self._adult_cues):
+            excluded = excluded | self._seductive  # no "PILLOWTALK" at a roadside flat tyre (seduction.py)
+        if self._drinking is not None and drinking.children_scene(query, self._child_cues, self._adult_cues):
+            excluded = excluded | self._drinking  # no "Raise Your Glass" at a child's birthday (drinking.py)
         results: list[Song] = []
 
         def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:
@@ -667,14 +671,26 @@ def _main_genres(genres: np.ndarray) -> tuple[np.ndarray, int]:
 
 
 def _seduction_reading(features: songscore.SongFeatures | None, encoder) -> tuple:
-    """(N,) which titles read as seduction, and the (F, D) family and (A, D) adult cue embeddings
+    """(N,) which titles read as seduction, and the (R, D) romance, (F, D) family and (A, D) adult cue embeddings
     (seduction.py); no titles (None) for an index without title embeddings."""
+    romance = encoder.encode(list(seduction.ROMANCE_CUES), unpadded=True)
     family = encoder.encode(list(seduction.FAMILY_CUES), unpadded=True)
     adult = encoder.encode(list(seduction.ADULT_CUES), unpadded=True)
     if features is None:
-        return None, family, adult
+        return None, romance, family, adult
     cues = encoder.encode([phrase for phrase, _ in seduction.SEDUCTION_CUES], unpadded=True)
-    return seduction.seductive_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1)), family, adult
+    return (seduction.seductive_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1)), romance,
+            family, adult)
+
+
+def _drinking_reading(features: songscore.SongFeatures | None, encoder) -> tuple:
+    """(N,) which titles read as drinking, and the (C, D) children's scene cue embeddings (drinking.py); no
+    titles (None) for an index without title embeddings."""
+    children = encoder.encode([phrase for phrase, _ in drinking.CHILD_CUES], unpadded=True)
+    if features is None:
+        return None, children
+    cues = encoder.encode([phrase for phrase, _ in drinking.DRINKING_CUES], unpadded=True)
+    return drinking.drinking_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1)), children
 
 
 def _brightness(valence: float) -> float:
