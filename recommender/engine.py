@@ -349,7 +349,10 @@ class Recommender:
         if name == "original":
             picked = [int(i) for i in scoring.top_k(scores, mood_count)]
         else:
-            picked = self._mood_picker.pick(scores, mood_count, affect if mood_target is None else mood_target)
+            # the scene's energy holds the answer's side (PickRule.side), not once the listener steers it
+            energy = None if steered or reading is None else reading.liveliness
+            picked = self._mood_picker.pick(scores, mood_count, affect if mood_target is None else mood_target,
+                                            energy)
         chosen = tuple(Mood(self._index.combination_labels[c], float(scores[c])) for c in picked)
         if name == "original" or self._song_features is None:
             songs = self._songs_for(picked, affect, song_count, excluded)

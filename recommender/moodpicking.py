@@ -921,7 +921,15 @@ class PickRule:
     one word does not ("introspective · ecstatic" at a concert, "cheerful · raucous" over pancakes,
     "lazy · spiritual" beside a lonely man by the sea). Both count from the second pick on: the first
     set is the best fit, which the others must agree with. Together they cost the moods' EmoBank r
-    about 0.005 (0.654 / 0.476 -> 0.649 / 0.473)."""
+    about 0.005 (0.654 / 0.476 -> 0.649 / 0.473).
+    side: one answer, one side (session 23). Both costs above are soft, so three sets could still say
+    opposite things ("rebellious · freewheeling" beside "pure · quiet" for a skateboarder, "boisterous · rowdy"
+    beside "pure · tender" over pancakes). A set whose feel lies `side` sd or more from the middle on one axis
+    (valence or energy) takes that side; a set on the other side of a set already picked, or, from the first
+    pick on, of the answer's valence where it leans `side_lean` sd or more, or of the scene's energy where it
+    reads `side_energy` sd or more (MoodPicker._held_sides), loses `side_veto` (more than any score's spread,
+    so the next set that agrees takes its place, from beyond the leaders if need be). On 812 dev scenes,
+    answers with two sets on opposite sides went from 11 to 0."""
 
     min_size: int = 2
     max_size: int = 4
@@ -937,6 +945,10 @@ class PickRule:
     stray: float = 0.5
     stray_tolerance: float = 1.0
     stray_valence: float = 0.7
+    side: float = 0.5
+    side_lean: float = 0.3
+    side_energy: float = 1.0
+    side_veto: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -972,23 +984,42 @@ class MoodPicker:
         return cls(combinations.padded_members, sizes.astype(np.int64), combinations.label_count,
                    (sizes >= rule.min_size) & (sizes <= rule.max_size), rule, feel, scale, labels_feel)
 
-    def pick(self, scores: np.ndarray, count: int, affect: np.ndarray | None = None) -> list[int]:
+    def pick(self, scores: np.ndarray, count: int, affect: np.ndarray | None = None,
+             energy: float | None = None) -> list[int]:
         """Up to `count` set indices for one query's (C,) scores, in the order shown; affect: the
-        description's (valence, arousal), for the answer's feel. Sets of another size come only after
-        every set of the right size that keeps the rule (never needed with MuSe's 9,031)."""
+        description's (valence, arousal), for the answer's feel; energy: the scene's energy (sd,
+        Recommender._scene_liveliness), which side of the middle an answer's energy keeps where it is clear
+        (PickRule.side). Sets of another size come only after every set of the right size that keeps the rule
+        (never needed with MuSe's 9,031)."""
         scores = np.asarray(scores, np.float64)
         within = np.where(self.allowed, scores, -np.inf)
         leaders = self.rule.leaders
         anchor = self._answer_feel(within, affect)
-        picked = self._greedy(within, count, leaders, anchor)
+        held = self._held_sides(anchor, energy)
+        picked = self._greedy(within, count, leaders, anchor, held)
         while picked is None:  # a set outside the leaders might have won: value eight times as many
             leaders *= 8
-            picked = self._greedy(within, count, leaders, anchor)
+            picked = self._greedy(within, count, leaders, anchor, held)
         if len(picked) < count:  # too few sets of the right size: the others fill the places left
             finite = scores[np.isfinite(scores)]
             lift = (float(np.ptp(finite)) if len(finite) else 0.0) + self.rule.overlap + 1.0
-            picked = self._greedy(np.where(self.allowed, scores + lift, scores), count, len(scores), anchor)
+            picked = self._greedy(np.where(self.allowed, scores + lift, scores), count, len(scores), anchor, held)
         return picked
+
+    def _held_sides(self, anchor: np.ndarray | None, energy: float | None) -> np.ndarray | None:
+        """(2,) the side of the middle (-1, 0, 1) an answer keeps from its first pick on, on valence and energy
+        (PickRule.side): the answer's valence where it leans side_lean or more, the scene's energy where it reads
+        side_energy or more (the answer's feel hears its arousal from EmoBank, which puts a teenager dancing
+        in her bedroom or a skateboarder on the calm side) unless the answer's feel leans side_lean the other way;
+        0: the first set on that side decides."""
+        if anchor is None:
+            return None
+        held = sides(anchor[None, :], self.rule.side_lean)[0]
+        scene = 0 if energy is None else sides(np.array([[0.0, energy]]), self.rule.side_energy)[0, 1]
+        # not where the answer's feel leans the other way: the energy reading hears an empty dance floor's
+        # dancing and tai chi's sport, where the best sets and the text agree on calm
+        held[1] = scene if anchor[1] * scene > -self.rule.side_lean else 0
+        return held
 
     def _answer_feel(self, scores: np.ndarray, affect: np.ndarray | None) -> np.ndarray | None:
         """(2,) the feel the sets after the first should share (see PickRule), None without feel."""
@@ -1006,7 +1037,7 @@ class MoodPicker:
         return feel
 
     def _greedy(self, scores: np.ndarray, count: int, leaders: int,
-                anchor: np.ndarray | None = None) -> list[int] | None:
+                anchor: np.ndarray | None = None, held: np.ndarray | None = None) -> list[int] | None:
         """The greedy picks among the `leaders` best sets, or None when the leaders cannot settle
         them: a pick's value (score less overlap and distance from the answer's feel, anchor (2,)) fell
         to the best score outside them, or they ran out of sets that keep the rule."""
@@ -1024,6 +1055,8 @@ class MoodPicker:
         members = self.padded_members[group, : int(sizes.max(initial=0))]
         columns = np.ascontiguousarray(members.T)
         group_feel = None if anchor is None else self.feel[group]
+        group_side = None if anchor is None else sides(group_feel, self.rule.side)  # (n, 2) in -1, 0, 1
+        taken = None if held is None else held.copy()  # (2,) the sides held so far
         in_pick = np.zeros(self.label_count + 1, bool)  # the last pick's labels; the last column is the padding
         shared_rows: list[np.ndarray] = []  # (n,) labels each set shares with each pick, worked out once a pick
         uses = np.zeros(self.label_count + 1, np.int64)
@@ -1031,6 +1064,8 @@ class MoodPicker:
         picked: list[int] = []
         for k in range(count):
             values = scores[group].copy()
+            if taken is not None and self.rule.side_veto:  # no "pure · quiet" beside "rebellious · freewheeling"
+                values -= self.rule.side_veto * (group_side * taken < 0).any(axis=1)
             if picked and anchor is not None:  # no "intimate · soft" after "theatrical · playful"
                 held_to = anchor + self.rule.picked_share * (self.feel[picked].mean(axis=0) - anchor)
                 apart = np.linalg.norm(group_feel - held_to, axis=1)
@@ -1059,4 +1094,13 @@ class MoodPicker:
             shared_rows.append(in_pick[columns].sum(axis=0))
             uses[members[best]] += 1
             uses[self.label_count] = 0
+            if taken is not None:  # the pick's side holds where neither the answer's feel nor a pick took one
+                taken = np.where(taken == 0, group_side[best], taken)
         return picked
+
+
+def sides(feel: np.ndarray, margin: float) -> np.ndarray:
+    """(n, 2) the side of the middle each feel (n, 2) (valence, energy in sd) lies on per axis, margin sd or
+    more from it: 1 above, -1 below, 0 in between (MoodPicker: an answer keeps to one side)."""
+    feel = np.asarray(feel, np.float64)
+    return np.where(feel >= margin, 1, np.where(feel <= -margin, -1, 0))

@@ -268,7 +268,9 @@ def test_the_description_s_own_reading_moves_the_answer_s_feel():
     combinations, energy, label_affect, scores = lively_answer_sets()
     label_affect[:, 1] = [0.5, 0.5, -0.5, -0.5, 0.5, 0.5, 0.5, 0.5]
     # the description's reading alone: later sets not held to the first pick, no label stray
-    picker = MoodPicker.of(combinations, PickRule(own_energy=1.0, picked_share=0.0, stray=0.0), label_affect, energy)
+    # side_veto off: the calm set on the other side of the first would give way whatever the reading (test_mood_one_side)
+    picker = MoodPicker.of(combinations, PickRule(own_energy=1.0, picked_share=0.0, stray=0.0, side_veto=0.0),
+                           label_affect, energy)
     assert picker.pick(scores, 3, np.array([0.0, -3.0])) == [0, 1, 2]
     assert picker.pick(scores, 3, np.array([0.0, 0.5])) == [0, 2, 3]
 
@@ -299,7 +301,7 @@ def test_later_sets_are_held_to_the_first_set_picked_not_only_to_the_best_sets_c
     energy = np.array([1.6, 1.6, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.9, 0.9], np.float32)
     label_affect = np.zeros((10, 2), np.float32)
     scores = np.array([0.9, 0.85, 0.84, 0.83, 0.8])
-    rule = PickRule(consensus=4, stray=0.0)
+    rule = PickRule(consensus=4, stray=0.0, side_veto=0.0)  # the soft cost alone (the side rule: test_mood_one_side)
     alone = MoodPicker.of(combinations, dataclasses.replace(rule, picked_share=0.0), label_affect, energy)
     assert alone.pick(scores, 2) == [0, 1]
     assert MoodPicker.of(combinations, dataclasses.replace(rule, picked_share=0.6), label_affect, energy).pick(
