@@ -13,7 +13,7 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import celebration, drinking, moodpicking, scoring, seduction, songscore
+from . import celebration, drinking, family_rap, moodpicking, scoring, seduction, songscore
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -133,6 +133,11 @@ class Recommender:
         self._sleepless = titles_matching(SLEEPLESS_WORDS, self._shown_titles)  # not beside a sleeper (explicit.py)
         self._seductive, self._romance_cues, self._family_cues, self._adult_cues = _seduction_reading(self._song_features, encoder)
         self._drinking, self._child_cues = _drinking_reading(self._song_features, encoder)
+        self._young_cues = encoder.encode(list(family_rap.YOUNG_CUES), unpadded=True)
+        self._grown_cues = encoder.encode(list(family_rap.GROWN_CUES), unpadded=True)
+        self._family_rap = family_rap.rap_songs(index.catalog.genres)
+        self._names_occasion = (None if self._song_features is None or self._song_features.naming is None
+                                else np.asarray(self._song_features.naming) > 0)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         # the sizes of an answer's blocked artists, song groups and titles, and the rapped songs: the
         # same for every answer, worked out here rather than by a pass over the songs each time
@@ -453,6 +458,9 @@ class Recommender:
             excluded = excluded | self._seductive  # no "PILLOWTALK" at a roadside flat tyre (seduction.py)
         if self._drinking is not None and drinking.children_scene(query, self._child_cues, self._adult_cues):
             excluded = excluded | self._drinking  # no "Raise Your Glass" at a child's birthday (drinking.py)
+        unfit_rap = self._unfit_rap(query, shortfall)
+        if unfit_rap is not None:
+            excluded = excluded | unfit_rap  # no "Stick Talk" at boys' street cricket (family_rap.py)
         results: list[Song] = []
 
         def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:
@@ -563,6 +571,16 @@ class Recommender:
         if not effort:
             return 0.0
         return effort * _brightness(valence) * (1.0 - self._absence(query))
+
+    def _unfit_rap(self, query: np.ndarray, shortfall: np.ndarray) -> np.ndarray | None:
+        """(N,) the rap songs a young, family or old people's scene keeps out (family_rap.py), or None when the
+        scene may have rap; a title naming an occasion the scene supports (no shortfall: "Happy Birthday" at a
+        child's birthday) stays."""
+        if not self._family_rap.any() or not family_rap.rap_unfit(query, self._young_cues, self._grown_cues):
+            return None
+        if self._names_occasion is None:
+            return self._family_rap
+        return self._family_rap & ~(self._names_occasion & (np.asarray(shortfall) == 0))
 
     def _celebration(self, query: np.ndarray, text: str, valence: float, still: float) -> float:
         """0-1 how far the scene is a celebration (CelebrationSongs.celebration, or an occasion it names or reads
