@@ -66,7 +66,11 @@ LITERAL = ("light", "driving", "fiery", "hungry", "airy", "organic", "earthy", "
            "animated",
            # word pieces, not rowdiness: "rambunctious" is nearest a bowl of ramen (0.23-0.33), popcorn in bed, tea
            # and a book, a quiet library (0.19-0.22), never a rowdy scene ("tender · rambunctious" for ramen)
-           "rambunctious")
+           "rambunctious",
+           # breakage: "brittle" and "fractured" are nearest a cracked phone (and a slide into home plate in a cloud
+           # of dust for "fractured"), the thing broken, not a fragile or broken feeling ("brittle · yearning |
+           # fractured · sentimental" for a cracked phone by spilled coffee)
+           "brittle", "fractured")
 LITERAL_CEILING = 0.05
 # Labels of a couple's closeness: right for a kiss, a candlelit dinner for two, a wedding dance, wrong
 # among friends ("intimate · romantic · smooth | theatrical · cheerful | dreamy · sensual" for a pizza night
@@ -101,7 +105,9 @@ COMPANY_CUES = (("a group of friends hanging out together", 0.28, 0.36),
 # meditation session reaches 0.46, someone meditating by a waterfall or on a cliff 0.26-0.27.
 # Where the description shows a practice of the spirit (PRACTICE_CUES: meditation, yoga, tai chi 0.37-0.53,
 # a monk praying in a temple 0.58; EmoBank's dev sentences 99.5% under 0.26), they need none.
-FAITH = ("spiritual", "mystical")
+# "reverent" too: it came as filler ("reverent · yearning") for Sunday-brunch pancakes, street jazz in New Orleans and
+# a motorcycle on a mountain road, none of them a practice of the spirit.
+FAITH = ("spiritual", "mystical", "reverent")
 # Peak elation ("euphoric", "ecstatic") is right for a concert or a goal, a blunder as filler beside a
 # sleeping cat, a student at a desk lamp, a tattoo artist ("euphoric · laid-back" in 9 of our scenes'
 # answers), where it sits at cosine 0.10-0.18: EmoBank's model reads "euphoric" as calm and a little sad
@@ -115,8 +121,10 @@ ELATION_SUPPORT = 0.22
 # They need MANNER_SUPPORT: a bedtime story keeps "narrative" (0.32), a skyline from a rooftop "monumental"
 # (0.31). Not "theatrical", "flashy", "brash", "understated": gated too, EmoBank's moods lost 0.008 of valence r
 # (0.652 -> 0.644), and a marching band's three sets no longer agreed in energy.
+# "insular" too: its set "insular · stylish · elegant · searching" was filler in 15 of 892 dev answers (a ski lift,
+# sushi, a farmers market, a city skyline, latte art), where no scene shows anyone shut in.
 MANNER = ("sophisticated", "witty", "swaggering", "irreverent", "graceful", "narrative",
-          "monumental")
+          "monumental", "insular")
 MANNER_SUPPORT = 0.24
 FAITH_SUPPORT = 0.35
 PRACTICE_CUES = (("people meditating, doing yoga or praying in a church or temple", 0.30, 0.40),)
