@@ -13,7 +13,7 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import celebration, drinking, moodpicking, scoring, seduction, songscore
+from . import celebration, drinking, grief, moodpicking, scoring, seduction, songscore
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -133,6 +133,7 @@ class Recommender:
         self._sleepless = titles_matching(SLEEPLESS_WORDS, self._shown_titles)  # not beside a sleeper (explicit.py)
         self._seductive, self._romance_cues, self._family_cues, self._adult_cues = _seduction_reading(self._song_features, encoder)
         self._drinking, self._child_cues = _drinking_reading(self._song_features, encoder)
+        self._grief = _grief_reading(self._song_features, encoder, index.catalog)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         # the sizes of an answer's blocked artists, song groups and titles, and the rapped songs: the
         # same for every answer, worked out here rather than by a pass over the songs each time
@@ -453,6 +454,9 @@ class Recommender:
             excluded = excluded | self._seductive  # no "PILLOWTALK" at a roadside flat tyre (seduction.py)
         if self._drinking is not None and drinking.children_scene(query, self._child_cues, self._adult_cues):
             excluded = excluded | self._drinking  # no "Raise Your Glass" at a child's birthday (drinking.py)
+        mourned = self._grief is not None and grief.grief_scene(query, self._grief.cues, self._grief.counter)
+        if mourned:
+            excluded = excluded | self._grief.unfit  # no "Think About You" for a widower's breakfast (grief.py)
         results: list[Song] = []
 
         def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:
@@ -480,7 +484,13 @@ class Recommender:
                 if len(results) == before:
                     break
 
-        if picked and text:
+        if picked and text and mourned:
+            # a scene of grief is led by well-known songs of loss ("Tears in Heaven" at a grave), in place of the
+            # other leads: no birthday or celebration song by a father's headstone on his birthday
+            valence, arousal = features.columns
+            lead(grief.grief_lead_scores(self._grief.loss, valence, arousal, features.energy, features.fame,
+                                         similarities, scene.jitter), grief.GRIEF_LEADS)
+        elif picked and text:
             # a description about a celebrated occasion is led by its best-known songs ("All I Want for
             # Christmas Is You" at a Christmas market), then by titles that mean the scene
             occasion = features.celebrated(query, text)
@@ -694,6 +704,30 @@ def _drinking_reading(features: songscore.SongFeatures | None, encoder) -> tuple
         return None, children
     cues = encoder.encode([phrase for phrase, _ in drinking.DRINKING_CUES], unpadded=True)
     return drinking.drinking_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1)), children
+
+
+@dataclass(frozen=True)
+class _GriefReading:
+    """grief.py's cue embeddings (G, D) and (C, D), each title's (N,) nearest cosine to grief.LOSS_TOPICS, and
+    the (N,) songs kept out of a scene of grief."""
+
+    cues: np.ndarray
+    counter: np.ndarray
+    loss: np.ndarray
+    unfit: np.ndarray
+
+
+def _grief_reading(features: songscore.SongFeatures | None, encoder, catalog) -> _GriefReading | None:
+    """What grief.py reads, worked out once per catalog; None for an index without title embeddings."""
+    if features is None or features.fame is None:
+        return None
+    topics = np.asarray(encoder.encode(list(grief.LOSS_TOPICS), unpadded=True), np.float32)
+    valence, arousal = features.columns
+    loss = np.asarray(features.themes @ topics.T).max(axis=1)
+    unfit = grief.unfit_for_grief(valence, arousal, features.energy, catalog.dance, grief.club_songs(catalog.genres),
+                                  features.harsh, loss)
+    return _GriefReading(np.asarray(encoder.encode([cue for cue, _ in grief.GRIEF_CUES], unpadded=True), np.float32),
+                         np.asarray(encoder.encode(list(grief.COUNTER_CUES), unpadded=True), np.float32), loss, unfit)
 
 
 def _brightness(valence: float) -> float:
