@@ -13,7 +13,7 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import celebration, drinking, family_rap, moodpicking, scoring, seduction, songscore
+from . import celebration, drinking, family_rap, grief, moodpicking, scoring, seduction, songscore
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -138,6 +138,7 @@ class Recommender:
         self._family_rap = family_rap.rap_songs(index.catalog.genres)
         self._names_occasion = (None if self._song_features is None or self._song_features.naming is None
                                 else np.asarray(self._song_features.naming) > 0)
+        self._grief = _grief_reading(self._song_features, encoder, index.catalog)
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         # the sizes of an answer's blocked artists, song groups and titles, and the rapped songs: the
         # same for every answer, worked out here rather than by a pass over the songs each time
@@ -461,6 +462,9 @@ class Recommender:
         unfit_rap = self._unfit_rap(query, shortfall)
         if unfit_rap is not None:
             excluded = excluded | unfit_rap  # no "Stick Talk" at boys' street cricket (family_rap.py)
+        mourned = self._grief is not None and grief.grief_scene(query, self._grief.cues, self._grief.counter)
+        if mourned:
+            excluded = excluded | self._grief.unfit  # no "Think About You" for a widower's breakfast (grief.py)
         results: list[Song] = []
 
         def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:
@@ -488,7 +492,13 @@ class Recommender:
                 if len(results) == before:
                     break
 
-        if picked and text:
+        if picked and text and mourned:
+            # a scene of grief is led by well-known songs of loss ("Tears in Heaven" at a grave), in place of the
+            # other leads: no birthday or celebration song by a father's headstone on his birthday
+            valence, arousal = features.columns
+            lead(grief.grief_lead_scores(self._grief.loss, valence, arousal, features.energy, features.fame,
+                                         similarities, scene.jitter), grief.GRIEF_LEADS)
+        elif picked and text:
             # a description about a celebrated occasion is led by its best-known songs ("All I Want for
             # Christmas Is You" at a Christmas market), then by titles that mean the scene
             occasion = features.celebrated(query, text)
@@ -712,6 +722,30 @@ def _drinking_reading(features: songscore.SongFeatures | None, encoder) -> tuple
         return None, children
     cues = encoder.encode([phrase for phrase, _ in drinking.DRINKING_CUES], unpadded=True)
     return drinking.drinking_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1)), children
+
+
+@dataclass(frozen=True)
+class _GriefReading:
+    """grief.py's cue embeddings (G, D) and (C, D), each title's (N,) nearest cosine to grief.LOSS_TOPICS, and
+    the (N,) songs kept out of a scene of grief."""
+
+    cues: np.ndarray
+    counter: np.ndarray
+    loss: np.ndarray
+    unfit: np.ndarray
+
+
+def _grief_reading(features: songscore.SongFeatures | None, encoder, catalog) -> _GriefReading | None:
+    """What grief.py reads, worked out once per catalog; None for an index without title embeddings."""
+    if features is None or features.fame is None:
+        return None
+    topics = np.asarray(encoder.encode(list(grief.LOSS_TOPICS), unpadded=True), np.float32)
+    valence, arousal = features.columns
+    loss = np.asarray(features.themes @ topics.T).max(axis=1)
+    unfit = grief.unfit_for_grief(valence, arousal, features.energy, catalog.dance, grief.club_songs(catalog.genres),
+                                  features.harsh, loss)
+    return _GriefReading(np.asarray(encoder.encode([cue for cue, _ in grief.GRIEF_CUES], unpadded=True), np.float32),
+                         np.asarray(encoder.encode(list(grief.COUNTER_CUES), unpadded=True), np.float32), loss, unfit)
 
 
 def _brightness(valence: float) -> float:
