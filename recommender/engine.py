@@ -13,7 +13,7 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import celebration, drinking, family_rap, grief, moodpicking, scoring, seduction, songscore
+from . import celebration, drinking, family_rap, grief, moodpicking, scoring, season_moods, seduction, songscore
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -28,6 +28,7 @@ from .titlewords import TitleWords
 log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 5000
+SEASON_CLASH = 10.0  # taken off a set holding a season label the text rules out: below every other set
 SCORINGS = ("improved", "original")
 GENRE_SHARE = 3  # at most this many songs of one genre in eight
 RAPPED_SHARE = 2  # at most this many rapped songs in eight, even at a party or in a gym
@@ -139,6 +140,10 @@ class Recommender:
         self._names_occasion = (None if self._song_features is None or self._song_features.naming is None
                                 else np.asarray(self._song_features.naming) > 0)
         self._grief = _grief_reading(self._song_features, encoder, index.catalog)
+        # each season label's sets (season_moods.py): (C,) True where a set holds it
+        self._season_sets = {label: np.asarray(index.combinations.mean_weights[index.labels.index(label)] > 0)
+                             for label in season_moods.SEASON_WORDS if label in index.labels[
+                                 : index.combinations.label_count]}
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         # the sizes of an answer's blocked artists, song groups and titles, and the rapped songs: the
         # same for every answer, worked out here rather than by a pass over the songs each time
@@ -294,12 +299,23 @@ class Recommender:
             if request.preferences and request.preferences.label_weights:
                 scores = scores + request.preferences.strength * self._preference_scores(
                     request.preferences.label_weights, name)
+            if name != "original":
+                scores = self._without_other_seasons(scores, words[row])
             answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
                                             self._excluded_mask(request.exclude), embeddings[row],
                                             None if titles is None else titles[row],
                                             float(affect[row, 1] - read[row, 1]), any(request.affect_shift),
                                             mood_target, words[row], readings[row]))
         return answers
+
+    def _without_other_seasons(self, scores: np.ndarray, words: str) -> np.ndarray:
+        """(C,) scores with the sets holding a season label the text rules out (season_moods.py: "autumnal" for a
+        sled in the snow) put below every other set."""
+        ruled_out = [self._season_sets[label] for label in season_moods.ruled_out_seasons(words)
+                     if label in self._season_sets]
+        if not ruled_out:
+            return scores
+        return (scores - SEASON_CLASH * np.logical_or.reduce(ruled_out)).astype(scores.dtype)
 
     def moods_affect(self, moods: Sequence[Mood]) -> np.ndarray:
         """(2,) mean valence/arousal of the given moods' combinations (common scale)."""
