@@ -13,7 +13,8 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import celebration, drinking, family_rap, grief, moodpicking, scoring, season_moods, seduction, songscore
+from . import (celebration, drinking, family_rap, grief, moodpicking, scoring, season_moods, seduction, slow_dance,
+               songscore)
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -151,6 +152,7 @@ class Recommender:
                                int(self._title_ids.max(initial=-1)) + 1)
         rapped = None if self._song_features is None else self._song_features.rapped
         self._rapped = None if rapped is None else rapped >= songscore.RAPPED_SONG
+        self._slow_dance = _slow_dance_reading(self._song_features, encoder, index.catalog, self._rapped)
         anchors = encoder.encode([anchor for pole in moodpicking.ENERGY_ANCHORS for anchor in pole], unpadded=True)
         energy = moodpicking.music_sense(moodpicking.label_energy(
             index.label_affect, index.label_embeddings, index.scene_energy, anchors, index.combinations.mean_weights),
@@ -481,6 +483,9 @@ class Recommender:
         mourned = self._grief is not None and grief.grief_scene(query, self._grief.cues, self._grief.counter)
         if mourned:
             excluded = excluded | self._grief.unfit  # no "Think About You" for a widower's breakfast (grief.py)
+        if self._slow_dance is not None and slow_dance.slow_dance_scene(query, self._slow_dance.cues,
+                                                                       self._slow_dance.counter):
+            excluded = excluded | self._slow_dance.unfit  # no "Just Dance" at a first dance (slow_dance.py)
         results: list[Song] = []
 
         def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:
@@ -762,6 +767,28 @@ def _grief_reading(features: songscore.SongFeatures | None, encoder, catalog) ->
                                   features.harsh, loss)
     return _GriefReading(np.asarray(encoder.encode([cue for cue, _ in grief.GRIEF_CUES], unpadded=True), np.float32),
                          np.asarray(encoder.encode(list(grief.COUNTER_CUES), unpadded=True), np.float32), loss, unfit)
+
+
+@dataclass(frozen=True)
+class _SlowDanceReading:
+    """slow_dance.py's cue embeddings (S, D) and (C, D), and the (N,) songs kept out of a slow dance."""
+
+    cues: np.ndarray
+    counter: np.ndarray
+    unfit: np.ndarray
+
+
+def _slow_dance_reading(features: songscore.SongFeatures | None, encoder, catalog,
+                        rapped: np.ndarray | None) -> _SlowDanceReading | None:
+    """What slow_dance.py reads, worked out once per catalog; None for an index without song features."""
+    if features is None:
+        return None
+    _, arousal = features.columns
+    unfit = slow_dance.unfit_for_slow_dance(catalog.dance, features.energy, arousal, grief.club_songs(catalog.genres),
+                                            features.harsh, rapped)
+    return _SlowDanceReading(np.asarray(encoder.encode(list(slow_dance.SLOW_DANCE_CUES), unpadded=True), np.float32),
+                             np.asarray(encoder.encode(list(slow_dance.COUNTER_CUES), unpadded=True), np.float32),
+                             unfit)
 
 
 def _brightness(valence: float) -> float:
