@@ -23,11 +23,12 @@ import numpy as np
 # and her father dancing at the reception 0.89 (0.67), two brides' first dance 0.83 (0.60), a couple slow dancing in
 # their kitchen 0.78 (0.48), in pajamas 0.72, at midnight 0.69, a bride and groom's first dance under fairy lights 0.70
 # (0.55), two grooms' 0.65, grandparents dancing at their golden wedding anniversary 0.61 (0.58); an elderly couple
-# dancing at their anniversary party reads 0.77 to the last cue (0.66 to cheek to cheek), grandparents dancing in
-# their kitchen 0.56 (0.55 before it; 0.54 to the wedding guests). Out of reach: a couple getting engaged on a beach
-# 0.53, an elderly couple doing the crossword 0.53, an old couple on a park bench 0.52, a couple holding hands in a
+# dancing at their anniversary party reads 0.77 to the last cue (0.66 to cheek to cheek). Out of reach: grandparents
+# dancing in their kitchen 0.56 (below), a couple getting engaged on a beach 0.53, an elderly couple doing the crossword 0.53, an old couple on a park bench 0.52, a couple holding hands in a
 # park 0.50 (no dancing, nothing to keep out).
-SLOW_DANCE_FROM = 0.55
+# From 0.57, not 0.55: grandparents dancing together in their kitchen (0.56) lost ABBA's "Dancing Queen" and SNAP!'s
+# "Rhythm Is A Dancer" to electro house and filler under the rule, and both blind judges scored the old answer higher.
+SLOW_DANCE_FROM = 0.57
 SLOW_DANCE_CUES = ("a couple's first dance at their wedding", "a couple slow dancing together",
                    "a father and daughter dancing at her wedding", "an old couple dancing cheek to cheek",
                    "a bride dancing with her father", "newlyweds sharing their first dance",
