@@ -31,7 +31,10 @@ GRIEF_CUES = (("a widower alone at home, missing his late wife", GRIEF_FROM), ("
               ("holding a photo of a loved one who passed away", GRIEF_FROM),
               ("a grave in a cemetery with flowers", GRIEF_FROM), ("a headstone", GRIEF_FROM),
               ("the things a loved one who died left behind, untouched", GRIEF_FROM),
-              ("an urn with the ashes of a loved one", GRIEF_FROM))
+              ("an urn with the ashes of a loved one", GRIEF_FROM),
+              # held-out round 24: an empty chair at a dinner table with a framed photo of a smiling grandfather read
+              # 0.36 to the cues above (0.38 to the photo album) and got "Raise Your Glass"; 0.62 to this one
+              ("an empty chair at the table for someone who passed away", GRIEF_FROM))
 # Sadness without a loss, and the places of grief without it: a Halloween graveyard reads 0.96 to the fourth (0.58 to
 # the grave), a spooky graveyard at night 0.70 (0.49), a grandmother with an old photo album 0.66 to the third (0.51
 # to the photo), an old dog asleep on his bed 0.75 to the pet asleep (0.50 to the empty pet bed), a celebration of
@@ -40,7 +43,11 @@ COUNTER_CUES = ("a sad breakup, crying over an ex", "a gloomy rainy day",
                 "looking through an old photo album full of happy memories", "a happy party with music and laughter",
                 "Halloween: a spooky graveyard with skeletons and jack-o'-lanterns", "a pet asleep in its bed",
                 "feeling lonely alone at night", "an empty place after everyone has gone home",
-                "a hospital patient getting well")
+                "a hospital patient getting well",
+                # held-out round 24: a cat sitting inside an empty cardboard box read 0.54 to the empty pet bed and got
+                # "Wish You Were Here"; it reads 0.57 to this, an empty dog bed with a worn collar 0.44-0.47 (0.68 to
+                # the empty pet bed)
+                "a cat or dog lying around the house")
 
 # What a song of loss's title reads close to, from LOSS_TITLE_FROM: "Wish You Were Here" 1.00, "See You Again" 0.70,
 # "Tears in Heaven" 0.70, Miguel's "Funeral" 0.65, Billie Eilish's "goodbye" 0.59, Robbie Williams' "Angels" 0.55;

@@ -20,10 +20,14 @@ GRIEF_SCENES = ("a widower eating breakfast alone across from an untouched secon
                 "an empty dog bed and a worn collar by the front door",
                 "a funeral with people in black holding white roses",
                 "a quiet cemetery with autumn leaves on the graves",
-                "a woman holding an old photo of her late father")
+                "a woman holding an old photo of her late father",
+                # held-out round 24 (now dev): "Raise Your Glass" before the empty chair's cue
+                "an empty chair at a dinner table with a framed photo of a smiling grandfather")
 # Sad, or a graveyard, or a party, without a loss.
 OTHER_SCENES = ("a girl crying after a breakup in the rain", "a Halloween graveyard with jack-o'-lanterns and skeletons",
-                "a happy birthday party with balloons and cake")
+                "a happy birthday party with balloons and cake",
+                # held-out round 24 (now dev): "Wish You Were Here" before the pet-at-home counter cue
+                "a cat sitting inside an empty cardboard box on a kitchen floor")
 
 
 def test_a_scene_of_grief_reaches_a_cues_cosine_and_reads_closer_to_grief_than_to_the_counter_cues():
