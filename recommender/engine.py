@@ -134,6 +134,7 @@ class Recommender:
         self._night_out = np.asarray(encoder.encode([NIGHT_OUT_CUE], unpadded=True), np.float32)[0]
         self._sleepless = titles_matching(SLEEPLESS_WORDS, self._shown_titles)  # not beside a sleeper (explicit.py)
         self._seductive, self._romance_cues, self._family_cues, self._adult_cues = _seduction_reading(self._song_features, encoder)
+        self._cheating, self._elder_and_faith_cues, self._commitment_cues = _cheating_reading(self._song_features, encoder)
         self._drinking, self._child_cues = _drinking_reading(self._song_features, encoder)
         self._young_cues = encoder.encode(list(family_rap.YOUNG_CUES), unpadded=True)
         self._grown_cues = encoder.encode(list(family_rap.GROWN_CUES), unpadded=True)
@@ -473,8 +474,11 @@ class Recommender:
         if still >= ASLEEP_FROM:
             excluded = excluded | self._sleepless  # no "Insomnia" for a cat asleep
         if self._seductive is not None and not seduction.seduction_fits(query, self._romance_cues, self._family_cues,
-                                                                              self._adult_cues):
+                                                                              self._adult_cues, self._elder_and_faith_cues):
             excluded = excluded | self._seductive  # no "PILLOWTALK" at a roadside flat tyre (seduction.py)
+        if self._cheating is not None and seduction.cheating_unfit(query, self._family_cues, self._adult_cues,
+                                                                   self._elder_and_faith_cues, self._commitment_cues):
+            excluded = excluded | self._cheating  # no "My Sidepiece" at a wedding (seduction.py)
         if self._drinking is not None and drinking.children_scene(query, self._child_cues, self._adult_cues):
             excluded = excluded | self._drinking  # no "Raise Your Glass" at a child's birthday (drinking.py)
         unfit_rap = self._unfit_rap(query, shortfall)
@@ -733,6 +737,18 @@ def _seduction_reading(features: songscore.SongFeatures | None, encoder) -> tupl
     cues = encoder.encode([phrase for phrase, _ in seduction.SEDUCTION_CUES], unpadded=True)
     return (seduction.seductive_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1)), romance,
             family, adult)
+
+
+def _cheating_reading(features: songscore.SongFeatures | None, encoder) -> tuple:
+    """(N,) which titles read as cheating, and the (E, D) old people's and faith and (W, D) wedding and anniversary
+    cue embeddings (seduction.py); no titles (None) for an index without title embeddings."""
+    elder_and_faith = encoder.encode(list(seduction.ELDER_AND_FAITH_CUES), unpadded=True)
+    commitment = encoder.encode(list(seduction.COMMITMENT_CUES), unpadded=True)
+    if features is None:
+        return None, elder_and_faith, commitment
+    cues = encoder.encode([phrase for phrase, _ in seduction.CHEATING_CUES], unpadded=True)
+    return (seduction.seductive_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1),
+                                       seduction.CHEATING_CUES), elder_and_faith, commitment)
 
 
 def _drinking_reading(features: songscore.SongFeatures | None, encoder) -> tuple:

@@ -1,7 +1,8 @@
 """Songs about sex or seduction only where the scene supports them (recommender/seduction.py; session 22's blind
 judges: "Your Body Is a Wonderland" at a baby shower and a unicorn birthday, "Let's Get It On" at a Diwali
 celebration; on held-out scenes "We Don't Have To Take Our Clothes Off" in a hospital waiting room and a laundromat,
-"PILLOWTALK" at a roadside flat tyre, "Your Body Is a Wonderland" for friends in a taxi)."""
+"PILLOWTALK" at a roadside flat tyre, "Your Body Is a Wonderland" for friends in a taxi; session 26's dev judges:
+"Your Body Is a Wonderland" at an iftar dinner and an older couple's anniversary cake; cheating titles at weddings)."""
 
 from __future__ import annotations
 
@@ -88,3 +89,55 @@ def test_no_seduction_song_where_nothing_calls_for_one(recommender, scene):
 def test_a_couple_still_may_get_one(recommender, scene):
     seductive = _titles_of(recommender, recommender._seductive)
     assert set(offered_titles(recommender, scene, 40)) & seductive
+
+
+# Session 26's dev judges: "Your Body Is a Wonderland" in main's five songs for an iftar table and an older couple's
+# anniversary cake, as for an elderly couple dancing at their anniversary; these scenes read as a couple's dinner or
+# dance, so the romance reading let it through.
+ELDER_AND_FAITH_SCENES = ("a table full of dates, soup and bowls of rice at sunset for an iftar dinner",
+                          "an older couple holding hands at a restaurant table with a small anniversary cake",
+                          "an elderly couple dancing at their anniversary party")
+
+
+@pytest.mark.parametrize("scene", ELDER_AND_FAITH_SCENES)
+def test_no_seduction_song_for_old_people_or_at_a_religious_meal(recommender, scene):
+    seductive = _titles_of(recommender, recommender._seductive)
+    assert not set(offered_titles(recommender, scene, 40)) & seductive
+
+
+def test_a_young_couples_dinner_still_may_get_one(recommender):
+    seductive = _titles_of(recommender, recommender._seductive)
+    assert set(offered_titles(recommender, "a couple cooking dinner together in a small kitchen", 40)) & seductive
+
+
+def test_fetish_reads_as_seduction_and_cheating_titles_as_cheating(recommender):
+    assert "Fetish" in _titles_of(recommender, recommender._seductive)
+    cheating = _titles_of(recommender, recommender._cheating)
+    assert {"My Sidepiece", "One Night Stand", "Cheating On You", "Infidelity"} <= cheating
+    assert not cheating & {"One Night", "On My Side", "Stand", "Your Cheatin' Heart", "Family Affair", "Lover"}
+
+
+def _cheating_unfit(recommender, scene: str) -> bool:
+    query = recommender._encoder.encode([scene], unpadded=True)[0]
+    return seduction.cheating_unfit(query, recommender._family_cues, recommender._adult_cues,
+                                    recommender._elder_and_faith_cues, recommender._commitment_cues)
+
+
+@pytest.mark.parametrize("scene", ("a bride throwing her bouquet at a wedding", "an anniversary dinner by candlelight on a terrace",
+                                   "a man proposing on one knee at a restaurant", "an old couple sitting together on a porch",
+                                   "a little girl blowing out candles on a unicorn birthday cake"))
+def test_weddings_anniversaries_old_people_and_children_keep_cheating_titles_out(recommender, scene):
+    assert _cheating_unfit(recommender, scene)
+
+
+@pytest.mark.parametrize("scene", ("a girl crying in the rain after a breakup", "a crowded dance floor at a club"))
+def test_a_breakup_or_a_club_may_keep_them(recommender, scene):
+    assert not _cheating_unfit(recommender, scene)
+
+
+def test_old_people_and_faith_scenes_count_from_their_cosine():
+    cues = np.eye(2, dtype=np.float32)
+    assert seduction.elder_or_faith_scene(np.array([seduction.ELDER_AND_FAITH_FROM + 0.01, 0.0], np.float32), cues)
+    assert not seduction.elder_or_faith_scene(np.array([seduction.ELDER_AND_FAITH_FROM - 0.01, 0.0], np.float32), cues)
+    assert seduction.commitment_scene(np.array([0.0, seduction.COMMITMENT_FROM + 0.01], np.float32), cues)
+    assert not seduction.commitment_scene(np.array([0.0, seduction.COMMITMENT_FROM - 0.01], np.float32), cues)
