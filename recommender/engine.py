@@ -138,7 +138,8 @@ class Recommender:
         self._drinking, self._child_cues = _drinking_reading(self._song_features, encoder)
         self._young_cues = encoder.encode(list(family_rap.YOUNG_CUES), unpadded=True)
         self._grown_cues = encoder.encode(list(family_rap.GROWN_CUES), unpadded=True)
-        self._family_rap = family_rap.rap_songs(index.catalog.genres)
+        self._festive_cues = encoder.encode(list(family_rap.FESTIVE_CUES), unpadded=True)
+        self._family_rap = family_rap.rap_songs(index.catalog.genres, index.catalog.artists)
         self._names_occasion = (None if self._song_features is None or self._song_features.naming is None
                                 else np.asarray(self._song_features.naming) > 0)
         self._grief = _grief_reading(self._song_features, encoder, index.catalog)
@@ -469,7 +470,11 @@ class Recommender:
         rapped = self._rapped
         rap_room = -(-count * RAPPED_SHARE // 8)
         excluded = excluded | self._explicit
-        if float(np.asarray(query, np.float32) @ self._night_out) < NIGHT_OUT_FROM:
+        # nor does a family scene (family_rap.rap_unfit) or a religious or cultural celebration, however close it reads
+        # to a night out: "Gangsta Gangsta" and "Sweet but Psycho" for relatives dancing at a Diwali party with a DJ
+        if (float(np.asarray(query, np.float32) @ self._night_out) < NIGHT_OUT_FROM
+                or family_rap.rap_unfit(query, self._young_cues, self._grown_cues)
+                or family_rap.festive_occasion(query, self._festive_cues)):
             excluded = excluded | self._grown_up  # no "Feed Me Dope" at a family barbecue
         if still >= ASLEEP_FROM:
             excluded = excluded | self._sleepless  # no "Insomnia" for a cat asleep
@@ -611,7 +616,8 @@ class Recommender:
         """(N,) the rap songs a young, family or old people's scene keeps out (family_rap.py), or None when the
         scene may have rap; a title naming an occasion the scene supports (no shortfall: "Happy Birthday" at a
         child's birthday) stays."""
-        if not self._family_rap.any() or not family_rap.rap_unfit(query, self._young_cues, self._grown_cues):
+        if not self._family_rap.any() or not family_rap.rap_unfit(query, self._young_cues, self._grown_cues,
+                                                                   self._festive_cues):
             return None
         if self._names_occasion is None:
             return self._family_rap

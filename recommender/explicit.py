@@ -14,9 +14,14 @@ import re
 
 import numpy as np
 
+# A word starred out is one its own title would not print, whatever the word: Meek Mill's "That's My N****" came
+# to a Holi street, "Ni**as In Paris", "That's That S***" and "F*** Me Pumps" were open to any scene (session 26).
+# Stars that replace letters inside a word ("Ni**as", "Schei*e", "F*@k") or end a short one ("N****", "A**", "S***");
+# footnote and decoration stars pass ("John Doe No. 24*", "Beauty*2", "wokeuplikethis*", "**Bonus Track**").
+STARRED_WORD = r"[a-z]\*+[a-z@]|\b[a-z]{1,4}\*{2,}"
 STRONG_WORDS = re.compile(
     r"\b(?:f[u*]+c?k|sh[i*]t|b[i*]tch|n[i*]gg|cunt|puss(?:y|ies)\b|whore|slut|fag|porn|"
-    r"rap(?:e|ed|es|ist)\b|dicks?\b|cum\b|mother-?f)",
+    r"rap(?:e|ed|es|ist)\b|dicks?\b|cum\b|mother-?f)|" + STARRED_WORD,
     re.IGNORECASE,
 )
 
