@@ -173,7 +173,8 @@ class Recommender:
             sorrow_anchors=encoder.encode([anchor for pole in moodpicking.SORROW_ANCHORS for anchor in pole], unpadded=True),
             laughter_cues=cues(moodpicking.LAUGHTER_CUES), night_cues=cues(moodpicking.NIGHT_CUES),
             lounge_cues=cues(moodpicking.LOUNGE_CUES),
-            absence_cues=encoder.encode([*moodpicking.ABSENCE_CUES, *moodpicking.PRESENCE_CUES], unpadded=True))
+            absence_cues=encoder.encode([*moodpicking.ABSENCE_CUES, *moodpicking.PRESENCE_CUES], unpadded=True),
+            pet_cues=cues(moodpicking.HOME_PET_CUES), trouble_cues=cues(moodpicking.PET_TROUBLE_CUES))
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty), index.label_affect, energy)
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
@@ -350,8 +351,15 @@ class Recommender:
         similarities = self._mood_gate.heard(similarities)
         no_sorrow = np.maximum(rest, joy)
         scores = self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow,
-                                          embeddings, energy)
+                                          embeddings, energy, self._grief_scenes(embeddings))
         return scores, affect
+
+    def _grief_scenes(self, embeddings: np.ndarray) -> np.ndarray | None:
+        """(B,) 1 for each description grief.py reads as a scene of grief, 0 otherwise; None without its reading."""
+        if self._grief is None:
+            return None
+        return np.array([grief.grief_scene(row, self._grief.cues, self._grief.counter) for row in embeddings],
+                        np.float32)
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:
         """(C,) each combination's preference weight: the sum of its labels' within [-1, 1] (the improved

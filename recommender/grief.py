@@ -47,7 +47,12 @@ COUNTER_CUES = ("a sad breakup, crying over an ex", "a gloomy rainy day",
                 # held-out round 24: a cat sitting inside an empty cardboard box read 0.54 to the empty pet bed and got
                 # "Wish You Were Here"; it reads 0.57 to this, an empty dog bed with a worn collar 0.44-0.47 (0.68 to
                 # the empty pet bed)
-                "a cat or dog lying around the house")
+                "a cat or dog lying around the house",
+                # session 26, once the reading reached the moods ("soothing · somber" beside a get-well bouquet): a
+                # hospital room with flowers by the bed read 0.55 to the grave with flowers (0.49 to the patient getting
+                # well) and got "Wish You Were Here"; it reads 0.78 to this, graves with flowers 0.45-0.66 (0.67 and
+                # more to the grave), a coffin with flowers 0.65; EmoBank's dev sentences 99.5% under 0.30
+                "flowers for a patient in a hospital room")
 
 # What a song of loss's title reads close to, from LOSS_TITLE_FROM: "Wish You Were Here" 1.00, "See You Again" 0.70,
 # "Tears in Heaven" 0.70, Miguel's "Funeral" 0.65, Billie Eilish's "goodbye" 0.59, Robbie Williams' "Angels" 0.55;

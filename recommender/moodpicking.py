@@ -418,6 +418,37 @@ KEY_FEELINGS = (
     (("tense", "dramatic", "angry", "intense", "defiant", "fierce", "aggressive"),
      (("people arguing angrily in a heated quarrel", 0.34, 0.48),)))
 KEY_CUES = tuple(cue for _, cues in KEY_FEELINGS for cue in cues)
+# A pet at home, resting or at play, is content ("lonely · melancholy · nostalgic" for a cat inside an empty cardboard
+# box, "delicate · soft | serious · reflective" for a golden retriever lying on its back on a rug): EmoBank's model
+# and the encoder hear "empty", "lying", "quiet" as sad. HOME_PET_CUES read such a scene (the cat in the box 0.57, the
+# retriever 0.56-0.58, cats asleep on windowsills, laundry, a sofa 0.45-0.54, puppies chewing toys 0.47 on the third;
+# dogs running on a beach 0.24-0.37, a hamster on a child's palm 0.12-0.17; EmoBank's dev sentences 99.5% under 0.25,
+# 0.28, 0.22, max 0.37), less PET_TROUBLE_CUES' reading: an animal alone, lost, waiting, sick or old keeps its
+# wistfulness (a stray dog in the rain 0.91, a dog waiting by the door for its owner 0.92, an old sick dog on the vet's
+# table 0.73, an old dog sleeping on the porch 0.58; the retriever 0.50 on the vet's, the cat in the box 0.35;
+# EmoBank's dev sentences 99.5% under 0.23-0.34). The reading counts as a KEY_FEELINGS family (HOME_PET_FEELINGS) and
+# as comfort, where the labels of sorrow need their support, and an empty place's reading yields to it: the cat in the
+# empty box read absence in full (MoodGate.absent), whose "lonely · nostalgic · quiet" gained.
+HOME_PET_CUES = (("a cat or dog lying around the house", 0.38, 0.50), ("a pet resting contentedly at home", 0.38, 0.50),
+                 ("a puppy or kitten playing at home", 0.34, 0.46))
+PET_TROUBLE_CUES = (("a lost stray dog alone in the rain", 0.35, 0.50),
+                    ("a dog waiting by the door for its owner to come home", 0.40, 0.55),
+                    ("a sick or old pet at the vet", 0.52, 0.65), ("an old, aging dog in its last years", 0.42, 0.55),
+                    ("a lonely animal all alone", 0.40, 0.55),
+                    # the toy, not the pet: a forgotten teddy bear on an empty playground reads 0.39 on the third pet
+                    # cue, 0.72 here (the cat in the box 0.36; EmoBank's dev sentences 99.5% under 0.33, max 0.44)
+                    ("a forgotten toy left behind in an empty place", 0.40, 0.55))
+HOME_PET_FEELINGS = ("warm", "gentle", "relaxed", "laid-back", "sweet", "tender", "playful", "amiable", "soothing")
+# A scene of grief (grief.grief_scene, the songs' reading: a funeral, a grave, an empty chair at the table for a
+# grandfather who died) got "nostalgic · laid-back | innocent · optimistic | carefree · sentimental": the encoder hears
+# the smiling grandfather and the dinner table. Where grief.py reads grief, the sets of mourning (GRIEF_FEELINGS) gain
+# as a key feeling's do, the other families' readings yield, and GRIEF_UNFIT's labels of play, a party and sunshine
+# need COLOURED_SUPPORT (a blunder beside a grave, whatever their cosine).
+GRIEF_FEELINGS = ("sentimental", "somber", "poignant", "reflective", "elegiac", "bittersweet", "wistful", "melancholy")
+GRIEF_UNFIT = tuple(dict.fromkeys(KEY_FEELINGS[0][0] + KEY_FEELINGS[1][0] + (
+    "optimistic", "bright", "carefree", "laid-back", "summery", "uplifting", "triumphant", "sparkling", "perky",
+    "exuberant", "fun", "rousing", "boisterous", "raucous", "rowdy", "lively", "energetic", "euphoric",
+    "ecstatic", "sexy", "sensual", "humorous", "comic", "quirky", "swaggering", "flashy", "brash")))
 # Absence: a place made for play, a crowd or a party, shown empty ("playful · rollicking | jovial · rousing" for
 # an empty playground swing at dusk: the encoder hears "playground", not "empty"). The reading is the nearest
 # ABSENCE_CUES less the nearest PRESENCE_CUES, from ABSENCE_FROM to ABSENCE_FULL: the swing 0.26, an abandoned
@@ -624,6 +655,9 @@ class MoodGate:
     lounge_cues: np.ndarray | None = None  # (K, D) unit embeddings of LOUNGE_CUES
     absence_cues: np.ndarray | None = None  # (A + P, D) unit embeddings of ABSENCE_CUES then PRESENCE_CUES
     absence_share: np.ndarray | None = None  # (C,) each set's share of ABSENCE_FEELINGS labels
+    pet_cues: np.ndarray | None = None  # (K, D) unit embeddings of HOME_PET_CUES
+    trouble_cues: np.ndarray | None = None  # (K, D) unit embeddings of PET_TROUBLE_CUES
+    grief_unfit: np.ndarray | None = None  # (L,) support a scene of grief asks (GRIEF_UNFIT)
 
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
@@ -635,7 +669,8 @@ class MoodGate:
            force_cues: np.ndarray | None = None, occasion_cues: np.ndarray | None = None,
            key_cues: np.ndarray | None = None, sorrow_anchors: np.ndarray | None = None,
            laughter_cues: np.ndarray | None = None, night_cues: np.ndarray | None = None,
-           lounge_cues: np.ndarray | None = None, absence_cues: np.ndarray | None = None) -> MoodGate:
+           lounge_cues: np.ndarray | None = None, absence_cues: np.ndarray | None = None,
+           pet_cues: np.ndarray | None = None, trouble_cues: np.ndarray | None = None) -> MoodGate:
         coloured = np.array([COLOURED_SUPPORT if label in COLOURED or label in STANCE
                              else TOPICAL_SUPPORT if label in TOPICAL else DARK_SUPPORT if label in DARK
                              else DESIRE_SUPPORT if label in DESIRE else FAITH_SUPPORT if label in FAITH
@@ -650,7 +685,9 @@ class MoodGate:
         solitude = per_label(SOLITUDE, DARK_SUPPORT)
         force = per_label(FORCE, FORCE_SUPPORT)
         occasion = np.vstack([per_label((label,), OCCASION_SUPPORT) for label, *_ in OCCASION_CUES])
-        key_members = np.vstack([per_label(family, 1.0) for family, _ in KEY_FEELINGS])
+        # the KEY_FEELINGS families, then a pet at home's and grief's (key_feelings' last two readings)
+        key_members = np.vstack([per_label(family, 1.0) for family in
+                                 (*(family for family, _ in KEY_FEELINGS), HOME_PET_FEELINGS, GRIEF_FEELINGS)])
         key_share = key_members @ combinations.mean_weights
         ceilings = per_label(LITERAL, LITERAL_CEILING, np.inf)
         sorrow = per_label(SORROW, DARK_SUPPORT)
@@ -686,7 +723,9 @@ class MoodGate:
                      for cues in (laughter_cues, night_cues)), per_label(IDLE, IDLE_SUPPORT),
                    None if lounge_cues is None else np.ascontiguousarray(lounge_cues, np.float32),
                    None if absence_cues is None else np.ascontiguousarray(absence_cues, np.float32),
-                   (per_label(ABSENCE_FEELINGS, 1.0) @ combinations.mean_weights).astype(np.float32))
+                   (per_label(ABSENCE_FEELINGS, 1.0) @ combinations.mean_weights).astype(np.float32),
+                   *(None if cues is None else np.ascontiguousarray(cues, np.float32)
+                     for cues in (pet_cues, trouble_cues)), per_label(GRIEF_UNFIT, COLOURED_SUPPORT))
 
     def opposed(self, affect: np.ndarray, energy: np.ndarray | None = None,
                 key: np.ndarray | None = None) -> np.ndarray:
@@ -736,12 +775,13 @@ class MoodGate:
 
     def absent(self, embeddings: np.ndarray) -> np.ndarray:
         """(B,) 0-1 how clearly the descriptions (B, D) show a place of play or a party left empty
-        (ABSENCE_CUES against PRESENCE_CUES); 0 without cues."""
+        (ABSENCE_CUES against PRESENCE_CUES), less a pet at home (home_pet: a cat in an empty box); 0 without cues."""
         if self.absence_cues is None:
             return np.zeros(len(embeddings), np.float32)
         closeness = np.asarray(embeddings, np.float32) @ self.absence_cues.T
         reading = closeness[:, : len(ABSENCE_CUES)].max(axis=1) - closeness[:, len(ABSENCE_CUES):].max(axis=1)
-        return np.clip((reading - ABSENCE_FROM) / (ABSENCE_FULL - ABSENCE_FROM), 0.0, 1.0).astype(np.float32)
+        reading = np.clip((reading - ABSENCE_FROM) / (ABSENCE_FULL - ABSENCE_FROM), 0.0, 1.0)
+        return (reading * (1 - self.home_pet(embeddings))).astype(np.float32)
 
     def scene_support(self, embeddings: np.ndarray, key: np.ndarray | None = None) -> np.ndarray | None:
         """(B, L) what who is in the description, and what they do, changes in each label's support: a
@@ -808,22 +848,33 @@ class MoodGate:
         half = closeness.shape[1] // 2
         return closeness[:, half:].mean(axis=1) - closeness[:, :half].mean(axis=1)
 
-    def key_feelings(self, embeddings: np.ndarray) -> np.ndarray | None:
-        """(B, F) 0-1 how clearly the descriptions (B, D) show each KEY_FEELINGS family's scene (the
-        nearest of its cues); None without cues."""
+    def key_feelings(self, embeddings: np.ndarray, grief: np.ndarray | None = None) -> np.ndarray | None:
+        """(B, F + 2) 0-1 how clearly the descriptions (B, D) show each KEY_FEELINGS family's scene (the
+        nearest of its cues), then a pet at home (home_pet) and grief (grief (B,) 0-1: grief.grief_scene, 0 where
+        not given), which the other families yield to; None without cues."""
         if self.key_cues is None:
             return None
         readings, start = [], 0
         for _, cues in KEY_FEELINGS:
             readings.append(cue_readings(embeddings, self.key_cues[start: start + len(cues)], cues))
             start += len(cues)
-        readings = np.column_stack(readings)
+        mourned = np.zeros(len(embeddings), np.float32) if grief is None else np.asarray(grief, np.float32)
+        readings = np.column_stack([*readings, self.home_pet(embeddings)]) * (1 - mourned)[:, None]
+        readings = np.column_stack([readings, mourned])
         absent = self.absent(embeddings)
         if absent.any():  # an empty playground is no play, an empty hall no party: the feel of absence instead
             for family, (labels, _) in enumerate(KEY_FEELINGS):
                 if any(label in labels for label in ABSENCE_DAMPS):
                     readings[:, family] *= 1 - absent
         return readings
+
+    def home_pet(self, embeddings: np.ndarray) -> np.ndarray:
+        """(B,) 0-1 how clearly the descriptions (B, D) show a pet resting or at play at home (HOME_PET_CUES), less
+        how clearly they show it alone, lost, waiting, sick or old (PET_TROUBLE_CUES); 0 without cues."""
+        if self.pet_cues is None or self.trouble_cues is None:
+            return np.zeros(len(embeddings), np.float32)
+        pet = cue_readings(embeddings, self.pet_cues, HOME_PET_CUES)
+        return (pet * (1 - cue_readings(embeddings, self.trouble_cues, PET_TROUBLE_CUES))).astype(np.float32)
 
     def grinding(self, embeddings: np.ndarray) -> np.ndarray:
         """(B,) 0-1 how clearly the descriptions (B, D) show the daily grind (GRIND_CUES; 0 without cues)."""
@@ -838,19 +889,20 @@ class MoodGate:
 
     def adjusted(self, scores: np.ndarray, similarities: np.ndarray, affect: np.ndarray,
                  no_sorrow: np.ndarray | None = None, embeddings: np.ndarray | None = None,
-                 energy: np.ndarray | None = None) -> np.ndarray:
+                 energy: np.ndarray | None = None, grief: np.ndarray | None = None) -> np.ndarray:
         """(B, C) scores less each set's label penalties and its size penalty; affect: (B, 2),
         no_sorrow: (B,) 0-1 how clearly the scene is no place for sorrow (someone asleep, a
         celebration): the labels of sorrow need that share of their support; embeddings (B, D): the
         descriptions, for who is in them (scene_support); energy (B,): the scene's energy in sd, for the
-        labels opposed to its feel (opposed), which a key feeling the scene shows waives for its own family."""
+        labels opposed to its feel (opposed), which a key feeling the scene shows waives for its own family;
+        grief (B,) 0-1: a scene of grief (grief.grief_scene), where GRIEF_UNFIT's labels need their support."""
         similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
         support = np.broadcast_to(self.coloured, similarities.shape)
-        key = None if embeddings is None else self.key_feelings(embeddings)
-        if embeddings is not None:  # a cozy place, people together or at play: as beside a sleeper
+        key = None if embeddings is None else self.key_feelings(embeddings, grief)
+        if embeddings is not None:  # a cozy place, people together or at play, a pet at home: as beside a sleeper
             comfort = self.comforted(embeddings)
             if key is not None:
-                comfort = np.maximum(comfort, key[:, 0])
+                comfort = np.maximum.reduce([comfort, key[:, 0], key[:, -2]])
             no_sorrow = comfort if no_sorrow is None else np.maximum(np.asarray(no_sorrow, np.float32), comfort)
         if no_sorrow is not None:
             no_sorrow = np.minimum(np.asarray(no_sorrow, np.float32) / NO_SORROW_FULL, 1)
@@ -858,6 +910,8 @@ class MoodGate:
         scene = None if embeddings is None else self.scene_support(embeddings, key)
         if scene is not None:
             support = support + scene
+        if grief is not None and self.grief_unfit is not None:  # no "carefree · optimistic" by a grave
+            support = support + np.asarray(grief, np.float32)[:, None] * self.grief_unfit[None, :]
         if key is not None:  # a storm's "ominous", a neon night's "nocturnal": the scene shown calls for them
             support = support * (1 - np.minimum(key @ self.key_members, 1))
         # Any shortfall at all costs a step (0.1), so a label just under its bar stays out too.

@@ -27,7 +27,9 @@ GRIEF_SCENES = ("a widower eating breakfast alone across from an untouched secon
 OTHER_SCENES = ("a girl crying after a breakup in the rain", "a Halloween graveyard with jack-o'-lanterns and skeletons",
                 "a happy birthday party with balloons and cake",
                 # held-out round 24 (now dev): "Wish You Were Here" before the pet-at-home counter cue
-                "a cat sitting inside an empty cardboard box on a kitchen floor")
+                "a cat sitting inside an empty cardboard box on a kitchen floor",
+                # session 26 (dev): "Wish You Were Here" and "somber" beside a get-well bouquet before its counter cue
+                "a hospital room with flowers by the bed")
 
 
 def test_a_scene_of_grief_reaches_a_cues_cosine_and_reads_closer_to_grief_than_to_the_counter_cues():
