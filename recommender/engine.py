@@ -13,8 +13,8 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import (celebration, drinking, family_rap, grief, moodpicking, scoring, season_moods, seduction, slow_dance,
-               songscore)
+from . import (celebration, drinking, effort_songs, family_rap, grief, moodpicking, scoring, season_moods, seduction,
+               slow_dance, songscore)
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -43,6 +43,10 @@ TITLE_MOODS = 1  # the first this many moods give their first slot to a title th
 TRANSLATED_AFFECT_HOLD = 3.0
 # The energy (sd) a place of play or a party left empty is read at (moodpicking's absence): a quiet library's -0.9
 ABSENCE_ENERGY = -1.0
+# A scene of effort or a race (Recommender._effort) is at least this lively (sd) by its effort: the title-learnt
+# reading hears the place, not the strain (a mud-covered man crossing an obstacle race's finish line read +0.58 and
+# got "gentle · smooth" and Snow Patrol's slow "The Finish Line"; a gym reads about +2.5, a regatta +2.2).
+EFFORT_ENERGY = 2.0
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ class SceneReading(NamedTuple):
 
     still: float  # SongFeatures.stillness, 0-1 (0 without song features)
     liveliness: float  # Recommender._scene_liveliness, sd
+    effort: float = 0.0  # Recommender._effort, 0-1 (0 where the text's valence was not read)
+    effort_lift: float = 0.0  # 0-1 the share of EFFORT_ENERGY the scene's own energy falls short of by its effort
 
 
 class Recommender:
@@ -155,6 +161,8 @@ class Recommender:
         rapped = None if self._song_features is None else self._song_features.rapped
         self._rapped = None if rapped is None else rapped >= songscore.RAPPED_SONG
         self._slow_dance = _slow_dance_reading(self._song_features, encoder, index.catalog, self._rapped)
+        self._too_slow_for_effort = None if self._song_features is None else effort_songs.too_slow_for_effort(
+            self._song_features.energy, self._song_features.columns[1])
         anchors = encoder.encode([anchor for pole in moodpicking.ENERGY_ANCHORS for anchor in pole], unpadded=True)
         energy = moodpicking.music_sense(moodpicking.label_energy(
             index.label_affect, index.label_embeddings, index.scene_energy, anchors, index.combinations.mean_weights),
@@ -291,7 +299,7 @@ class Recommender:
         shifts = np.array([request.affect_shift for request in requests], dtype=affect.dtype)
         affect = np.clip(affect, *self._affect_bounds) + shifts
         titles = self._title_similarities(embeddings, names)
-        readings = [None if name == "original" else self._scene_reading(embeddings[row])
+        readings = [None if name == "original" else self._scene_reading(embeddings[row], float(read[row, 0]))
                     for row, name in enumerate(names)]
         scores_by_name = {}
         for name in set(names):
@@ -346,8 +354,12 @@ class Recommender:
             rest = np.maximum(rest, [reading.still for reading in readings]).astype(np.float32)
         energy = np.array([reading.liveliness for reading in readings], np.float32)
         joy = self._mood_gate.joyful(embeddings)
+        # a scene of effort whose own energy falls short of it moves toward EFFORT_AFFECT (a gym already
+        # lively enough keeps its "powerful · energetic | driving · strong")
+        lift = np.array([reading.effort_lift for reading in readings], np.float32)
         affect = moodpicking.mood_affect(affect, energy, rest, self._mood_gate.active(embeddings), joy,
-                                         self._mood_gate.grinding(embeddings), self._mood_gate.absent(embeddings))
+                                         self._mood_gate.grinding(embeddings), self._mood_gate.absent(embeddings),
+                                         lift)
         similarities = self._mood_gate.heard(similarities)
         no_sorrow = np.maximum(rest, joy)
         scores = self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow,
@@ -503,6 +515,8 @@ class Recommender:
         if self._slow_dance is not None and slow_dance.slow_dance_scene(query, self._slow_dance.cues,
                                                                        self._slow_dance.counter):
             excluded = excluded | self._slow_dance.unfit  # no "Just Dance" at a first dance (slow_dance.py)
+        if effort_songs.effort_scene(reading.effort):
+            excluded = excluded | self._too_slow_for_effort  # no slow "The Finish Line" at a race (effort_songs.py)
         results: list[Song] = []
 
         def take(total: np.ndarray, labels: tuple[str, ...], candidates=None, fallback: bool = True) -> None:
@@ -671,11 +685,18 @@ class Recommender:
                 results.append(self._song(song, self._index.combination_labels[combination]))
         return results
 
-    def _scene_reading(self, query: np.ndarray) -> SceneReading:
-        """The description's stillness and energy, read once an answer for both the moods and the songs
-        (each a dozen cue products: read twice, they cost ~1% of a batched caption)."""
+    def _scene_reading(self, query: np.ndarray, valence: float | None = None) -> SceneReading:
+        """The description's stillness, energy and effort, read once an answer for both the moods and the songs
+        (each a dozen cue products: read twice, they cost ~1% of a batched caption). valence: the text's own
+        reading, for the effort (_effort); without it the scene's effort is not read. A scene of effort
+        (effort_songs.effort_scene) is at least EFFORT_ENERGY lively by its effort."""
         still = 0.0 if self._song_features is None else self._song_features.stillness(query)
-        return SceneReading(still, self._scene_liveliness(query, still))
+        effort = 0.0 if valence is None or self._song_features is None else self._effort(query, valence)
+        liveliness = self._scene_liveliness(query, still)
+        if not effort_songs.effort_scene(effort):  # a faint reading (floodwater: 0.08) leaves the scene as it is
+            return SceneReading(still, liveliness, effort)
+        lift = min(max(EFFORT_ENERGY * effort - liveliness, 0.0) / EFFORT_ENERGY, 1.0)
+        return SceneReading(still, max(liveliness, EFFORT_ENERGY * effort), effort, lift)
 
     def _scene_liveliness(self, query: np.ndarray, still: float | None = None) -> float:
         """A scene's energy (sd) as the songs and the moods hear it: the text's arousal misses it (a gym

@@ -224,6 +224,13 @@ ACTIVITY_CUES = (("someone jogging, running or cycling fast", 0.30, 0.42),
                  ("a car on a road trip down the open highway", 0.46, 0.60),
                  ("friends on a road trip, driving down the open highway", 0.46, 0.60))
 PLAY_AFFECT = (0.8, 0.5)
+# A scene of effort, a race or a finish whose own energy falls short of its effort (the engine's SceneReading.
+# effort_lift, 0-1) moves toward EFFORT_AFFECT the same way, livelier than play and less giddy: a mud-covered man
+# crossing an obstacle race's finish line read 0.00 on ACTIVITY_CUES (lift 0.58) and got "lyrical · reflective |
+# gentle · smooth | searching · tender"; at (0.8, 1.0) it read "playful · ebullient", a boxer wrapping his hands
+# "intense · playful · energetic", at (0.4, 1.0) "jovial · rousing | hyper · intense" and "fierce · strong". A gym
+# (lift 0) keeps its own.
+EFFORT_AFFECT = (0.4, 1.0)
 # The daily grind (a crowded subway at rush hour, commuters rushing through a station, a bus full of
 # commuters in the rain 0.46-0.70; a busy office 0.39, a taxi in a busy city 0.44; a concert crowd 0.11;
 # EmoBank's dev sentences 99.5% under 0.32) is lively but no fun: EmoBank reads the subway at +0.19 valence
@@ -554,7 +561,8 @@ def music_sense(energy: np.ndarray, labels: list[str]) -> np.ndarray:
 
 def mood_affect(affect: np.ndarray, energy: np.ndarray | None, stillness: np.ndarray | None = None,
                 activity: np.ndarray | None = None, joy: np.ndarray | None = None,
-                grind: np.ndarray | None = None, absence: np.ndarray | None = None) -> np.ndarray:
+                grind: np.ndarray | None = None, absence: np.ndarray | None = None,
+                effort: np.ndarray | None = None) -> np.ndarray:
     """(B, 2) the (valence, arousal) moods are matched against: the description's, its arousal moved
     by the scene's clear energy (B,) in sd (the songs' reading, engine._scene_liveliness) and lowered
     by its stillness (B,) in 0-1; where people are in motion (activity (B,) in 0-1, MoodGate.active)
@@ -563,7 +571,8 @@ def mood_affect(affect: np.ndarray, energy: np.ndarray | None, stillness: np.nda
     scene keeps its own. In the daily grind (grind (B,) in 0-1, MoodGate.grinding) the valence moves down
     toward GRIND_VALENCE, a sadder scene keeping its own. In a place of play or a party left empty (absence
     (B,) in 0-1, MoodGate.absent) it moves down toward ABSENCE_AFFECT by the square of that reading, a sadder or
-    calmer scene keeping its own."""
+    calmer scene keeping its own. A scene of effort quieter than its effort (effort (B,) in 0-1: the engine's
+    SceneReading.effort_lift) moves toward EFFORT_AFFECT as play does."""
     moved = np.array(affect, np.float32, copy=True)
     if energy is not None:
         energy = np.asarray(energy, np.float32)
@@ -572,6 +581,8 @@ def mood_affect(affect: np.ndarray, energy: np.ndarray | None, stillness: np.nda
         moved[:, 1] -= STILL_AROUSAL * np.asarray(stillness, np.float32)
     if activity is not None:
         moved += np.asarray(activity, np.float32)[:, None] * np.maximum(np.float32(PLAY_AFFECT) - moved, 0)
+    if effort is not None:
+        moved += np.asarray(effort, np.float32)[:, None] * np.maximum(np.float32(EFFORT_AFFECT) - moved, 0)
     if joy is not None:
         moved[:, 0] += np.asarray(joy, np.float32) * np.maximum(np.float32(PLAY_AFFECT[0]) - moved[:, 0], 0)
     if grind is not None:

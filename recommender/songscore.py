@@ -227,7 +227,18 @@ EFFORT_CUES = (("a person working out hard at the gym", 0.45, 0.60),
                ("football fans cheering a goal for their team", 0.48, 0.62),
                ("a winner celebrating victory: lifting a trophy, crossing the finish line", 0.36, 0.46),
                ("graduates celebrating their achievement", 0.40, 0.55),
-               ("a fitness class doing an intense workout together", 0.45, 0.58))
+               ("a fitness class doing an intense workout together", 0.45, 0.58),
+               # a race in progress (issue 11, round 26: a mud-covered man crossing an obstacle race's finish line
+               # read 0.36 on the fourth and got "lyrical · reflective" and Snow Patrol's slow "The Finish Line"):
+               # an obstacle race's finish 0.40, a marathon's last mile 0.54, cyclists sprinting 0.58, swimmers racing
+               # 0.47, a regatta 0.49, a mud run 0.35; a runner resting alone at dusk 0.20, a tennis serve 0.15, an
+               # empty stadium 0.08. EmoBank's dev sentences: 99.5% under 0.24, none above 0.29
+               ("racers pushing hard to the finish of a race", 0.30, 0.42),
+               # a mud run, which the race cue hears at 0.25 (a man covered in mud crossing a mud run's finish line):
+               # that finish 0.48, runners crawling under barbed wire 0.58, an obstacle race's finish 0.57; an empty
+               # race track at night 0.34, a child running through a sprinkler 0.24. EmoBank's dev sentences: 99.5%
+               # under 0.20, none above 0.36
+               ("people running a muddy obstacle course race", 0.38, 0.48))
 # A title reads as strength or victory (SongFeatures.strength) by its nearest STRENGTH_TOPICS cosine less
 # STRENGTH_WEAK_SHARE of its nearest WEAKNESS_TOPICS one (a title about losing or about love reads close to the
 # first too: "Losing", "Glory of Love", "The Power Of Love"), from STRENGTH_TITLE_FROM to STRENGTH_TITLE_FULL.
