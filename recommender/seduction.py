@@ -65,10 +65,9 @@ CHEATING_CUES = (("cheating on my partner", 0.6), ("my sidepiece", 0.75), ("a on
 # EmoBank's dev sentences 99.5% under 0.36. One old man or woman alone reads too weakly to be found (an old man alone on
 # a park bench 0.39 to "an elderly man or woman on their own", EmoBank 0.30): such a scene keeps seduction titles out
 # for want of romance, not through these cues.
-ELDER_AND_FAITH_CUES = ("an elderly couple", "grandparents spending time together",
-                        "a family meal for a religious holiday like an iftar, eid or passover",
-                        "people praying in a mosque, church, synagogue or temple",
-                        "breaking the fast at sunset during ramadan")
+FAITH_CUES = ("a family meal for a religious holiday like an iftar, eid or passover",
+              "people praying in a mosque, church, synagogue or temple", "breaking the fast at sunset during ramadan")
+ELDER_AND_FAITH_CUES = ("an elderly couple", "grandparents spending time together", *FAITH_CUES)
 ELDER_AND_FAITH_FROM = 0.50
 # Weddings, anniversaries and proposals, where a cheating title clashes: from COMMITMENT_FROM to the nearest cue. Dev
 # scenes: a bride and groom dancing at their reception 0.82, a bride throwing her bouquet 0.57, a first dance under
@@ -78,6 +77,8 @@ COMMITMENT_CUES = ("a wedding", "a bride and groom at their wedding", "a couple'
                    "a marriage proposal")
 COMMITMENT_FROM = 0.47
 
+# (moodpicking reads the family cues without this one: a wedding is a love scene for its moods)
+WEDDING_GUESTS_CUE = "a wedding with the families and guests"
 # Scenes where such a song is out of place. A description counts from FAMILY_FROM to its nearest cue (a baby
 # shower 0.71, old friends hugging at an airport 0.79, graduates throwing caps 0.60, a unicorn birthday party 0.61,
 # Diwali with the family 0.64, a little girl's unicorn birthday cake 0.37 before a cue of its own, a dad pushing
@@ -94,7 +95,7 @@ FAMILY_CUES = ("a family gathering with parents, grandparents and children", "a 
                # session 23: a Christmas table with candles (0.70) and guests dancing at a wedding (0.65) are family
                # scenes, though the first reads 0.48 to a romantic dinner and the second 0.54 to a dance floor (a
                # candlelit dinner for two 0.54 against 0.66 is not)
-               "a christmas dinner with the whole family", "a wedding with the families and guests")
+               "a christmas dinner with the whole family", WEDDING_GUESTS_CUE)
 FAMILY_FROM = 0.42
 # Where such a title fits (session 23): a couple, a date, a night out, a dance floor, a party. A scene supports it from
 # ROMANCE_FROM to its nearest cue (dev scenes: a candlelit dinner for two 0.66, a crowded dance floor at a club 0.76,
