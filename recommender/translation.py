@@ -16,9 +16,10 @@ translations (multilingual.py): measured, and off in the shipped bot (PIVOTS).
 
 Each route runs as two short subprocesses per batch of texts (about 0.2 s),
 the routes side by side. Where Apertium is not installed, or fails, or takes
-longer than `timeout`, translate() returns None and the French reading keeps
-its other three readings (a pivot that fails is left out): a missing
-translator costs accuracy, never an answer.
+longer than `timeout` (a batch gets TIMEOUT_SECONDS_PER_LINE more a line),
+translate() returns None and the French reading keeps its other three
+readings (a pivot that fails is left out): a missing translator costs
+accuracy, never an answer.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ ROUTE = ("fr-es", "spa-eng")
 ALSO_TRIED_PIVOTS = (("fra-cat", "cat-eng"), ("fr-eo", "eo-en"))
 PIVOTS: tuple[tuple[str, ...], ...] = ()
 TIMEOUT_SECONDS = 5.0
+# ... and this much more a line of a batch (suggest --stdin translates 64 at a time): 64 dev sentences took 1.9-4.3 s
+# through fr-es + spa-eng at load average 8-10 against 0.4 s for one, 3.2 s through fra-cat alone (0.04 s a line);
+# a batch that outlived one description's timeout lost its translation (read with its other three readings).
+TIMEOUT_SECONDS_PER_LINE = 0.1
 _UNKNOWN = re.compile(r"[*#@]+([^\s*#@.,;:!?()\"«»]+)")
 
 
@@ -106,9 +111,10 @@ class ApertiumTranslator:
 
     def _marked(self, texts: list[str], route: tuple[str, ...]) -> list[str] | None:
         source = "".join(" ".join(text.split()) + "\n" for text in texts)
+        timeout = self._timeout + TIMEOUT_SECONDS_PER_LINE * (len(texts) - 1)
         try:
             for pair in route:
-                source = self._run(pair, source)
+                source = self._run(pair, source, timeout)
         except (OSError, subprocess.SubprocessError) as error:
             log.warning("Apertium failed (%s): French is read without translation", error)
             return None
@@ -118,13 +124,13 @@ class ApertiumTranslator:
             return None
         return lines
 
-    def _run(self, pair: str, text: str) -> str:
+    def _run(self, pair: str, text: str, timeout: float) -> str:
         """One pair's pipeline. `apertium` is a shell script that starts a process per stage: on timeout the
         whole process group is killed, or a stage left running would hold the pipe (and the answer) open."""
         with subprocess.Popen([self._binary, pair], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True, start_new_session=True) as process:
             try:
-                output, _ = process.communicate(text, timeout=self._timeout)
+                output, _ = process.communicate(text, timeout=timeout)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.communicate()

@@ -111,6 +111,18 @@ def test_a_stuck_translator_costs_accuracy_not_the_answer(tmp_path, without_tran
         assert np.isclose(answer.valence, expected.valence)
 
 
+def test_a_batch_has_longer_to_translate_than_one_description(tmp_path):
+    """suggest --stdin translates 64 lines at a time: a batch gets TIMEOUT_SECONDS_PER_LINE more a line, so a
+    busy machine does not cost it its translation, while one description still gives up after the timeout."""
+    slow = tmp_path / "apertium"
+    slow.write_text("#!/bin/sh\nif [ \"$1\" = -l ]; then echo fr-es; echo spa-eng; exit 0; fi\n"
+                    "sleep 0.6\ncat\n")
+    slow.chmod(slow.stat().st_mode | stat.S_IEXEC)
+    translator = ApertiumTranslator(binary=str(slow), timeout=0.3)
+    assert translator.translate_all(["chien"]) is None
+    assert translator.translate_all(["chien"] * 8) == [["chien"] * 8]
+
+
 def test_without_apertium_french_is_still_read_as_french(without_translation, recommender):
     """A server without the Debian packages reads French with the other three readings: close to English still."""
     index = load_index()
