@@ -13,8 +13,8 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import (celebration, drinking, effort_songs, family_rap, grief, moodpicking, scoring, season_moods, seduction,
-               slow_dance, songscore)
+from . import (celebration, drinking, effort_songs, family_rap, grief, moodpicking, quiet_outdoors, scoring,
+               season_moods, seduction, slow_dance, songscore)
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -146,6 +146,8 @@ class Recommender:
         self._grown_cues = encoder.encode(list(family_rap.GROWN_CUES), unpadded=True)
         self._festive_cues = encoder.encode(list(family_rap.FESTIVE_CUES), unpadded=True)
         self._family_rap = family_rap.rap_songs(index.catalog.genres, index.catalog.artists)
+        self._quiet_outdoor_cues = encoder.encode(list(quiet_outdoors.QUIET_OUTDOOR_CUES), unpadded=True)
+        self._busy_outdoor_cues = encoder.encode(list(quiet_outdoors.COUNTER_CUES), unpadded=True)
         self._names_occasion = (None if self._song_features is None or self._song_features.naming is None
                                 else np.asarray(self._song_features.naming) > 0)
         self._grief = _grief_reading(self._song_features, encoder, index.catalog)
@@ -638,9 +640,13 @@ class Recommender:
     def _unfit_rap(self, query: np.ndarray, shortfall: np.ndarray) -> np.ndarray | None:
         """(N,) the rap songs a young, family or old people's scene keeps out (family_rap.py), or None when the
         scene may have rap; a title naming an occasion the scene supports (no shortfall: "Happy Birthday" at a
-        child's birthday) stays."""
-        if not self._family_rap.any() or not family_rap.rap_unfit(query, self._young_cues, self._grown_cues,
-                                                                   self._festive_cues):
+        child's birthday) stays. A serene nature or quiet outdoor scene (quiet_outdoors.py) keeps every rap song
+        out."""
+        if not self._family_rap.any():
+            return None
+        if quiet_outdoors.quiet_outdoors(query, self._quiet_outdoor_cues, self._busy_outdoor_cues):
+            return self._family_rap  # no "Wake Up in the Sky" on a summit at sunrise, for all its title
+        if not family_rap.rap_unfit(query, self._young_cues, self._grown_cues, self._festive_cues):
             return None
         if self._names_occasion is None:
             return self._family_rap
