@@ -326,7 +326,9 @@ FORCE_CUES = (("a boxer, a fighter or a weightlifter training hard", 0.26, 0.36)
 # sauce (0.17): its nearest scene is a bonfire with sparklers (0.27), so its word says nothing. A label may have
 # several cues, its nearest reading counts. A stage: concert crowds before a stage 0.48-0.60, a drag queen 0.52, a
 # guitarist on a bar's small stage 0.51, a cellist in an empty hall 0.42, a street dance battle before a crowd 0.37
-# (EmoBank's dev sentences 99.5% under 0.21, max 0.35). Costumes: a street carnival 0.73, halloween parties
+# (EmoBank's dev sentences 99.5% under 0.21, max 0.35); live music off a stage too: street musicians playing jazz
+# in New Orleans 0.55, a brass band in a square 0.48, festival crowds 0.47-0.51, karaoke 0.27 (EmoBank 99.5% under
+# 0.23, max 0.39). Costumes: a street carnival 0.73, halloween parties
 # 0.55-0.59, trick-or-treaters 0.43-0.53; a funeral in black 0.45, a carousel at a fair 0.45 (EmoBank 99.5% under
 # 0.26, max 0.33). A show: a ballet recital 0.40, a carousel 0.38-0.41, an empty dance floor 0.39 (EmoBank 99.5%
 # under 0.28). A desert or a tropical shore: camel caravans in the dunes 0.87, desert road trips 0.52-0.61, a
@@ -334,6 +336,7 @@ FORCE_CUES = (("a boxer, a fighter or a weightlifter training hard", 0.26, 0.36)
 # max 0.29); summer heat's key family (KEY_FEELINGS) waives "exotic" at a tropical beach too.
 OCCASION_CUES = (("halloween", "halloween night with costumes, pumpkins, ghosts and witches", 0.45, 0.55),
                  ("theatrical", "a performer on stage in front of an audience", 0.30, 0.42),
+                 ("theatrical", "musicians performing live for an audience", 0.34, 0.46),
                  ("theatrical", "people dressed up in costumes at a carnival or a parade", 0.42, 0.55),
                  ("theatrical", "a show on stage: a play, a ballet recital, a circus or a magic act", 0.30, 0.40),
                  ("exotic", "a camel caravan crossing the sand dunes of a desert", 0.45, 0.60))
