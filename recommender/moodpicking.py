@@ -319,7 +319,28 @@ FORCE_CUES = (("a boxer, a fighter or a weightlifter training hard", 0.26, 0.36)
 # costumes carving pumpkins read 0.61-0.76 to OCCASION_CUES, a spooky graveyard 0.53, a bonfire on the beach
 # 0.40, a beach holiday 0.32 (EmoBank's dev sentences 99.5% under 0.29). Such a label needs OCCASION_SUPPORT
 # more than its word's support, less in proportion to its cue's reading.
-OCCASION_CUES = (("halloween", "halloween night with costumes, pumpkins, ghosts and witches", 0.45, 0.55),)
+# A label that needs a stage, a costume or a far-off land is the same kind of hub, offered for what the scene is
+# not: "theatrical" came in 104 of 1,012 dev answers, "theatrical · elegant" for an iftar table, "delicate ·
+# theatrical" for someone stirring tomato sauce (cosine 0.13), "theatrical · playful · bright" for a candlelit
+# dinner for two (0.20); "exotic" in 25, for a toddler eating spaghetti (0.11), a lighthouse (0.13), that tomato
+# sauce (0.17): its nearest scene is a bonfire with sparklers (0.27), so its word says nothing. A label may have
+# several cues, its nearest reading counts. A stage: concert crowds before a stage 0.48-0.60, a drag queen 0.52, a
+# guitarist on a bar's small stage 0.51, a cellist in an empty hall 0.42, a street dance battle before a crowd 0.37
+# (EmoBank's dev sentences 99.5% under 0.21, max 0.35); live music off a stage too: street musicians playing jazz
+# in New Orleans 0.55, a brass band in a square 0.48, festival crowds 0.47-0.51, karaoke 0.27 (EmoBank 99.5% under
+# 0.23, max 0.39). Costumes: a street carnival 0.73, halloween parties
+# 0.55-0.59, trick-or-treaters 0.43-0.53; a funeral in black 0.45, a carousel at a fair 0.45 (EmoBank 99.5% under
+# 0.26, max 0.33). A show: a ballet recital 0.40, a carousel 0.38-0.41, an empty dance floor 0.39 (EmoBank 99.5%
+# under 0.28). A desert or a tropical shore: camel caravans in the dunes 0.87, desert road trips 0.52-0.61, a
+# hammock between palms 0.50, rice terraces in Bali 0.40; a misty forest path 0.36 (EmoBank 99.5% under 0.25,
+# max 0.29); summer heat's key family (KEY_FEELINGS) waives "exotic" at a tropical beach too.
+OCCASION_CUES = (("halloween", "halloween night with costumes, pumpkins, ghosts and witches", 0.45, 0.55),
+                 ("theatrical", "a performer on stage in front of an audience", 0.30, 0.42),
+                 ("theatrical", "musicians performing live for an audience", 0.34, 0.46),
+                 ("theatrical", "people dressed up in costumes at a carnival or a parade", 0.42, 0.55),
+                 ("theatrical", "a show on stage: a play, a ballet recital, a circus or a magic act", 0.30, 0.40),
+                 ("exotic", "a camel caravan crossing the sand dunes of a desert", 0.45, 0.60))
+OCCASION_LABELS = tuple(dict.fromkeys(label for label, *_ in OCCASION_CUES))
 OCCASION_SUPPORT = 0.3
 # Labels of a joke ("humorous · bright" for a cyclist climbing a mountain road in the fog, "freewheeling · humorous"
 # for cyclists racing, "humorous · rollicking" at a graduation, "comic · silly · whimsical" for a woman reading on a
@@ -539,8 +560,11 @@ ENERGY_ANCHORS = (("energetic, loud and fast music", "wild, intense, exciting", 
 # passionate · thoughtful" for a DJ before a festival crowd); "funereal" and "elegiac" as lively. The encoder gives
 # no better reading in context ("driving music" is as calm). Their energy in the music's sense, in the labels'
 # standard deviations (energetic +1.4, calm -1.0), takes the readings' place.
+# "rousing" too: the readings put it near the middle (+0.36), so one set held it with a calm or idle
+# word and no clash ("lazy · wistful · rousing" for a pile of laundry on a bed, "pure · rousing" for someone
+# stirring tomato sauce).
 MUSIC_ENERGY = {"driving": 1.2, "kinetic": 1.2, "rambunctious": 1.3, "raucous": 1.2, "rowdy": 1.2, "boisterous": 1.2,
-                "rollicking": 1.0, "manic": 1.2, "feverish": 1.0, "sprightly": 0.8,
+                "rollicking": 1.0, "manic": 1.2, "feverish": 1.0, "sprightly": 0.8, "rousing": 1.2,
                 "introspective": -1.0, "thoughtful": -0.9, "funereal": -1.2,
                 "elegiac": -1.0}
 
@@ -677,7 +701,7 @@ class MoodGate:
     practice_cues: np.ndarray | None = None  # (K, D) unit embeddings of PRACTICE_CUES
     grind_cues: np.ndarray | None = None  # (K, D) unit embeddings of GRIND_CUES
     force: np.ndarray | None = None  # (L,) support play, the grind or company ask of force's labels (FORCE)
-    occasion: np.ndarray | None = None  # (K, L) support each OCCASION_CUES label needs beyond its own, unless its cue reads
+    occasion: np.ndarray | None = None  # (G, L) support each OCCASION_LABELS label needs beyond its own, unless a cue reads
     key_share: np.ndarray | None = None  # (F, C) each set's share of labels in each KEY_FEELINGS family
     key_members: np.ndarray | None = None  # (F, L) 1 where a label is in a KEY_FEELINGS family
     comfort_cues: np.ndarray | None = None  # (K, D) unit embeddings of COMFORT_CUES
@@ -727,7 +751,7 @@ class MoodGate:
         faith, unease = per_label(FAITH, FAITH_SUPPORT), per_label(GRIND_UNEASE, DARK_SUPPORT)
         solitude = per_label(SOLITUDE, DARK_SUPPORT)
         force = per_label(FORCE, FORCE_SUPPORT)
-        occasion = np.vstack([per_label((label,), OCCASION_SUPPORT) for label, *_ in OCCASION_CUES])
+        occasion = np.vstack([per_label((label,), OCCASION_SUPPORT) for label in OCCASION_LABELS])
         # the KEY_FEELINGS families, then a pet at home's and grief's (key_feelings' last two readings)
         key_members = np.vstack([per_label(family, 1.0) for family in
                                  (*(family for family, _ in KEY_FEELINGS), HOME_PET_FEELINGS, GRIEF_FEELINGS)])
@@ -858,7 +882,10 @@ class MoodGate:
             spec = tuple(cue for _, *cue in OCCASION_CUES)
             readings = np.column_stack([cue_readings(embeddings, self.occasion_cues[k: k + 1], spec[k: k + 1])
                                         for k in range(len(spec))])
-            support += (1 - readings) @ self.occasion
+            owners = [label for label, *_ in OCCASION_CUES]  # a label's nearest cue counts
+            nearest = np.column_stack([readings[:, [k for k, owner in enumerate(owners) if owner == label]].max(axis=1)
+                                       for label in OCCASION_LABELS])
+            support += (1 - nearest) @ self.occasion
         if self.laughter_cues is not None:  # a joke needs laughter or play in view
             funny = _cue_reading(embeddings, self.laughter_cues, LAUGHTER_CUES)
             if key is not None:
