@@ -155,7 +155,8 @@ class Recommender:
                                         np.float32)
         self._illness_counter = np.asarray(encoder.encode(list(illness.COUNTER_CUES), unpadded=True), np.float32)
         self._illness_unfit = (None if self._grief is None else
-                               illness.unfit_for_illness(self._grief.unfit, index.catalog.dance, index.catalog.genres))
+                               illness.unfit_for_illness(self._grief.unfit, index.catalog.dance, index.catalog.genres,
+                                                         grief.club_songs(index.catalog.genres)))
         # each season label's sets (season_moods.py): (C,) True where a set holds it
         self._season_sets = {label: np.asarray(index.combinations.mean_weights[index.labels.index(label)] > 0)
                              for label in season_moods.SEASON_WORDS if label in index.labels[

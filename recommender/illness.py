@@ -55,14 +55,16 @@ def illness_scene(query: np.ndarray, illness_cues: np.ndarray, counter_cues: np.
 
 # Dance pop at a sickbed: Katy Perry's "Hey Hey Hey" (danceability 0.65) by a grandmother visiting her grandson in a
 # hospital bed, Miley Cyrus' "We Can't Stop" (0.61) in a waiting room at two in the morning, Martin Jensen's "Nobody"
-# (0.67) at chemotherapy: under grief.py's 0.70 and with no club genre. 1,330 of the 42,107 songs.
+# (0.67) at chemotherapy: under grief.py's 0.70 and with no club genre. 1,330 of the 42,107 songs. A club genre
+# (grief.CLUB_GENRES) keeps a song out at any danceability: Sebastian Ingrosso's "Reload" (edm, 0.49, under grief.py's
+# 0.50) for a family waiting anxiously in a hospital corridor at night.
 PARTY_GENRES = ("dance pop", "post-teen pop")
 PARTY_DANCE = 0.60
 
 
-def unfit_for_illness(grief_unfit: np.ndarray, dance: np.ndarray, genres) -> np.ndarray:
-    """(N,) True for each song kept out of a scene of illness: grief.py's (grief_unfit (N,)), and dance pop from
-    PARTY_DANCE (dance (N,) 0-1, NaN unknown; genres (N,) '|'-separated)."""
+def unfit_for_illness(grief_unfit: np.ndarray, dance: np.ndarray, genres, club: np.ndarray) -> np.ndarray:
+    """(N,) True for each song kept out of a scene of illness: grief.py's (grief_unfit (N,)), club songs (club (N,):
+    grief.club_songs) and dance pop from PARTY_DANCE (dance (N,) 0-1, NaN unknown; genres (N,) '|'-separated)."""
     dance = np.nan_to_num(np.asarray(dance, np.float32), nan=0.0)
     party = np.array([any(name in str(cell) for name in PARTY_GENRES) for cell in genres], bool)
-    return np.asarray(grief_unfit, bool) | (party & (dance >= PARTY_DANCE))
+    return np.asarray(grief_unfit, bool) | np.asarray(club, bool) | (party & (dance >= PARTY_DANCE))
