@@ -13,8 +13,8 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import (celebration, drinking, effort_songs, family_rap, grief, moodpicking, quiet_outdoors, scoring,
-               season_moods, seduction, slow_dance, songscore)
+from . import (celebration, drinking, effort_songs, family_rap, grief, illness, moodpicking, quiet_outdoors,
+               scoring, season_moods, seduction, slow_dance, songscore)
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -151,6 +151,12 @@ class Recommender:
         self._names_occasion = (None if self._song_features is None or self._song_features.naming is None
                                 else np.asarray(self._song_features.naming) > 0)
         self._grief = _grief_reading(self._song_features, encoder, index.catalog)
+        self._illness_cues = np.asarray(encoder.encode([cue for cue, _ in illness.ILLNESS_CUES], unpadded=True),
+                                        np.float32)
+        self._illness_counter = np.asarray(encoder.encode(list(illness.COUNTER_CUES), unpadded=True), np.float32)
+        self._illness_unfit = (None if self._grief is None else
+                               illness.unfit_for_illness(self._grief.unfit, index.catalog.dance, index.catalog.genres,
+                                                         grief.club_songs(index.catalog.genres)))
         # each season label's sets (season_moods.py): (C,) True where a set holds it
         self._season_sets = {label: np.asarray(index.combinations.mean_weights[index.labels.index(label)] > 0)
                              for label in season_moods.SEASON_WORDS if label in index.labels[
@@ -366,7 +372,8 @@ class Recommender:
         similarities = self._mood_gate.heard(similarities)
         no_sorrow = np.maximum(rest, joy)
         scores = self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow,
-                                          embeddings, energy, self._grief_scenes(embeddings))
+                                          embeddings, energy, self._grief_scenes(embeddings),
+                                          self._illness_scenes(embeddings))
         return scores, affect
 
     def _grief_scenes(self, embeddings: np.ndarray) -> np.ndarray | None:
@@ -374,6 +381,11 @@ class Recommender:
         if self._grief is None:
             return None
         return np.array([grief.grief_scene(row, self._grief.cues, self._grief.counter) for row in embeddings],
+                        np.float32)
+
+    def _illness_scenes(self, embeddings: np.ndarray) -> np.ndarray:
+        """(B,) 1 for each description illness.py reads as a scene of illness and care, 0 otherwise."""
+        return np.array([illness.illness_scene(row, self._illness_cues, self._illness_counter) for row in embeddings],
                         np.float32)
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:
@@ -515,6 +527,9 @@ class Recommender:
         mourned = self._grief is not None and grief.grief_scene(query, self._grief.cues, self._grief.counter)
         if mourned:
             excluded = excluded | self._grief.unfit  # no "Think About You" for a widower's breakfast (grief.py)
+        elif self._illness_unfit is not None and illness.illness_scene(query, self._illness_cues,
+                                                                       self._illness_counter):
+            excluded = excluded | self._illness_unfit  # no "ROXANNE" by a grandmother's hospital bed (illness.py)
         if self._slow_dance is not None and slow_dance.slow_dance_scene(query, self._slow_dance.cues,
                                                                        self._slow_dance.counter):
             excluded = excluded | self._slow_dance.unfit  # no "Just Dance" at a first dance (slow_dance.py)

@@ -505,6 +505,13 @@ GRIEF_UNFIT = tuple(dict.fromkeys(KEY_FEELINGS[0][0] + KEY_FEELINGS[1][0] + (
     "optimistic", "bright", "carefree", "laid-back", "summery", "uplifting", "triumphant", "sparkling", "perky",
     "exuberant", "fun", "rousing", "boisterous", "raucous", "rowdy", "lively", "energetic", "euphoric",
     "ecstatic", "sexy", "sensual", "humorous", "comic", "quirky", "swaggering", "flashy", "brash")))
+# A scene of illness and care (illness.illness_scene: chemotherapy, a hospital bed, a waiting room at night) got
+# "carefree · sentimental | serious · thoughtful | optimistic · reassuring" for a woman holding her friend's hand
+# during chemotherapy: the encoder hears the friendship. There the sets of care (CARE_FEELINGS) gain as grief's do,
+# the other families' readings yield, and CARE_UNFIT's labels of play, a party, sunshine and desire need
+# COLOURED_SUPPORT as beside a grave; hope stays ("optimistic", "uplifting" are no blunder at a sickbed).
+CARE_FEELINGS = ("tender", "poignant", "reflective", "gentle", "soothing", "reassuring", "bittersweet", "wistful")
+CARE_UNFIT = tuple(label for label in GRIEF_UNFIT if label not in ("optimistic", "uplifting"))
 # Absence: a place made for play, a crowd or a party, shown empty ("playful · rollicking | jovial · rousing" for
 # an empty playground swing at dusk: the encoder hears "playground", not "empty"). The reading is the nearest
 # ABSENCE_CUES less the nearest PRESENCE_CUES, from ABSENCE_FROM to ABSENCE_FULL: the swing 0.26, an abandoned
@@ -724,6 +731,7 @@ class MoodGate:
     love: np.ndarray | None = None  # (L,) support family without a couple asks of love's labels (LOVE)
     kin_cues: np.ndarray | None = None  # (K, D) unit embeddings of KIN_CUES
     love_cues: np.ndarray | None = None  # (K, D) unit embeddings of LOVE_CUES
+    care_unfit: np.ndarray | None = None  # (L,) support a scene of illness asks (CARE_UNFIT)
 
     @classmethod
     def of(cls, labels: list[str], label_affect: np.ndarray, combinations: Combinations,
@@ -752,9 +760,10 @@ class MoodGate:
         solitude = per_label(SOLITUDE, DARK_SUPPORT)
         force = per_label(FORCE, FORCE_SUPPORT)
         occasion = np.vstack([per_label((label,), OCCASION_SUPPORT) for label in OCCASION_LABELS])
-        # the KEY_FEELINGS families, then a pet at home's and grief's (key_feelings' last two readings)
+        # the KEY_FEELINGS families, then a pet at home's, grief's and care's (key_feelings' last three readings)
         key_members = np.vstack([per_label(family, 1.0) for family in
-                                 (*(family for family, _ in KEY_FEELINGS), HOME_PET_FEELINGS, GRIEF_FEELINGS)])
+                                 (*(family for family, _ in KEY_FEELINGS), HOME_PET_FEELINGS, GRIEF_FEELINGS,
+                                  CARE_FEELINGS)])
         key_share = key_members @ combinations.mean_weights
         ceilings = per_label(LITERAL, LITERAL_CEILING, np.inf)
         sorrow = per_label(SORROW, DARK_SUPPORT)
@@ -794,7 +803,8 @@ class MoodGate:
                    *(None if cues is None else np.ascontiguousarray(cues, np.float32)
                      for cues in (pet_cues, trouble_cues)), per_label(GRIEF_UNFIT, COLOURED_SUPPORT),
                    per_label(LOVE, LOVE_SUPPORT),
-                   *(None if cues is None else np.ascontiguousarray(cues, np.float32) for cues in (kin_cues, love_cues)))
+                   *(None if cues is None else np.ascontiguousarray(cues, np.float32) for cues in (kin_cues, love_cues)),
+                   per_label(CARE_UNFIT, COLOURED_SUPPORT))
 
     def opposed(self, affect: np.ndarray, energy: np.ndarray | None = None,
                 key: np.ndarray | None = None) -> np.ndarray:
@@ -925,10 +935,12 @@ class MoodGate:
         half = closeness.shape[1] // 2
         return closeness[:, half:].mean(axis=1) - closeness[:, :half].mean(axis=1)
 
-    def key_feelings(self, embeddings: np.ndarray, grief: np.ndarray | None = None) -> np.ndarray | None:
-        """(B, F + 2) 0-1 how clearly the descriptions (B, D) show each KEY_FEELINGS family's scene (the
-        nearest of its cues), then a pet at home (home_pet) and grief (grief (B,) 0-1: grief.grief_scene, 0 where
-        not given), which the other families yield to; None without cues."""
+    def key_feelings(self, embeddings: np.ndarray, grief: np.ndarray | None = None,
+                     care: np.ndarray | None = None) -> np.ndarray | None:
+        """(B, F + 3) 0-1 how clearly the descriptions (B, D) show each KEY_FEELINGS family's scene (the
+        nearest of its cues), then a pet at home (home_pet), grief (grief (B,) 0-1: grief.grief_scene) and illness
+        (care (B,) 0-1: illness.illness_scene, less grief; 0 where not given), which the other families yield to;
+        None without cues."""
         if self.key_cues is None:
             return None
         readings, start = [], 0
@@ -936,8 +948,10 @@ class MoodGate:
             readings.append(cue_readings(embeddings, self.key_cues[start: start + len(cues)], cues))
             start += len(cues)
         mourned = np.zeros(len(embeddings), np.float32) if grief is None else np.asarray(grief, np.float32)
-        readings = np.column_stack([*readings, self.home_pet(embeddings)]) * (1 - mourned)[:, None]
-        readings = np.column_stack([readings, mourned])
+        cared = np.zeros(len(embeddings), np.float32) if care is None else np.asarray(care, np.float32)
+        cared = cared * (1 - mourned)
+        readings = np.column_stack([*readings, self.home_pet(embeddings)]) * (1 - mourned - cared)[:, None]
+        readings = np.column_stack([readings, mourned, cared])
         absent = self.absent(embeddings)
         if absent.any():  # an empty playground is no play, an empty hall no party: the feel of absence instead
             for family, (labels, _) in enumerate(KEY_FEELINGS):
@@ -966,20 +980,22 @@ class MoodGate:
 
     def adjusted(self, scores: np.ndarray, similarities: np.ndarray, affect: np.ndarray,
                  no_sorrow: np.ndarray | None = None, embeddings: np.ndarray | None = None,
-                 energy: np.ndarray | None = None, grief: np.ndarray | None = None) -> np.ndarray:
+                 energy: np.ndarray | None = None, grief: np.ndarray | None = None,
+                 care: np.ndarray | None = None) -> np.ndarray:
         """(B, C) scores less each set's label penalties and its size penalty; affect: (B, 2),
         no_sorrow: (B,) 0-1 how clearly the scene is no place for sorrow (someone asleep, a
         celebration): the labels of sorrow need that share of their support; embeddings (B, D): the
         descriptions, for who is in them (scene_support); energy (B,): the scene's energy in sd, for the
         labels opposed to its feel (opposed), which a key feeling the scene shows waives for its own family;
-        grief (B,) 0-1: a scene of grief (grief.grief_scene), where GRIEF_UNFIT's labels need their support."""
+        grief (B,) 0-1: a scene of grief (grief.grief_scene), where GRIEF_UNFIT's labels need their support; care
+        (B,) 0-1: a scene of illness (illness.illness_scene), where CARE_UNFIT's do."""
         similarities = np.asarray(similarities, np.float32)[:, : len(self.coloured)]
         support = np.broadcast_to(self.coloured, similarities.shape)
-        key = None if embeddings is None else self.key_feelings(embeddings, grief)
+        key = None if embeddings is None else self.key_feelings(embeddings, grief, care)
         if embeddings is not None:  # a cozy place, people together or at play, a pet at home: as beside a sleeper
             comfort = self.comforted(embeddings)
             if key is not None:
-                comfort = np.maximum.reduce([comfort, key[:, 0], key[:, -2]])
+                comfort = np.maximum.reduce([comfort, key[:, 0], key[:, len(KEY_FEELINGS)]])
             no_sorrow = comfort if no_sorrow is None else np.maximum(np.asarray(no_sorrow, np.float32), comfort)
         if no_sorrow is not None:
             no_sorrow = np.minimum(np.asarray(no_sorrow, np.float32) / NO_SORROW_FULL, 1)
@@ -989,6 +1005,8 @@ class MoodGate:
             support = support + scene
         if grief is not None and self.grief_unfit is not None:  # no "carefree · optimistic" by a grave
             support = support + np.asarray(grief, np.float32)[:, None] * self.grief_unfit[None, :]
+        if care is not None and self.care_unfit is not None:  # no "carefree · sentimental" at chemotherapy
+            support = support + np.asarray(care, np.float32)[:, None] * self.care_unfit[None, :]
         if key is not None:  # a storm's "ominous", a neon night's "nocturnal": the scene shown calls for them
             support = support * (1 - np.minimum(key @ self.key_members, 1))
         # Any shortfall at all costs a step (0.1), so a label just under its bar stays out too.
