@@ -250,7 +250,11 @@ ACTIVITY_CUES = (("someone jogging, running or cycling fast", 0.30, 0.42),
                  # second hears friends in the car (singing on a road trip 0.61-0.68; friends toasting on a rooftop or
                  # skateboarding 0.44; EmoBank 99.5% under 0.29)
                  ("a car on a road trip down the open highway", 0.46, 0.60),
-                 ("friends on a road trip, driving down the open highway", 0.46, 0.60))
+                 ("friends on a road trip, driving down the open highway", 0.46, 0.60),
+                 # a water fight is play as well as effort (songscore.EFFORT_CUES, which moves it toward EFFORT_AFFECT
+                 # alone: "dramatic · romantic" for strangers drenching each other with water guns at Songkran, 0.54
+                 # here; friends soaking in a hot spring 0.43, a forgotten water gun 0.38, EmoBank 99.5% under 0.25)
+                 ("people in a wild water fight, soaking each other with water guns", 0.45, 0.53))
 PLAY_AFFECT = (0.8, 0.5)
 # A scene of effort, a race or a finish whose own energy falls short of its effort (the engine's SceneReading.
 # effort_lift, 0-1) moves toward EFFORT_AFFECT the same way, livelier than play and less giddy: a mud-covered man

@@ -238,7 +238,32 @@ EFFORT_CUES = (("a person working out hard at the gym", 0.45, 0.60),
                # that finish 0.48, runners crawling under barbed wire 0.58, an obstacle race's finish 0.57; an empty
                # race track at night 0.34, a child running through a sprinkler 0.24. EmoBank's dev sentences: 99.5%
                # under 0.20, none above 0.36
-               ("people running a muddy obstacle course race", 0.38, 0.48))
+               ("people running a muddy obstacle course race", 0.38, 0.48),
+               # contact sport in action (issue 11, held-out round 27: a muddy women's rugby team locked in a scrum
+               # read 0.00 here and got "bittersweet · tender | dramatic · lyrical"): a scrum 0.57, a try 0.57 on the
+               # first; an injured player on the sideline 0.47, an empty pitch in the rain 0.47, a player with a bloody
+               # nose walking off 0.51, rugby fans in a pub 0.47 (EmoBank's dev sentences 99.5% under 0.25; "Rugby."
+               # 0.55). Hockey players crashing into the boards 0.57 on the second, people ice skating at a busy rink
+               # 0.49 (EmoBank 99.5% under 0.24, none above 0.29); judo throws 0.55 and karate sparring 0.47 on the
+               # third, a belt on a hook in a quiet dojo 0.34, students kneeling in silence 0.33, a wrestler alone
+               # after losing 0.24 (EmoBank 99.5% under 0.23, none above 0.33)
+               ("rugby players crashing into a tackle or pushing in a scrum", 0.50, 0.58),
+               ("ice hockey players body-checking each other into the boards", 0.50, 0.58),
+               ("wrestlers or martial artists grappling and sparring hard", 0.36, 0.48),
+               # playful chaos (round 27: "soothing · peaceful | romantic · calm" and Sleeping At Last's "Strangers" for
+               # strangers drenching each other with water guns at Songkran, 0.00 on every cue): that scene 0.54 on
+               # the first, friends soaking in a hot spring 0.43, a water gun lying forgotten 0.38 (EmoBank 99.5% under
+               # 0.25, none above 0.31); pillow fights 0.80-0.85 on the second, a quiet hotel room with pillows 0.32
+               # (EmoBank 99.5% under 0.29, none above 0.33); snowball fights 0.64-0.71 on the third, friends in a
+               # snowy hot spring 0.48 (EmoBank 99.5% under 0.25, none above 0.39); a cafeteria food fight 0.60 on the
+               # fourth, friends eating kebabs after the club 0.35 (EmoBank 99.5% under 0.33; '"food fight" may be the
+               # wrong word.' 0.60). One sentence for all three fights read friends at a campfire or bowling 0.40-0.46.
+               # A colour run (0.86 on the mud run's cue) and children splashing in a fountain (moodpicking's
+               # ACTIVITY_CUES, 1.00) already read lively
+               ("people in a wild water fight, soaking each other with water guns", 0.45, 0.53),
+               ("kids hitting each other with pillows in a pillow fight", 0.45, 0.60),
+               ("people throwing snowballs at each other in a snowball fight", 0.52, 0.62),
+               ("a messy food fight with food flying everywhere", 0.45, 0.55))
 # A title reads as strength or victory (SongFeatures.strength) by its nearest STRENGTH_TOPICS cosine less
 # STRENGTH_WEAK_SHARE of its nearest WEAKNESS_TOPICS one (a title about losing or about love reads close to the
 # first too: "Losing", "Glory of Love", "The Power Of Love"), from STRENGTH_TITLE_FROM to STRENGTH_TITLE_FULL.
