@@ -88,6 +88,8 @@ class SceneReading(NamedTuple):
     liveliness: float  # Recommender._scene_liveliness, sd
     effort: float = 0.0  # Recommender._effort, 0-1 (0 where the text's valence was not read)
     effort_lift: float = 0.0  # 0-1 the share of EFFORT_ENERGY the scene's own energy falls short of by its effort
+    mourned: bool = False  # grief.grief_scene (False without grief's reading)
+    ill: bool = False  # illness.illness_scene
 
 
 class Recommender:
@@ -372,21 +374,10 @@ class Recommender:
         similarities = self._mood_gate.heard(similarities)
         no_sorrow = np.maximum(rest, joy)
         scores = self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow,
-                                          embeddings, energy, self._grief_scenes(embeddings),
-                                          self._illness_scenes(embeddings))
+                                          embeddings, energy,
+                                          np.array([reading.mourned for reading in readings], np.float32),
+                                          np.array([reading.ill for reading in readings], np.float32))
         return scores, affect
-
-    def _grief_scenes(self, embeddings: np.ndarray) -> np.ndarray | None:
-        """(B,) 1 for each description grief.py reads as a scene of grief, 0 otherwise; None without its reading."""
-        if self._grief is None:
-            return None
-        return np.array([grief.grief_scene(row, self._grief.cues, self._grief.counter) for row in embeddings],
-                        np.float32)
-
-    def _illness_scenes(self, embeddings: np.ndarray) -> np.ndarray:
-        """(B,) 1 for each description illness.py reads as a scene of illness and care, 0 otherwise."""
-        return np.array([illness.illness_scene(row, self._illness_cues, self._illness_counter) for row in embeddings],
-                        np.float32)
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:
         """(C,) each combination's preference weight: the sum of its labels' within [-1, 1] (the improved
@@ -524,11 +515,10 @@ class Recommender:
         unfit_rap = self._unfit_rap(query, shortfall)
         if unfit_rap is not None:
             excluded = excluded | unfit_rap  # no "Stick Talk" at boys' street cricket (family_rap.py)
-        mourned = self._grief is not None and grief.grief_scene(query, self._grief.cues, self._grief.counter)
+        mourned = reading.mourned
         if mourned:
             excluded = excluded | self._grief.unfit  # no "Think About You" for a widower's breakfast (grief.py)
-        elif self._illness_unfit is not None and illness.illness_scene(query, self._illness_cues,
-                                                                       self._illness_counter):
+        elif self._illness_unfit is not None and reading.ill:
             excluded = excluded | self._illness_unfit  # no "ROXANNE" by a grandmother's hospital bed (illness.py)
         if self._slow_dance is not None and slow_dance.slow_dance_scene(query, self._slow_dance.cues,
                                                                        self._slow_dance.counter):
@@ -708,17 +698,19 @@ class Recommender:
         return results
 
     def _scene_reading(self, query: np.ndarray, valence: float | None = None) -> SceneReading:
-        """The description's stillness, energy and effort, read once an answer for both the moods and the songs
-        (each a dozen cue products: read twice, they cost ~1% of a batched caption). valence: the text's own
+        """The description's stillness, energy, effort, grief and illness, read once an answer for both the moods
+        and the songs (each a dozen cue products: read twice, they cost ~1% of a batched caption). valence: the text's own
         reading, for the effort (_effort); without it the scene's effort is not read. A scene of effort
         (effort_songs.effort_scene) is at least EFFORT_ENERGY lively by its effort."""
         still = 0.0 if self._song_features is None else self._song_features.stillness(query)
         effort = 0.0 if valence is None or self._song_features is None else self._effort(query, valence)
         liveliness = self._scene_liveliness(query, still)
+        mourned = self._grief is not None and grief.grief_scene(query, self._grief.cues, self._grief.counter)
+        ill = illness.illness_scene(query, self._illness_cues, self._illness_counter)
         if not effort_songs.effort_scene(effort):  # a faint reading (floodwater: 0.08) leaves the scene as it is
-            return SceneReading(still, liveliness, effort)
+            return SceneReading(still, liveliness, effort, mourned=mourned, ill=ill)
         lift = min(max(EFFORT_ENERGY * effort - liveliness, 0.0) / EFFORT_ENERGY, 1.0)
-        return SceneReading(still, max(liveliness, EFFORT_ENERGY * effort), effort, lift)
+        return SceneReading(still, max(liveliness, EFFORT_ENERGY * effort), effort, lift, mourned, ill)
 
     def _scene_liveliness(self, query: np.ndarray, still: float | None = None) -> float:
         """A scene's energy (sd) as the songs and the moods hear it: the text's arousal misses it (a gym

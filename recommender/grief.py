@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .cuescenes import cue_scene
+
 GRIEF_LEADS = 3  # songs of loss put first in a scene of grief (they stand in for songscore.ANCHORS' titles)
 
 # (phrase, cosine from which a description close to it is a scene of grief). Dev scenes: a quiet cemetery 0.74, a
@@ -95,14 +97,14 @@ class GriefRule:
     harsh: float = 0.5
 
 
+# each cue's start, in order (cuescenes.cue_scene)
+_GRIEF_CUES_STARTS = np.array([start for _, start in GRIEF_CUES], np.float32)
+
+
 def grief_scene(query: np.ndarray, grief_cues: np.ndarray, counter_cues: np.ndarray) -> bool:
     """Whether a description (D,) unit embedding is a scene of grief: as close as its own cosine to one of
     grief_cues (G, D, GRIEF_CUES in order), and closer to them than to any of counter_cues (C, D)."""
-    query = np.asarray(query, np.float32)
-    grief = np.asarray(grief_cues, np.float32) @ query
-    froms = np.array([start for _, start in GRIEF_CUES], np.float32)
-    counter = float((np.asarray(counter_cues, np.float32) @ query).max())
-    return bool((grief >= froms).any()) and float(grief.max()) > counter
+    return cue_scene(query, grief_cues, _GRIEF_CUES_STARTS, counter_cues)
 
 
 def club_songs(genres) -> np.ndarray:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .cuescenes import cue_scene
+
 # (phrase, cosine from which a description close to it is a scene of illness). EmoBank's dev sentences reach, at
 # 99.5%: 0.25, 0.28, 0.21, 0.28, 0.26, 0.29, 0.30 (max 0.38). Dev scenes: relatives in a hospital waiting room at two
 # in the morning 0.71, chemotherapy in an infusion chair 0.61, a grandmother visiting her grandson in a hospital bed
@@ -43,14 +45,14 @@ COUNTER_CUES = ("a proud father holding his newborn baby", "a newborn baby in a 
                 "a tired nurse taking a break after her shift")
 
 
+# each cue's start, in order (cuescenes.cue_scene)
+_ILLNESS_CUES_STARTS = np.array([start for _, start in ILLNESS_CUES], np.float32)
+
+
 def illness_scene(query: np.ndarray, illness_cues: np.ndarray, counter_cues: np.ndarray) -> bool:
     """Whether a description (D,) unit embedding is a scene of illness and care: as close as its own cosine to one of
     illness_cues (I, D, ILLNESS_CUES in order), and closer to them than to any of counter_cues (C, D)."""
-    query = np.asarray(query, np.float32)
-    illness = np.asarray(illness_cues, np.float32) @ query
-    froms = np.array([start for _, start in ILLNESS_CUES], np.float32)
-    counter = float((np.asarray(counter_cues, np.float32) @ query).max())
-    return bool((illness >= froms).any()) and float(illness.max()) > counter
+    return cue_scene(query, illness_cues, _ILLNESS_CUES_STARTS, counter_cues)
 
 
 # Dance pop at a sickbed: Katy Perry's "Hey Hey Hey" (danceability 0.65) by a grandmother visiting her grandson in a
