@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .cuescenes import cue_scene
+
 # (phrase, cosine from which a title close to it is about drinking). On the catalog's well-known songs: "raise your
 # glass and drink" takes "Raise Your Glass" 0.86 ("Cake By The Ocean" 0.08); "shots of tequila" "Tequila" 0.87,
 # "Tequila Sunrise" 0.70, "Cocktails" 0.65, "Margarita" 0.60 ("Shots" 0.58 and "Margaritaville" 0.42 stay);
@@ -36,6 +38,7 @@ CHILD_CUES = (("a baby", 0.47), ("a toddler", 0.5), ("a baby shower with a newbo
               ("a parent with a young child", 0.47), ("children playing at school", 0.47), ("a little girl or boy", 0.47),
               ("young children playing together", 0.5), ("a young child's birthday party with other kids", 0.57),
               ("a little kid blowing out the candles on a birthday cake", 0.72))
+CHILD_STARTS = np.array([start for _, start in CHILD_CUES], np.float32)
 
 
 def drinking_titles(title_cosines: np.ndarray) -> np.ndarray:
@@ -49,8 +52,4 @@ def children_scene(query: np.ndarray, child_cues: np.ndarray, adult_cues: np.nda
     """Whether a description (D,) unit embedding is a children's scene a drinking song does not belong in: as close
     as its own cosine to one of child_cues (C, D, CHILD_CUES in order), and closer to them than to any of
     adult_cues (A, D)."""
-    query = np.asarray(query, np.float32)
-    child = np.asarray(child_cues, np.float32) @ query
-    froms = np.array([start for _, start in CHILD_CUES], np.float32)
-    adult = float((np.asarray(adult_cues, np.float32) @ query).max())
-    return bool((child >= froms).any()) and float(child.max()) > adult
+    return cue_scene(query, child_cues, CHILD_STARTS, adult_cues)

@@ -21,6 +21,7 @@ import re
 import numpy as np
 
 from . import drinking, seduction
+from .cuescenes import cue_scene, nearest_cue
 
 RAP_GENRE = "rap"
 
@@ -96,16 +97,13 @@ def rap_unfit(query: np.ndarray, young_cues: np.ndarray, grown_cues: np.ndarray,
     cultural celebration, rap does not belong in: YOUNG_FROM or closer to one of young_cues (Y, D, YOUNG_CUES in
     order), or FESTIVE_FROM or closer to one of festive_cues (F, D, FESTIVE_CUES), and closer to those than to any
     of grown_cues (G, D)."""
-    query = np.asarray(query, np.float32)
-    young = float((np.asarray(young_cues, np.float32) @ query).max())
-    grown = float((np.asarray(grown_cues, np.float32) @ query).max())
-    if young >= YOUNG_FROM and young > grown:
+    if cue_scene(query, young_cues, YOUNG_FROM, grown_cues):
         return True
-    return festive_cues is not None and festive_occasion(query, festive_cues) > grown
+    return festive_cues is not None and festive_occasion(query, festive_cues) > nearest_cue(query, grown_cues)
 
 
 def festive_occasion(query: np.ndarray, festive_cues: np.ndarray) -> float:
     """The description's (D,) cosine to its nearest festive_cues (F, D) when FESTIVE_FROM or more, else 0: a
     religious or cultural celebration, which no grown-up title reaches even with a DJ and drinks (the engine)."""
-    festive = float((np.asarray(festive_cues, np.float32) @ np.asarray(query, np.float32)).max())
+    festive = nearest_cue(query, festive_cues)
     return festive if festive >= FESTIVE_FROM else 0.0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .cuescenes import cue_scene
 from .family_rap import RAP_SCENE_CUES
 
 # A description is a quiet outdoor scene from QUIET_FROM to its nearest cue. Dev scenes: a hiker on a rocky summit
@@ -43,7 +44,4 @@ COUNTER_CUES = ("a busy city street", "a crowded city at night", "friends partyi
 def quiet_outdoors(query: np.ndarray, quiet_cues: np.ndarray, counter_cues: np.ndarray) -> bool:
     """Whether a description (D,) unit embedding is a serene nature or quiet outdoor scene: QUIET_FROM or closer to
     one of quiet_cues (Q, D, QUIET_OUTDOOR_CUES), and closer to them than to any of counter_cues (C, D)."""
-    query = np.asarray(query, np.float32)
-    quiet = float((np.asarray(quiet_cues, np.float32) @ query).max())
-    counter = float((np.asarray(counter_cues, np.float32) @ query).max())
-    return quiet >= QUIET_FROM and quiet > counter
+    return cue_scene(query, quiet_cues, QUIET_FROM, counter_cues)

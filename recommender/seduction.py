@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .cuescenes import cue_scene, nearest_cue
 from .explicit import NIGHT_OUT_CUE
 
 # (phrase, cosine from which a title close to it is about sex or seduction). On the catalog's well-known songs:
@@ -123,13 +124,13 @@ def elder_or_faith_scene(query: np.ndarray, elder_and_faith_cues: np.ndarray) ->
     """Whether a description (D,) unit embedding is an old people's or a faith scene: ELDER_AND_FAITH_FROM or
     closer to one of elder_and_faith_cues (E, D). No romance reading outweighs it (an older couple's anniversary
     dinner reads as close to a couple's dinner)."""
-    return float((np.asarray(elder_and_faith_cues, np.float32) @ np.asarray(query, np.float32)).max()) >= ELDER_AND_FAITH_FROM
+    return nearest_cue(query, elder_and_faith_cues) >= ELDER_AND_FAITH_FROM
 
 
 def commitment_scene(query: np.ndarray, commitment_cues: np.ndarray) -> bool:
     """Whether a description (D,) unit embedding is a wedding, an anniversary or a proposal: COMMITMENT_FROM or
     closer to one of commitment_cues (W, D)."""
-    return float((np.asarray(commitment_cues, np.float32) @ np.asarray(query, np.float32)).max()) >= COMMITMENT_FROM
+    return nearest_cue(query, commitment_cues) >= COMMITMENT_FROM
 
 
 def cheating_unfit(query: np.ndarray, family_cues: np.ndarray, adult_cues: np.ndarray,
@@ -145,15 +146,11 @@ def seduction_fits(query: np.ndarray, romance_cues: np.ndarray, family_cues: np.
     """Whether a description (D,) unit embedding supports a seduction title: ROMANCE_FROM or closer to one of
     romance_cues (R, D), a couple, a date, a night out, a dance floor or a party, and neither a family scene nor
     (with elder_and_faith_cues (E, D)) an old people's or faith scene."""
-    romance = float((np.asarray(romance_cues, np.float32) @ np.asarray(query, np.float32)).max())
-    return (romance >= ROMANCE_FROM and not family_scene(query, family_cues, adult_cues)
+    return (nearest_cue(query, romance_cues) >= ROMANCE_FROM and not family_scene(query, family_cues, adult_cues)
             and (elder_and_faith_cues is None or not elder_or_faith_scene(query, elder_and_faith_cues)))
 
 
 def family_scene(query: np.ndarray, family_cues: np.ndarray, adult_cues: np.ndarray) -> bool:
     """Whether a description (D,) unit embedding is a family scene a seduction song does not belong in:
     FAMILY_FROM or closer to one of family_cues (F, D), and closer to them than to any of adult_cues (A, D)."""
-    query = np.asarray(query, np.float32)
-    family = float((np.asarray(family_cues, np.float32) @ query).max())
-    adult = float((np.asarray(adult_cues, np.float32) @ query).max())
-    return family >= FAMILY_FROM and family > adult
+    return cue_scene(query, family_cues, FAMILY_FROM, adult_cues)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .cuescenes import cue_scene
+
 # A description is a slow dance from SLOW_DANCE_FROM to its nearest cue, while it reads closer to these than to
 # COUNTER_CUES. Dev scenes: a couple's first dance at their wedding 1.00 (0.66 to the wedding guests dancing), a bride
 # and her father dancing at the reception 0.89 (0.67), two brides' first dance 0.83 (0.60), a couple slow dancing in
@@ -70,10 +72,7 @@ class SlowDanceRule:
 def slow_dance_scene(query: np.ndarray, slow_cues: np.ndarray, counter_cues: np.ndarray) -> bool:
     """Whether a description (D,) unit embedding is a slow dance: SLOW_DANCE_FROM or closer to one of slow_cues
     (S, D), and closer to them than to any of counter_cues (C, D)."""
-    query = np.asarray(query, np.float32)
-    slow = float((np.asarray(slow_cues, np.float32) @ query).max())
-    counter = float((np.asarray(counter_cues, np.float32) @ query).max())
-    return slow >= SLOW_DANCE_FROM and slow > counter
+    return cue_scene(query, slow_cues, SLOW_DANCE_FROM, counter_cues)
 
 
 def unfit_for_slow_dance(dance: np.ndarray, drive: np.ndarray, arousal: np.ndarray, club: np.ndarray,
