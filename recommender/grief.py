@@ -5,8 +5,8 @@ eating breakfast alone, generic pop beside an empty dog bed, at a grave, for som
 lost parent. songscore.MOURNING_CUES only takes danceability off at a funeral or a grave; here a description is a
 scene of grief when it reads close to one of GRIEF_CUES (a widower, a funeral, an empty pet bed, a photo of someone
 who died) and closer to them than to COUNTER_CUES (a breakup, rain, nostalgia, a Halloween graveyard, a sleeping
-pet). A song of loss is found by its title (LOSS_TOPICS), its calm and sad audio and its popularity; no list of
-songs or scenes. Pure numpy; N songs, D = 384.
+pet); since session 28 a last goodbye to a dying pet at the vet is one too. A song of loss is found by its title
+(LOSS_TOPICS), its calm and sad audio and its popularity; no list of songs or scenes. Pure numpy; N songs, D = 384.
 """
 
 from __future__ import annotations
@@ -36,7 +36,16 @@ GRIEF_CUES = (("a widower alone at home, missing his late wife", GRIEF_FROM), ("
               ("an urn with the ashes of a loved one", GRIEF_FROM),
               # held-out round 24: an empty chair at a dinner table with a framed photo of a smiling grandfather read
               # 0.36 to the cues above (0.38 to the photo album) and got "Raise Your Glass"; 0.62 to this one
-              ("an empty chair at the table for someone who passed away", GRIEF_FROM))
+              ("an empty chair at the table for someone who passed away", GRIEF_FROM),
+              # session 28 (issue #11): a family saying goodbye to their old dog on a blanket at the vet read 0.38
+              # to the cues above (0.43 to the pet lying around) and got the dance track "Loving Myself" (Vance Joy's
+              # "Riptide", -0.20 sd valence and +0.18 arousal, is under GriefRule's bright and lively and stays). A
+              # dying pet's last goodbye, from its own cosine (EmoBank's dev sentences 99.5% under 0.36, 0.47 at
+              # most): that dog reads 0.61; own scenes: the vet saying it is time for an old dog 0.69, a cat's paw
+              # held during the final injection 0.55 (an old cat's last day before the vet comes 0.49 is lost); a
+              # dog's vaccinations 0.47 and a puppy's first checkup 0.44 stay out. A last goodbye to a dying
+              # grandparent in a hospice already reads 0.54-0.60 to the mourning or the photo cue.
+              ("saying goodbye to a dying pet at the vet", 0.52))
 # Sadness without a loss, and the places of grief without it: a Halloween graveyard reads 0.96 to the fourth (0.58 to
 # the grave), a spooky graveyard at night 0.70 (0.49), a grandmother with an old photo album 0.66 to the third (0.51
 # to the photo), an old dog asleep on his bed 0.75 to the pet asleep (0.50 to the empty pet bed), a celebration of
