@@ -13,8 +13,8 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import (celebration, drinking, effort_songs, family_rap, grief, illness, moodpicking, quiet_outdoors,
-               scoring, season_moods, seduction, slow_dance, songscore)
+from . import (celebration, child_titles, drinking, effort_songs, family_rap, grief, illness, moodpicking,
+               quiet_outdoors, scoring, season_moods, seduction, slow_dance, songscore)
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -144,6 +144,8 @@ class Recommender:
         self._seductive, self._romance_cues, self._family_cues, self._adult_cues = _seduction_reading(self._song_features, encoder)
         self._cheating, self._elder_and_faith_cues, self._commitment_cues = _cheating_reading(self._song_features, encoder)
         self._drinking, self._child_cues = _drinking_reading(self._song_features, encoder)
+        self._grown_themes, self._childhood_cues = _grown_theme_reading(self._song_features, encoder)
+        self._adult_and_teenage_cues = encoder.encode([*seduction.ADULT_CUES, *family_rap.TEENAGE_CUES], unpadded=True)
         self._young_cues = encoder.encode(list(family_rap.YOUNG_CUES), unpadded=True)
         self._grown_cues = encoder.encode(list(family_rap.GROWN_CUES), unpadded=True)
         self._festive_cues = encoder.encode(list(family_rap.FESTIVE_CUES), unpadded=True)
@@ -512,6 +514,11 @@ class Recommender:
             excluded = excluded | self._cheating  # no "My Sidepiece" at a wedding (seduction.py)
         if self._drinking is not None and drinking.children_scene(query, self._child_cues, self._adult_cues):
             excluded = excluded | self._drinking  # no "Raise Your Glass" at a child's birthday (drinking.py)
+        # (teenagers are a grown scene here: a teenage crush may play at their party)
+        if self._grown_themes is not None and (
+                drinking.children_scene(query, self._child_cues, self._adult_and_teenage_cues)
+                or child_titles.childhood_scene(query, self._childhood_cues, self._adult_and_teenage_cues)):
+            excluded = excluded | self._grown_themes  # no "Teenage Dream" at a science fair (child_titles.py)
         unfit_rap = self._unfit_rap(query, shortfall)
         if unfit_rap is not None:
             excluded = excluded | unfit_rap  # no "Stick Talk" at boys' street cricket (family_rap.py)
@@ -808,6 +815,17 @@ def _drinking_reading(features: songscore.SongFeatures | None, encoder) -> tuple
         return None, children
     cues = encoder.encode([phrase for phrase, _ in drinking.DRINKING_CUES], unpadded=True)
     return drinking.drinking_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1)), children
+
+
+def _grown_theme_reading(features: songscore.SongFeatures | None, encoder) -> tuple:
+    """(N,) which titles read as desire, being sexy, teenage love or the club, and the (K, D) childhood cue
+    embeddings (child_titles.py); no titles (None) for an index without title embeddings."""
+    childhood = encoder.encode([phrase for phrase, _ in child_titles.CHILDHOOD_CUES], unpadded=True)
+    if features is None:
+        return None, childhood
+    cues = encoder.encode([phrase for phrase, _ in child_titles.GROWN_THEME_CUES], unpadded=True)
+    titles = child_titles.grown_theme_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1))
+    return titles, childhood
 
 
 @dataclass(frozen=True)
