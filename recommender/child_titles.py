@@ -1,7 +1,7 @@
 """Songs about desire, being sexy, teenage love or the club, kept out of children's scenes.
 
-Held-out judges (session 28, issue #11) named Katy Perry's "Teenage Dream" and Fifth Harmony's "Worth It" beside a
-schoolgirl's science fair. seduction.py keeps titles about sex out of family scenes and drinking.py drinking songs out
+Held-out round 25's judges (session 26, issue #11) named Katy Perry's "Teenage Dream" and Fifth Harmony's "Worth It"
+beside a schoolgirl's science fair. seduction.py keeps titles about sex out of family scenes and drinking.py drinking songs out
 of children's ones, but a title about a teenage crush, being sexy, wanting someone or a club night says none of their
 phrases. Here such a title reaches its own cosine to one of GROWN_THEME_CUES (as seduction.py reads its titles), and
 it stays out of a children's scene (drinking.CHILD_CUES: kids, babies, a child's birthday) or a school event or a

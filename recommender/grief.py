@@ -5,7 +5,7 @@ eating breakfast alone, generic pop beside an empty dog bed, at a grave, for som
 lost parent. songscore.MOURNING_CUES only takes danceability off at a funeral or a grave; here a description is a
 scene of grief when it reads close to one of GRIEF_CUES (a widower, a funeral, an empty pet bed, a photo of someone
 who died) and closer to them than to COUNTER_CUES (a breakup, rain, nostalgia, a Halloween graveyard, a sleeping
-pet); since session 28 a last goodbye to a dying pet at the vet is one too. A song of loss is found by its title
+pet); since session 27 a last goodbye to a dying pet at the vet is one too. A song of loss is found by its title
 (LOSS_TOPICS), its calm and sad audio and its popularity; no list of songs or scenes. Pure numpy; N songs, D = 384.
 """
 
@@ -37,7 +37,7 @@ GRIEF_CUES = (("a widower alone at home, missing his late wife", GRIEF_FROM), ("
               # held-out round 24: an empty chair at a dinner table with a framed photo of a smiling grandfather read
               # 0.36 to the cues above (0.38 to the photo album) and got "Raise Your Glass"; 0.62 to this one
               ("an empty chair at the table for someone who passed away", GRIEF_FROM),
-              # session 28 (issue #11): a family saying goodbye to their old dog on a blanket at the vet read 0.38
+              # session 27 (issue #11): a family saying goodbye to their old dog on a blanket at the vet read 0.38
               # to the cues above (0.43 to the pet lying around) and got the dance track "Loving Myself" (Vance Joy's
               # "Riptide", -0.20 sd valence and +0.18 arousal, is under GriefRule's bright and lively and stays). A
               # dying pet's last goodbye, from its own cosine (EmoBank's dev sentences 99.5% under 0.36, 0.47 at

@@ -1,5 +1,5 @@
 """Titles about desire, being sexy, teenage love or the club stay out of children's scenes (recommender/child_titles.py;
-session 28's held-out judges: Katy Perry's "Teenage Dream" at a schoolgirl's science fair)."""
+held-out round 25's judges: Katy Perry's "Teenage Dream" at a schoolgirl's science fair)."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ GRIEF_SCENES = ("a widower eating breakfast alone across from an untouched secon
                 "a woman holding an old photo of her late father",
                 # held-out round 24 (now dev): "Raise Your Glass" before the empty chair's cue
                 "an empty chair at a dinner table with a framed photo of a smiling grandfather",
-                # session 28 (the first dev): "No Woman, No Cry" and "Loving Myself" before the dying pet's cue
+                # session 27 (the first dev): "No Woman, No Cry" and "Loving Myself" before the dying pet's cue
                 "a family saying goodbye to their old dog lying on a blanket at the vet",
                 "the vet said it's time, saying goodbye to our sweet old boy")
 # Sad, or a graveyard, or a party, without a loss.
@@ -33,7 +33,7 @@ OTHER_SCENES = ("a girl crying after a breakup in the rain", "a Halloween gravey
                 "a cat sitting inside an empty cardboard box on a kitchen floor",
                 # session 26 (dev): "Wish You Were Here" and "somber" beside a get-well bouquet before its counter cue
                 "a hospital room with flowers by the bed",
-                # session 28: farewells to the living and a vet's checkup are not a dying pet's goodbye
+                # session 27: farewells to the living and a vet's checkup are not a dying pet's goodbye
                 "a family at the airport hugging goodbye", "a puppy's first checkup at the vet",
                 "coworkers gathered around a farewell cake in the office break room")
 
