@@ -13,8 +13,8 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import (celebration, child_titles, drinking, effort_songs, family_rap, grief, illness, moodpicking,
-               quiet_outdoors, scoring, season_moods, seduction, slow_dance, songscore)
+from . import (celebration, child_titles, dark_titles, drinking, effort_songs, family_rap, grief, illness,
+               moodpicking, quiet_outdoors, scoring, season_moods, seduction, slow_dance, songscore)
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -90,6 +90,7 @@ class SceneReading(NamedTuple):
     effort_lift: float = 0.0  # 0-1 the share of EFFORT_ENERGY the scene's own energy falls short of by its effort
     mourned: bool = False  # grief.grief_scene (False without grief's reading)
     ill: bool = False  # illness.illness_scene
+    dark: bool = False  # dark_titles.dark_scene: a scene about death, killing or horror keeps dark titles
 
 
 class Recommender:
@@ -155,6 +156,11 @@ class Recommender:
         self._names_occasion = (None if self._song_features is None or self._song_features.naming is None
                                 else np.asarray(self._song_features.naming) > 0)
         self._grief = _grief_reading(self._song_features, encoder, index.catalog)
+        self._dark_scene_cues = np.asarray(encoder.encode(list(dark_titles.DARK_SCENE_CUES), unpadded=True),
+                                           np.float32)
+        self._dark_titles = None if self._song_features is None else dark_titles.dark_titles(
+            self._song_features.themes, encoder.encode(list(dark_titles.DARK_TOPICS), unpadded=True),
+            encoder.encode(list(dark_titles.LIGHT_TOPICS), unpadded=True))
         self._illness_cues = np.asarray(encoder.encode([cue for cue, _ in illness.ILLNESS_CUES], unpadded=True),
                                         np.float32)
         self._illness_counter = np.asarray(encoder.encode(list(illness.COUNTER_CUES), unpadded=True), np.float32)
@@ -523,6 +529,8 @@ class Recommender:
         if unfit_rap is not None:
             excluded = excluded | unfit_rap  # no "Stick Talk" at boys' street cricket (family_rap.py)
         mourned = reading.mourned
+        if self._dark_titles is not None and not (mourned or reading.dark):
+            excluded = excluded | self._dark_titles  # no "Straight to Hell" at a 40th birthday (dark_titles.py)
         if mourned:
             excluded = excluded | self._grief.unfit  # no "Think About You" for a widower's breakfast (grief.py)
         elif self._illness_unfit is not None and reading.ill:
@@ -705,19 +713,20 @@ class Recommender:
         return results
 
     def _scene_reading(self, query: np.ndarray, valence: float | None = None) -> SceneReading:
-        """The description's stillness, energy, effort, grief and illness, read once an answer for both the moods
-        and the songs (each a dozen cue products: read twice, they cost ~1% of a batched caption). valence: the text's own
-        reading, for the effort (_effort); without it the scene's effort is not read. A scene of effort
+        """The description's stillness, energy, effort, grief, illness and darkness, read once an answer for both the
+        moods and the songs (each a dozen cue products: read twice, they cost ~1% of a batched caption). valence: the
+        text's own reading, for the effort (_effort); without it the scene's effort is not read. A scene of effort
         (effort_songs.effort_scene) is at least EFFORT_ENERGY lively by its effort."""
         still = 0.0 if self._song_features is None else self._song_features.stillness(query)
         effort = 0.0 if valence is None or self._song_features is None else self._effort(query, valence)
         liveliness = self._scene_liveliness(query, still)
         mourned = self._grief is not None and grief.grief_scene(query, self._grief.cues, self._grief.counter)
         ill = illness.illness_scene(query, self._illness_cues, self._illness_counter)
+        dark = dark_titles.dark_scene(query, self._dark_scene_cues)
         if not effort_songs.effort_scene(effort):  # a faint reading (floodwater: 0.08) leaves the scene as it is
-            return SceneReading(still, liveliness, effort, mourned=mourned, ill=ill)
+            return SceneReading(still, liveliness, effort, mourned=mourned, ill=ill, dark=dark)
         lift = min(max(EFFORT_ENERGY * effort - liveliness, 0.0) / EFFORT_ENERGY, 1.0)
-        return SceneReading(still, max(liveliness, EFFORT_ENERGY * effort), effort, lift, mourned, ill)
+        return SceneReading(still, max(liveliness, EFFORT_ENERGY * effort), effort, lift, mourned, ill, dark)
 
     def _scene_liveliness(self, query: np.ndarray, still: float | None = None) -> float:
         """A scene's energy (sd) as the songs and the moods hear it: the text's arousal misses it (a gym
