@@ -13,8 +13,8 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import (celebration, child_titles, dark_titles, drinking, effort_songs, family_rap, grief, illness,
-               moodpicking, quiet_outdoors, scoring, season_moods, seduction, slow_dance, songscore)
+from . import (celebration, child_titles, dark_titles, drinking, effort_songs, extreme_sound, family_rap, grief,
+               illness, moodpicking, quiet_outdoors, scoring, season_moods, seduction, slow_dance, songscore)
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -161,6 +161,8 @@ class Recommender:
         self._dark_titles = None if self._song_features is None else dark_titles.dark_titles(
             self._song_features.themes, encoder.encode(list(dark_titles.DARK_TOPICS), unpadded=True),
             encoder.encode(list(dark_titles.LIGHT_TOPICS), unpadded=True))
+        self._extreme = None if self._song_features is None else extreme_sound.extreme_songs(
+            index.catalog.affect, index.catalog.genres, self._song_features.harsh, index.catalog.artist_ids)
         self._illness_cues = np.asarray(encoder.encode([cue for cue, _ in illness.ILLNESS_CUES], unpadded=True),
                                         np.float32)
         self._illness_counter = np.asarray(encoder.encode(list(illness.COUNTER_CUES), unpadded=True), np.float32)
@@ -531,6 +533,9 @@ class Recommender:
         mourned = reading.mourned
         if self._dark_titles is not None and not (mourned or reading.dark):
             excluded = excluded | self._dark_titles  # no "Straight to Hell" at a 40th birthday (dark_titles.py)
+        if (self._extreme is not None and not reading.dark
+                and songscore.rapped_room(energy, weights) >= extreme_sound.EXTREME_ROOM):
+            excluded = excluded | self._extreme  # no black metal in a hospital waiting room (extreme_sound.py)
         if mourned:
             excluded = excluded | self._grief.unfit  # no "Think About You" for a widower's breakfast (grief.py)
         elif self._illness_unfit is not None and reading.ill:
