@@ -7,7 +7,7 @@ title where the scene does not support it, and a well-known one still won a slot
 far from LIGHT_TOPICS (the encoder's reading, as songscore.title_sorrow against JOY_TOPICS), and the engine keeps
 every dark title out, a title that matches the scene's words included, unless the scene reads close to them itself
 (a graveyard, a funeral, Halloween) or is a scene of grief (grief.py: "Funeral" may come to a funeral). No list of
-songs or artists. Of main's 1,052 dev answers (session 28) 7 change: "Lake Of Fire" leaves five lake and river scenes,
+songs or artists. Of main's 1,052 dev answers (session 27) 7 change: "Lake Of Fire" leaves five lake and river scenes,
 Isaac Delusion's "The Sinner" an empty street and a cabin's fireplace; the other dark titles were kept out already.
 At 40 songs a heavy metal concert and a boxer in a gym lose Sum 41's "Out For Blood" (own scenes). Pure numpy;
 N songs, D = 384.
@@ -51,6 +51,7 @@ HORROR_FROM = 0.55
 # The lake of fire is a title's reading only: lake scenes read 0.39-0.58 to it (a campfire on a lakeshore 0.58).
 DARK_SCENE_CUES = (*DARK_TOPICS[:-1], HORROR_CUE)
 _STARTS = np.array([DARK_SCENE_FROM] * (len(DARK_SCENE_CUES) - 1) + [HORROR_FROM], np.float32)
+
 
 def dark_titles(themes, dark_topics: np.ndarray, light_topics: np.ndarray) -> np.ndarray:
     """(N,) True for each title (themes: (N, D) unit title embeddings) that reads as dark: its nearest dark_topics

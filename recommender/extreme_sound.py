@@ -1,7 +1,7 @@
 """Extreme songs (black metal, hardcore punk) kept out of every scene that is not marked loud or dark.
 
 Judges (issue #11) found 1349, a black-metal band the catalog gives no genre, in calm scenes: on main's dev answers
-(session 28) its "Chasing Dragons" came to relatives in a hospital waiting room at two in the morning. Deezer's songs
+(session 27) its "Chasing Dragons" came to relatives in a hospital waiting room at two in the morning. Deezer's songs
 have no genres, no danceability and no acousticness (songscore's harshness reads them only through a band's Spotify
 songs), and a song whose feeling Deezer does not know reads as ordinary and a little calm ("Chasing Dragons" -0.23 sd
 of valence, -0.31 of arousal, as 600 such songs). What a song's reading misses, its band's says: 1349's other song,
@@ -9,7 +9,7 @@ of valence, -0.31 of arousal, as 600 such songs). What a song's reading misses, 
 loud (EXTREME_VALENCE, EXTREME_AROUSAL) and it is heavy by genre (songscore.SongFeatures.harsh) or has none; a song
 without genres is also extreme when EXTREME_BAND of its artist's songs without genres are. The engine keeps them
 out unless the scene is loud (songscore.rapped_room: a gym, a club, a rock concert) or about death or horror
-(dark_titles.dark_scene). No list of songs or artists. Of main's 1,052 dev answers (session 28) only that one
+(dark_titles.dark_scene). No list of songs or artists. Of main's 1,052 dev answers (session 27) only that one
 changes: affect closeness keeps such songs from nearly every answer, even a mosh pit's at 40 songs; this is the net
 for a song whose own reading is missing. Pure numpy; N songs.
 """
