@@ -14,7 +14,7 @@ import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load
 from threadpoolctl import ThreadpoolController
 
 from . import (celebration, child_titles, dark_titles, drinking, effort_songs, extreme_sound, family_rap, grief,
-               illness, moodpicking, quiet_outdoors, scoring, season_moods, seduction, slow_dance, songscore)
+               illness, moodpicking, quiet_outdoors, scoring, season_moods, seduction, slow_dance, songscore, strain)
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -91,6 +91,8 @@ class SceneReading(NamedTuple):
     mourned: bool = False  # grief.grief_scene (False without grief's reading)
     ill: bool = False  # illness.illness_scene
     dark: bool = False  # dark_titles.dark_scene: a scene about death, killing or horror keeps dark titles
+    strained: bool = False  # strain.strained: its valence read no lower than strain.STRAIN_VALENCE
+    play_fight: bool = False  # SongFeatures.play_fight, in a scene of effort: no anthem leads it
 
 
 class Recommender:
@@ -181,6 +183,7 @@ class Recommender:
         rapped = None if self._song_features is None else self._song_features.rapped
         self._rapped = None if rapped is None else rapped >= songscore.RAPPED_SONG
         self._slow_dance = _slow_dance_reading(self._song_features, encoder, index.catalog, self._rapped)
+        self._defeat_cues = np.asarray(encoder.encode(list(strain.DEFEAT_CUES), unpadded=True), np.float32)
         self._too_slow_for_effort = None if self._song_features is None else effort_songs.too_slow_for_effort(
             self._song_features.energy, self._song_features.columns[1])
         anchors = encoder.encode([anchor for pole in moodpicking.ENERGY_ANCHORS for anchor in pole], unpadded=True)
@@ -313,6 +316,12 @@ class Recommender:
     def _answers(self, cleaned: list[str], requests: Sequence[SuggestRequest], names: list[str],
                  embeddings: np.ndarray, affect: np.ndarray, words: list[str]) -> list[Suggestion]:
         read = np.clip(affect, *self._affect_bounds)  # the text's own reading, before hints and steering
+        readings = [None if name == "original" else self._scene_reading(embeddings[row], float(read[row, 0]))
+                    for row, name in enumerate(names)]
+        for row, reading in enumerate(readings):
+            if reading is not None and reading.strained:  # strain is not sorrow (strain.py)
+                affect[row, 0] = strain.strain_valence(float(affect[row, 0]))
+                read[row, 0] = strain.strain_valence(float(read[row, 0]))
         for row, request in enumerate(requests):
             hint = request.affect_hint
             if hint is not None:
@@ -320,8 +329,6 @@ class Recommender:
         shifts = np.array([request.affect_shift for request in requests], dtype=affect.dtype)
         affect = np.clip(affect, *self._affect_bounds) + shifts
         titles = self._title_similarities(embeddings, names)
-        readings = [None if name == "original" else self._scene_reading(embeddings[row], float(read[row, 0]))
-                    for row, name in enumerate(names)]
         scores_by_name = {}
         for name in set(names):
             rows = [row for row, row_name in enumerate(names) if row_name == name]
@@ -588,8 +595,9 @@ class Recommender:
                                                     weights), songscore.OCCASION_LEADS)
                 if len(results) - before >= songscore.OCCASION_LEADS:  # enough of its songs: the rest is the scene's
                     excluded[features.occasion == occasion] = True
-            # a scene of effort or triumph is led by a well-known anthem ("Stronger" at a gym)
-            lead(songscore.anthem_lead_scores(features, self._effort(query, float(affect[0])),
+            # a scene of effort or triumph is led by a well-known anthem ("Stronger" at a gym), not a play-fight
+            effort = 0.0 if reading.play_fight else self._effort(query, float(affect[0]), reading.strained)
+            lead(songscore.anthem_lead_scores(features, effort,
                                               self._lead_target(affect, picked[0]),
                                               scene, similarities, weights, self.anthem_rule),
                  min(songscore.ANTHEM_LEADS, songscore.ANCHORS - len(results)))
@@ -652,15 +660,16 @@ class Recommender:
         songs = songs[(best >= rule.famous_word) & (least >= FADE_FULL)]
         return np.setdiff1d(songs, self._title_words.fragments(text, shortest=3))  # "Capsize" for a cap: a pun
 
-    def _effort(self, query: np.ndarray, valence: float) -> float:
+    def _effort(self, query: np.ndarray, valence: float, strained: bool = False) -> float:
         """0-1 how far the scene is one of effort or triumph (SongFeatures.effort), less as far as the place is
         empty (MoodGate.absent: an empty stadium after the game) or the text reads sad (valence from
         songscore.SORROW_VALENCE_FULL down to SORROW_VALENCE_FROM: a boxer alone after losing reads -1.05, a
-        marathon runner collapsing in pain -0.95; a boxer before a fight +0.13, graduates -0.32): no anthem there."""
+        marathon runner collapsing in pain -0.95; a boxer before a fight +0.13, graduates -0.32): no anthem there.
+        A scene of strain (strain.strained: a sprinter out of the blocks reads -0.63) does not read sad for it."""
         effort = self._song_features.effort(query)
         if not effort:
             return 0.0
-        return effort * _brightness(valence) * (1.0 - self._absence(query))
+        return effort * (1.0 if strained else _brightness(valence)) * (1.0 - self._absence(query))
 
     def _unfit_rap(self, query: np.ndarray, shortfall: np.ndarray) -> np.ndarray | None:
         """(N,) the rap songs a young, family or old people's scene keeps out (family_rap.py), or None when the
@@ -722,16 +731,21 @@ class Recommender:
         moods and the songs (each a dozen cue products: read twice, they cost ~1% of a batched caption). valence: the
         text's own reading, for the effort (_effort); without it the scene's effort is not read. A scene of effort
         (effort_songs.effort_scene) is at least EFFORT_ENERGY lively by its effort."""
-        still = 0.0 if self._song_features is None else self._song_features.stillness(query)
-        effort = 0.0 if valence is None or self._song_features is None else self._effort(query, valence)
+        features = self._song_features
+        still = 0.0 if features is None else features.stillness(query)
+        strained = (valence is not None and features is not None
+                    and strain.strained(*features.strain(query), query, self._defeat_cues))
+        # strain is not sorrow (strain.py): a sprinter's effort does not fade with his read valence
+        effort = 0.0 if valence is None or features is None else self._effort(query, valence, strained)
         liveliness = self._scene_liveliness(query, still)
         mourned = self._grief is not None and grief.grief_scene(query, self._grief.cues, self._grief.counter)
         ill = illness.illness_scene(query, self._illness_cues, self._illness_counter)
         dark = dark_titles.dark_scene(query, self._dark_scene_cues)
         if not effort_songs.effort_scene(effort):  # a faint reading (floodwater: 0.08) leaves the scene as it is
-            return SceneReading(still, liveliness, effort, mourned=mourned, ill=ill, dark=dark)
+            return SceneReading(still, liveliness, effort, mourned=mourned, ill=ill, dark=dark, strained=strained)
         lift = min(max(EFFORT_ENERGY * effort - liveliness, 0.0) / EFFORT_ENERGY, 1.0)
-        return SceneReading(still, max(liveliness, EFFORT_ENERGY * effort), effort, lift, mourned, ill, dark)
+        return SceneReading(still, max(liveliness, EFFORT_ENERGY * effort), effort, lift, mourned, ill, dark, strained,
+                            features.play_fight(query))
 
     def _scene_liveliness(self, query: np.ndarray, still: float | None = None) -> float:
         """A scene's energy (sd) as the songs and the moods hear it: the text's arousal misses it (a gym
