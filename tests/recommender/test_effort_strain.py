@@ -1,0 +1,63 @@
+"""Strain is not sorrow, play-fights are not contests, and scenes of effort do not all share one anthem (issue 11,
+session 28: blind judges saw a sprinter straining out of the blocks, rowers pulling hard and a climber gritting his
+teeth read sad, because EmoBank's affect model reads strain words as sad; and the same few anthems led every gym,
+race and play-fight). Effort that ended in defeat or pain keeps its sad reading. Scenes here are our own, not the
+dev ones."""
+
+import collections
+
+import pytest
+
+from recommender import strain
+from tests.recommender.test_effort_anthems import anthem
+from tests.recommender.test_effort_races import mood_energy
+
+# each read sad before (-0.98 to -0.68) and lost its effort
+SAD_READ_STRAIN = ("a sprinter exploding out of the starting blocks, every muscle straining",
+                   "a rugby pack straining in a scrum in the pouring rain",
+                   "brothers having a pillow fight in their bedroom")
+# each got no anthem before (the scrum read sad, the climber was not read as effort at all)
+UNLED_STRAIN = ("a rugby pack straining in a scrum in the pouring rain",
+                "a climber clinging to a rock face, gritting her teeth")
+DEFEAT_SCENES = ("a boxer slumped on his stool after losing the fight",
+                 "a sprinter lying injured on the track, crying in pain")
+PLAY_FIGHTS = ("a family snowball fight in the garden",
+               "friends pelting each other in a snowball fight on a snowy street")
+EFFORT_SCENES = ("a man doing pull-ups in a gym", "a woman on a rowing machine at the gym",
+                 "a personal trainer shouting at a client doing lunges", "a kickboxer sparring in a gym",
+                 "a weightlifter snatching a barbell over his head", "a runner sprinting on an athletics track",
+                 "a woman lifting a kettlebell at the gym", "a powerlifter squatting a heavy barbell",
+                 "a runner sprinting to the finish line of a 10k race", "a rowing crew racing to the finish")
+
+
+@pytest.mark.parametrize("scene", SAD_READ_STRAIN)
+def test_a_scene_of_strain_is_not_matched_against_sorrow(recommender, scene):
+    assert recommender.suggest(scene).valence >= strain.STRAIN_VALENCE - 1e-6  # float32
+
+
+@pytest.mark.parametrize("scene", UNLED_STRAIN)
+def test_strain_in_sport_is_led_by_an_anthem_like_a_gym(recommender, scene):
+    songs = recommender.suggest(scene, songs=5).songs
+    assert anthem(recommender, songs[0]), [(song.artist, song.title) for song in songs]
+
+
+def test_a_rugby_scrum_in_the_rain_reads_lively_in_its_moods(recommender):
+    moods = recommender.suggest(UNLED_STRAIN[0]).moods
+    assert sum(mood_energy(recommender, mood.labels) for mood in moods) / len(moods) > 0.3, [m.labels for m in moods]
+
+
+@pytest.mark.parametrize("scene", DEFEAT_SCENES)
+def test_effort_that_ended_in_defeat_or_pain_keeps_its_sad_reading(recommender, scene):
+    assert recommender.suggest(scene).valence < strain.STRAIN_VALENCE
+
+
+@pytest.mark.parametrize("scene", PLAY_FIGHTS)
+def test_no_anthem_of_victory_leads_a_play_fight(recommender, scene):
+    songs = recommender.suggest(scene, songs=5).songs
+    assert not anthem(recommender, songs[0]), [(song.artist, song.title) for song in songs]
+
+
+def test_different_scenes_of_effort_are_led_by_different_anthems(recommender):
+    leads = collections.Counter(recommender.suggest(scene, songs=5).songs[0].title for scene in EFFORT_SCENES)
+    assert len(leads) >= 3, leads
+    assert max(leads.values()) <= 0.6 * len(EFFORT_SCENES), leads
