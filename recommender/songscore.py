@@ -253,7 +253,7 @@ EFFORT_CUES = (("a person working out hard at the gym", 0.45, 0.60),
                ("rugby players crashing into a tackle or pushing in a scrum", 0.50, 0.58),
                ("ice hockey players body-checking each other into the boards", 0.50, 0.58),
                ("wrestlers or martial artists grappling and sparring hard", 0.36, 0.48),
-               # strain the cues above miss (issue 11, session 28: a rock climber hanging by her fingertips on an
+               # strain the cues above miss (issue 11, session 27: a rock climber hanging by her fingertips on an
                # overhang read 0.28 on the second and got slow songs): climbers gritting their teeth or clinging to an
                # overhang 0.64-0.86 on the first, a woman reaching for a hold on a bouldering wall 0.41, a snowboarder
                # 0.44, a hiker on a summit 0.37-0.38 (EmoBank's dev sentences 99.5% under 0.22, none above 0.27); a
@@ -770,11 +770,13 @@ class SongFeatures:
         return float(cue_readings(np.asarray(query)[None, :], self.effort_cues, EFFORT_CUES)[0])
 
     def strain(self, query: np.ndarray) -> tuple[float, float]:
-        """0-1 how far the scene is one of physical strain or play (EFFORT_CUES but TRIUMPH_CUES), and its cosine to
-        the nearest of those cues (0, -1 without cues)."""
+        """0-1 how far the scene is one of physical strain (EFFORT_CUES but TRIUMPH_CUES and PLAY_FIGHT_CUES), and its
+        cosine to the nearest of those cues (0, -1 without cues). Not play: a pillow fight read brighter took the rap
+        the sad reading had kept away ("two kids having a pillow fight on a bed" reads closer to "two lovers in bed
+        together" than to family_rap's young cues), and the judges marked it down."""
         if self.effort_cues is None:
             return 0.0, -1.0
-        rows = [row for row, cue in enumerate(EFFORT_CUES) if cue not in TRIUMPH_CUES]
+        rows = [row for row, cue in enumerate(EFFORT_CUES) if cue not in TRIUMPH_CUES and cue not in PLAY_FIGHT_CUES]
         reading = cue_readings(np.asarray(query)[None, :], self.effort_cues[rows],
                                tuple(EFFORT_CUES[row] for row in rows))
         return float(reading[0]), float((self.effort_cues[rows] @ np.asarray(query, np.float32)).max())
@@ -1650,7 +1652,6 @@ class AnthemRule:
     closeness: float = 4.0
     misfit: float = 0.2
     title_reading: float = 4.0
-    spread: float = 0.75
 
 
 def anthem_lead_scores(features: SongFeatures, effort: float, target: np.ndarray, scene: SceneTerms,
@@ -1674,9 +1675,5 @@ def anthem_lead_scores(features: SongFeatures, effort: float, target: np.ndarray
     if features.title_affect is not None:
         reading = ((features.title_affect[candidates] - target[None, :]) ** 2).sum(axis=1)
         value = np.where(reading > rule.title_reading, -np.inf, value)
-    if scene.jitter is not None and np.isfinite(value).any():
-        # each scene draws its own among the anthems within rule.spread of the best, not always the best
-        near = value >= value.max() - rule.spread
-        value = np.where(near, scene.jitter[candidates] + np.float32(1e-3) * value, -np.inf)
     scores[candidates] = value
     return scores

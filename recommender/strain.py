@@ -1,11 +1,11 @@
 """Strain is not sorrow: a scene of physical effort keeps its read valence out of sadness.
 
-Issue 11, session 28: EmoBank's affect model reads the words of strain as sad. A sprinter straining out of the
+Issue 11, session 27: EmoBank's affect model reads the words of strain as sad. A sprinter straining out of the
 starting blocks reads -0.63 sd of valence, two boxers throwing hard jabs in a sweaty gym -0.85, a rugby scrum pushing
-in the mud -0.95, kids in a pillow fight -0.81, against -0.01 to +0.20 for a man lifting weights or on a treadmill.
+in the mud -0.95, against -0.01 to +0.20 for a man lifting weights or on a treadmill.
 Read that low, the scene's effort fades (Recommender._effort yields to a sad text from
 songscore.SORROW_VALENCE_FROM), and the moods and songs are matched against sorrow: slow, sad songs for a race start.
-A scene that reads as strain or play (SongFeatures.strain: songscore.EFFORT_CUES but its TRIUMPH_CUES, from
+A scene that reads as strain (SongFeatures.strain: songscore.EFFORT_CUES but its TRIUMPH_CUES and play-fights, from
 effort_songs.EFFORT_SCENE_FROM) keeps its effort whatever its valence and has its valence raised to STRAIN_VALENCE,
 unless it reads closer to one of DEFEAT_CUES than to every strain cue: a boxer slumped on his stool after losing, an
 injured runner crying on the track keep their sad reading. Pure numpy; D = 384.
