@@ -92,7 +92,6 @@ class SceneReading(NamedTuple):
     ill: bool = False  # illness.illness_scene
     dark: bool = False  # dark_titles.dark_scene: a scene about death, killing or horror keeps dark titles
     strained: bool = False  # strain.strained: its valence read no lower than strain.STRAIN_VALENCE
-    play_fight: bool = False  # SongFeatures.play_fight, in a scene of effort: no anthem leads it
 
 
 class Recommender:
@@ -595,9 +594,8 @@ class Recommender:
                                                     weights), songscore.OCCASION_LEADS)
                 if len(results) - before >= songscore.OCCASION_LEADS:  # enough of its songs: the rest is the scene's
                     excluded[features.occasion == occasion] = True
-            # a scene of effort or triumph is led by a well-known anthem ("Stronger" at a gym), not a play-fight
-            effort = 0.0 if reading.play_fight else self._effort(query, float(affect[0]), reading.strained)
-            lead(songscore.anthem_lead_scores(features, effort,
+            # a scene of effort or triumph is led by a well-known anthem ("Stronger" at a gym)
+            lead(songscore.anthem_lead_scores(features, self._effort(query, float(affect[0]), reading.strained),
                                               self._lead_target(affect, picked[0]),
                                               scene, similarities, weights, self.anthem_rule),
                  min(songscore.ANTHEM_LEADS, songscore.ANCHORS - len(results)))
@@ -744,8 +742,7 @@ class Recommender:
         if not effort_songs.effort_scene(effort):  # a faint reading (floodwater: 0.08) leaves the scene as it is
             return SceneReading(still, liveliness, effort, mourned=mourned, ill=ill, dark=dark, strained=strained)
         lift = min(max(EFFORT_ENERGY * effort - liveliness, 0.0) / EFFORT_ENERGY, 1.0)
-        return SceneReading(still, max(liveliness, EFFORT_ENERGY * effort), effort, lift, mourned, ill, dark, strained,
-                            features.play_fight(query))
+        return SceneReading(still, max(liveliness, EFFORT_ENERGY * effort), effort, lift, mourned, ill, dark, strained)
 
     def _scene_liveliness(self, query: np.ndarray, still: float | None = None) -> float:
         """A scene's energy (sd) as the songs and the moods hear it: the text's arousal misses it (a gym

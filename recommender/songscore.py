@@ -781,16 +781,6 @@ class SongFeatures:
                                tuple(EFFORT_CUES[row] for row in rows))
         return float(reading[0]), float((self.effort_cues[rows] @ np.asarray(query, np.float32)).max())
 
-    def play_fight(self, query: np.ndarray) -> bool:
-        """Whether the scene's effort is a play-fight (PLAY_FIGHT_CUES read it at least as clearly as the other
-        EFFORT_CUES): a pillow or a snowball fight is play, which no anthem of victory leads."""
-        if self.effort_cues is None:
-            return False
-        query = np.asarray(query)[None, :]
-        play = len(PLAY_FIGHT_CUES)
-        playing = float(cue_readings(query, self.effort_cues[-play:], PLAY_FIGHT_CUES)[0])
-        return playing > 0 and playing >= float(cue_readings(query, self.effort_cues[:-play], EFFORT_CUES[:-play])[0])
-
     def cue_energy(self, query: np.ndarray) -> float:
         """How lively the scene is (sd over EmoBank's dev sentences) by its nearest LIVELY_CUES
         against its nearest CALM_CUES; 0 without cues."""

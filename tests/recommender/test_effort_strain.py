@@ -1,7 +1,6 @@
-"""Strain is not sorrow and play-fights are not contests (issue 11, session 27: blind judges saw a sprinter straining
-out of the blocks, rowers pulling hard and a climber gritting his teeth read sad, because EmoBank's affect model reads
-strain words as sad; and anthems led play-fights). Effort that ended in defeat or pain keeps its sad reading. Scenes
-here are our own, not the dev ones."""
+"""Strain is not sorrow (issue 11, session 27: blind judges saw a sprinter straining out of the blocks, rowers pulling
+hard and a climber gritting his teeth read sad, because EmoBank's affect model reads strain words as sad). Effort that
+ended in defeat or pain keeps its sad reading. Scenes here are our own, not the dev ones."""
 
 import pytest
 
@@ -17,8 +16,6 @@ UNLED_STRAIN = ("a rugby pack straining in a scrum in the pouring rain",
                 "a climber clinging to a rock face, gritting her teeth")
 DEFEAT_SCENES = ("a boxer slumped on his stool after losing the fight",
                  "a sprinter lying injured on the track, crying in pain")
-PLAY_FIGHTS = ("a family snowball fight in the garden",
-               "friends pelting each other in a snowball fight on a snowy street")
 
 
 @pytest.mark.parametrize("scene", SAD_READ_STRAIN)
@@ -40,9 +37,3 @@ def test_a_rugby_scrum_in_the_rain_reads_lively_in_its_moods(recommender):
 @pytest.mark.parametrize("scene", DEFEAT_SCENES)
 def test_effort_that_ended_in_defeat_or_pain_keeps_its_sad_reading(recommender, scene):
     assert recommender.suggest(scene).valence < strain.STRAIN_VALENCE
-
-
-@pytest.mark.parametrize("scene", PLAY_FIGHTS)
-def test_no_anthem_of_victory_leads_a_play_fight(recommender, scene):
-    songs = recommender.suggest(scene, songs=5).songs
-    assert not anthem(recommender, songs[0]), [(song.artist, song.title) for song in songs]
