@@ -5,8 +5,9 @@ eating breakfast alone, generic pop beside an empty dog bed, at a grave, for som
 lost parent. songscore.MOURNING_CUES only takes danceability off at a funeral or a grave; here a description is a
 scene of grief when it reads close to one of GRIEF_CUES (a widower, a funeral, an empty pet bed, a photo of someone
 who died) and closer to them than to COUNTER_CUES (a breakup, rain, nostalgia, a Halloween graveyard, a sleeping
-pet); since session 27 a last goodbye to a dying pet at the vet is one too. A song of loss is found by its title
-(LOSS_TOPICS), its calm and sad audio and its popularity; no list of songs or scenes. Pure numpy; N songs, D = 384.
+pet); since session 27 a last goodbye to a dying pet at the vet is one too, since session 28 an old sick pet's
+last walk or last days. A song of loss is found by its title (LOSS_TOPICS), its calm and sad audio and its
+popularity; no list of songs or scenes. Pure numpy; N songs, D = 384.
 """
 
 from __future__ import annotations
@@ -45,7 +46,17 @@ GRIEF_CUES = (("a widower alone at home, missing his late wife", GRIEF_FROM), ("
               # held during the final injection 0.55 (an old cat's last day before the vet comes 0.49 is lost); a
               # dog's vaccinations 0.47 and a puppy's first checkup 0.44 stay out. A last goodbye to a dying
               # grandparent in a hospice already reads 0.54-0.60 to the mourning or the photo cue.
-              ("saying goodbye to a dying pet at the vet", 0.52))
+              ("saying goodbye to a dying pet at the vet", 0.52),
+              # session 28 (issue #11): one last walk with a sick old labrador read 0.49 to the cues above (0.51 on
+              # a beach) and got Swedish House Mafia's club track "Greyhound", Pantera's "Walk" and "Take a Walk" by
+              # their titles. An old pet's last days, from its own cosine (EmoBank's dev sentences 99.5% under 0.28,
+              # 0.42 at most, on pets put to death in shelters; the dev scenes 0.39 at most): that walk reads 0.81,
+              # own scenes: a final walk on the beach with a dying labrador 0.67, an old dog's last day in his
+              # favourite park 0.60, an old sick cat's last sunny afternoon 0.55 (an old cat's last day in the garden
+              # before the vet comes 0.50 is lost). A happy walk stays out: walking the dog on a sunny morning 0.45, a
+              # dog walker in the park 0.46, an old man and his old dog through autumn leaves 0.45, an old dog's
+              # yearly checkup 0.44, a sick puppy recovering after surgery 0.42, a senior dog hiking 0.40.
+              ("one last walk with an old sick pet in its final days", 0.55))
 # Sadness without a loss, and the places of grief without it: a Halloween graveyard reads 0.96 to the fourth (0.58 to
 # the grave), a spooky graveyard at night 0.70 (0.49), a grandmother with an old photo album 0.66 to the third (0.51
 # to the photo), an old dog asleep on his bed 0.75 to the pet asleep (0.50 to the empty pet bed), a celebration of
