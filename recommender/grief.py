@@ -5,7 +5,7 @@ eating breakfast alone, generic pop beside an empty dog bed, at a grave, for som
 lost parent. songscore.MOURNING_CUES only takes danceability off at a funeral or a grave; here a description is a
 scene of grief when it reads close to one of GRIEF_CUES (a widower, a funeral, an empty pet bed, a photo of someone
 who died) and closer to them than to COUNTER_CUES (a breakup, rain, nostalgia, a Halloween graveyard, a sleeping
-pet); since session 27 a last goodbye to a dying pet at the vet is one too, since session 28 an old sick pet's
+pet); since session 27 a last goodbye to a dying pet at the vet is one too, since session 27 an old sick pet's
 last walk or last days. A song of loss is found by its title (LOSS_TOPICS), its calm and sad audio and its
 popularity; no list of songs or scenes. Pure numpy; N songs, D = 384.
 """
@@ -47,7 +47,7 @@ GRIEF_CUES = (("a widower alone at home, missing his late wife", GRIEF_FROM), ("
               # dog's vaccinations 0.47 and a puppy's first checkup 0.44 stay out. A last goodbye to a dying
               # grandparent in a hospice already reads 0.54-0.60 to the mourning or the photo cue.
               ("saying goodbye to a dying pet at the vet", 0.52),
-              # session 28 (issue #11): one last walk with a sick old labrador read 0.49 to the cues above (0.51 on
+              # session 27 (issue #11): one last walk with a sick old labrador read 0.49 to the cues above (0.51 on
               # a beach) and got Swedish House Mafia's club track "Greyhound", Pantera's "Walk" and "Take a Walk" by
               # their titles. An old pet's last days, from its own cosine (EmoBank's dev sentences 99.5% under 0.28,
               # 0.42 at most, on pets put to death in shelters; the dev scenes 0.39 at most): that walk reads 0.81,

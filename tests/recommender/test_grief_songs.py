@@ -26,7 +26,7 @@ GRIEF_SCENES = ("a widower eating breakfast alone across from an untouched secon
                 # session 27 (the first dev): "No Woman, No Cry" and "Loving Myself" before the dying pet's cue
                 "a family saying goodbye to their old dog lying on a blanket at the vet",
                 "the vet said it's time, saying goodbye to our sweet old boy",
-                # session 28 (judges' case, then own): "Greyhound", Pantera's "Walk" and "Take a Walk" by their
+                # session 27 (judges' case, then own): "Greyhound", Pantera's "Walk" and "Take a Walk" by their
                 # titles before the last walk's cue
                 "one last walk with our sick old labrador",
                 "a final walk on the beach with our dying old labrador")
@@ -40,7 +40,7 @@ OTHER_SCENES = ("a girl crying after a breakup in the rain", "a Halloween gravey
                 # session 27: farewells to the living and a vet's checkup are not a dying pet's goodbye
                 "a family at the airport hugging goodbye", "a puppy's first checkup at the vet",
                 "coworkers gathered around a farewell cake in the office break room",
-                # session 28: a happy walk and an old dog's checkup are not an old pet's last days
+                # session 27: a happy walk and an old dog's checkup are not an old pet's last days
                 "walking the dog in the park on a sunny morning",
                 "an old man and his old dog walking slowly through autumn leaves",
                 "an old dog at the vet for his yearly checkup")
