@@ -13,8 +13,9 @@ import numpy as np
 import numpy.random  # noqa: F401 - songscore draws per answer; numpy would load it on the first answer
 from threadpoolctl import ThreadpoolController
 
-from . import (celebration, child_titles, dark_titles, drinking, effort_songs, extreme_sound, family_rap, grief,
-               illness, moodpicking, quiet_outdoors, scoring, season_moods, seduction, slow_dance, songscore, strain)
+from . import (celebration, child_titles, dark_titles, daylight_moods, drinking, effort_songs, extreme_sound,
+               family_rap, grief, illness, moodpicking, quiet_outdoors, scoring, season_moods, seduction, slow_dance,
+               songscore, strain)
 from .errors import RecommenderError
 from .explicit import (ASLEEP_FROM, GROWN_UP_WORDS, NIGHT_OUT_CUE, NIGHT_OUT_FROM, SLEEPLESS_WORDS, STRONG_WORDS,
                        artists_matching, titles_matching)
@@ -29,7 +30,7 @@ from .titlewords import TitleWords
 log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 5000
-SEASON_CLASH = 10.0  # taken off a set holding a season label the text rules out: below every other set
+SEASON_CLASH = 10.0  # taken off a set holding a label the text rules out (another season, night in daylight)
 SCORINGS = ("improved", "original")
 GENRE_SHARE = 3  # at most this many songs of one genre in eight
 RAPPED_SHARE = 2  # at most this many rapped songs in eight, even at a party or in a gym
@@ -170,9 +171,11 @@ class Recommender:
         self._illness_unfit = (None if self._grief is None else
                                illness.unfit_for_illness(self._grief.unfit, index.catalog.dance, index.catalog.genres,
                                                          grief.club_songs(index.catalog.genres)))
-        # each season label's sets (season_moods.py): (C,) True where a set holds it
-        self._season_sets = {label: np.asarray(index.combinations.mean_weights[index.labels.index(label)] > 0)
-                             for label in season_moods.SEASON_WORDS if label in index.labels[
+        # each season label's sets (season_moods.py) and each night or menace label's (daylight_moods.py): (C,) True
+        # where a set holds it
+        self._ruled_sets = {label: np.asarray(index.combinations.mean_weights[index.labels.index(label)] > 0)
+                            for label in (*season_moods.SEASON_WORDS, *daylight_moods.NIGHT_LABELS,
+                                          *daylight_moods.MENACE_LABELS) if label in index.labels[
                                  : index.combinations.label_count]}
         self._genre_room = np.full(genre_count, GENRE_SHARE, np.int64)
         # the sizes of an answer's blocked artists, song groups and titles, and the rapped songs: the
@@ -340,7 +343,7 @@ class Recommender:
                 scores = scores + request.preferences.strength * self._preference_scores(
                     request.preferences.label_weights, name)
             if name != "original":
-                scores = self._without_other_seasons(scores, words[row])
+                scores = self._without_ruled_out_moods(scores, words[row])
             answers.append(self._suggestion(text, scores, affect[row], request.moods, request.songs, name,
                                             self._excluded_mask(request.exclude), embeddings[row],
                                             None if titles is None else titles[row],
@@ -348,11 +351,13 @@ class Recommender:
                                             mood_target, words[row], readings[row]))
         return answers
 
-    def _without_other_seasons(self, scores: np.ndarray, words: str) -> np.ndarray:
-        """(C,) scores with the sets holding a season label the text rules out (season_moods.py: "autumnal" for a
-        sled in the snow) put below every other set."""
-        ruled_out = [self._season_sets[label] for label in season_moods.ruled_out_seasons(words)
-                     if label in self._season_sets]
+    def _without_ruled_out_moods(self, scores: np.ndarray, words: str) -> np.ndarray:
+        """(C,) scores with the sets holding a label the text's words rule out put below every other set: another
+        season's (season_moods.py: "autumnal" for a sled in the snow), or the night's or menace's in daylight
+        (daylight_moods.py: "eerie" for a birdwatcher at dawn)."""
+        ruled_out = [self._ruled_sets[label]
+                     for label in season_moods.ruled_out_seasons(words) | daylight_moods.ruled_out_by_daylight(words)
+                     if label in self._ruled_sets]
         if not ruled_out:
             return scores
         return (scores - SEASON_CLASH * np.logical_or.reduce(ruled_out)).astype(scores.dtype)
