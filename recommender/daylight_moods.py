@@ -26,11 +26,13 @@ DAYLIGHT_PHRASE = re.compile(r"\bfirst light\b")
 NIGHT_WORDS = frozenset(("night", "nights", "nighttime", "midnight", "tonight", "overnight", "evening", "dusk",
                          "twilight", "dark", "darkness", "moon", "moonlight", "moonlit", "stars", "starry", "neon",
                          "nocturnal"))
+# "decaying" and its kin too: a daytime tour of decaying factories is eerie by right (EmoBank's one such dev sentence).
 THREAT_WORDS = frozenset(("storm", "storms", "stormy", "thunder", "thunderstorm", "lightning", "hurricane", "tornado",
                           "gale", "flood", "floodwater", "haunted", "ghost", "ghosts", "ghostly", "graveyard",
                           "cemetery", "grave", "graves", "tomb", "funeral", "coffin", "abandoned", "ruins", "derelict",
-                          "creepy", "spooky", "eerie", "horror", "zombie", "zombies", "skeleton", "skeletons",
-                          "halloween", "witch", "witches", "crash", "accident", "war", "ominous", "menacing"))
+                          "decaying", "decayed", "rotting", "crumbling", "creepy", "spooky", "eerie", "horror",
+                          "zombie", "zombies", "skeleton", "skeletons", "halloween", "witch", "witches", "crash",
+                          "accident", "war", "ominous", "menacing"))
 
 
 def ruled_out_by_daylight(text: str) -> frozenset[str]:
