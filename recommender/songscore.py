@@ -15,6 +15,7 @@ import numpy as np
 from .compact import PackedRows, QuantizedRows
 from .genrecues import genre_cue
 from .kernels import cue_readings, top_positions
+from .occasion_topics import scene_topics, topic_occasions, topic_phrases
 
 WELL_KNOWN_AT = 0.75  # Spotify popularity from which a song counts as known to everyone
 # (0.65 until round 9: Spotify 66-74 - NOTD, The Band CAMINO, Dijon - counted as much as a hit at 80-90,
@@ -508,6 +509,8 @@ class SongFeatures:
     tag_sorrow: np.ndarray | None = None  # (N,) 0-1 how far Deezer's mood tags read a song as sad (tag_sadness)
     danceable: np.ndarray | None = None  # (N,) 0-1 how far Spotify's danceability reads a song as made to dance to
     mourning_cues: np.ndarray | None = None  # (1, D) unit embeddings of MOURNING_CUES
+    occasion_topic: np.ndarray | None = None  # (N,) the occasion_topics topic that made a title about its occasion, -1
+    occasion_topic_cues: np.ndarray | None = None  # (T, D) unit embeddings of occasion_topics.topic_phrases()
 
     @classmethod
     def of(cls, affect, popularity, energy, themes, occasions, well_known_at: float | None = None,
@@ -532,6 +535,17 @@ class SongFeatures:
         nearest = closeness.argmax(axis=1) if len(occasions) else np.zeros(len(themes), np.int64)
         strength = closeness.max(axis=1) if len(occasions) else np.zeros(len(themes), np.float32)
         about = strength >= OCCASION_TITLE
+        occasion_topic = topic_cues = None
+        if encode is not None and len(occasions) == len(OCCASIONS):
+            # titles about an occasion by its own topics ("Mistletoe" reads 0.18 to "christmas"): as about it as
+            # the least of the titles its name finds
+            topic_cues = np.ascontiguousarray(encode(topic_phrases()), np.float32)
+            topical, found_by = topic_occasions(themes, topic_cues, OCCASIONS)
+            extra = ~about & (topical >= 0)
+            occasion_topic = np.where(extra, found_by, -1).astype(np.int64)
+            nearest = np.where(extra, topical, nearest)
+            strength = np.where(extra, np.float32(OCCASION_TITLE), strength)
+            about = about | extra
         names: tuple[str, ...] = ()
         members = embeddings = cues = sets = latin_cue = None
         stillness = None
@@ -593,7 +607,8 @@ class SongFeatures:
                    None if tag_affect is None else tag_sadness(np.asarray(tag_affect, np.float32).reshape(-1, 2)[:, 0]),
                    danceable=None if dance is None else danceability(np.asarray(dance, np.float32)),
                    mourning_cues=None if encode is None else np.ascontiguousarray(
-                       encode([cue for cue, _, _ in MOURNING_CUES]), np.float32))
+                       encode([cue for cue, _, _ in MOURNING_CUES]), np.float32),
+                   occasion_topic=occasion_topic, occasion_topic_cues=topic_cues)
 
     @cached_property
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
@@ -852,6 +867,14 @@ class SongFeatures:
         about = self.about_occasion  # the few hundred songs about one; every other song's is 0
         shortfall = np.zeros(len(self.occasion), np.float32)
         shortfall[about] = unsupported[self.occasion[about]] * self.specificity[about]
+        if self.occasion_topic is not None and self.occasion_topic_cues is not None:
+            # a scene about the topic that made a title about its occasion keeps it ("Mistletoe" for a kiss
+            # under the mistletoe, which reads 0.18 to "christmas")
+            topic = self.occasion_topic[about]
+            named = topic >= 0
+            if named.any():
+                kept = scene_topics(query, self.occasion_topic_cues)[topic[named]]
+                shortfall[about[named][kept]] = 0.0
         return shortfall
 
     @cached_property
