@@ -24,7 +24,14 @@ import numpy as np
 # "feliz navidad": "Feliz Navidad" 1.00; then "Mais Feliz" 0.67, "Pro Dia Nascer Feliz" 0.60.
 # "christmas carols": "The Atheist Christmas Carol" 0.77, "Carol Of The Bells" 0.67; then "Cherry Tree Carol" 0.63,
 #   "Carol City" (a Miami rapper's town) 0.59.
-# Left out: "sleigh bells" ("Bells" 0.78 and "Rock The Bells" 0.72 above "Sleigh Ride" 0.65), "a christmas tree"
+# "sleigh ride": "Sleigh Ride" 1.00; then "The Ride" 0.64, "Ride" 0.63.
+# "deck the halls": "Deck the Halls / Silent Night" 0.79; then "Hands On Deck" 0.62, "Harmony Hall" 0.55.
+# "rudolph the reindeer": Chuck Berry's "Run Rudolph Run" 0.62 (0.33 to "christmas"); then "Santa Muerte" 0.57,
+#   "MALA SANTA" 0.54.
+# Left out: "silent night" ("Quiet Night" 0.88, "Silent Movie" 0.81 beside "Silent Night, Holy Night" 0.85, and a
+# silent night in the desert would keep the carol), "little drummer boy" (a boy at a drum kit would keep it),
+# "winter wonderland" (ATEEZ's "WONDERLAND" 0.84 above "Winter Wonderland / Don't Worry Be Happy" 0.72),
+# "sleigh bells" ("Bells" 0.78 and "Rock The Bells" 0.72 above "Sleigh Ride" 0.65), "a christmas tree"
 # ("Apple Tree" 0.61 beside "White Christmas"), "reindeer" and "jingle bells" (their songs already read 0.45 to
 # "christmas"), "let it snow" (a snowy scene may keep it).
 # A scene about a topic itself keeps that topic's songs even where it does not support the occasion: "kissing under
@@ -36,7 +43,8 @@ import numpy as np
 TOPIC_SCENE = 0.55
 OCCASION_TOPICS = {
     "christmas": (("mistletoe", 0.65), ("santa claus", 0.70), ("snowman", 0.75), ("feliz navidad", 0.75),
-                  ("christmas carols", 0.65)),
+                  ("christmas carols", 0.65), ("sleigh ride", 0.80), ("deck the halls", 0.70),
+                  ("rudolph the reindeer", 0.60)),
 }
 
 
