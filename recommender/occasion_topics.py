@@ -2,7 +2,7 @@
 
 songscore.SongFeatures finds the titles about an occasion by their cosine to its name (OCCASION_TITLE, 0.45), and a
 title about an occasion stays out of scenes that do not support it. MiniLM reads "Mistletoe" only 0.18 to
-"christmas", "Frosty the Snowman" 0.33, "Feliz Navidad" 0.27, "Santa Claus Is Coming to Town" 0.44: round 28's
+"christmas", "Frosty the Snowman" 0.33, "Feliz Navidad" 0.27, "Santa Claus Is Coming to Town" 0.44: round 26's
 judges found Colbie Caillat's "Mistletoe" for a jogger on the seafront at dawn. Here a title is also about an
 occasion when it reads close to one of the occasion's own topics (OCCASION_TOPICS), each with the cosine measured on
 the catalog's 42k titles at which its songs stop and unrelated titles begin. Topics are words, not songs or artists.

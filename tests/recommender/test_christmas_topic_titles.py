@@ -1,5 +1,5 @@
 """Christmas songs whose titles do not read as "christmas" stay out of scenes that are not about Christmas (issue 11,
-round 28): judges found Colbie Caillat's "Mistletoe" for a jogger on the seafront at dawn, and a ten-song answer put
+round 26): judges found Colbie Caillat's "Mistletoe" for a jogger on the seafront at dawn, and a ten-song answer put
 Justin Bieber's "Mistletoe" among lavender fields and rose petals (a plant, to the encoder). A scene about the topic
 itself still gets its song."""
 
