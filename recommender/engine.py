@@ -389,6 +389,8 @@ class Recommender:
         # a scene of effort whose own energy falls short of it moves toward EFFORT_AFFECT (a gym already
         # lively enough keeps its "powerful · energetic | driving · strong")
         lift = np.array([reading.effort_lift for reading in readings], np.float32)
+        # a calm scene in a calm voice asks support of force's labels (no "epic · powerful" for a sandcastle)
+        calm = moodpicking.scene_calm(energy, np.asarray(affect, np.float32)[:, 1])
         affect = moodpicking.mood_affect(affect, energy, rest, self._mood_gate.active(embeddings), joy,
                                          self._mood_gate.grinding(embeddings), self._mood_gate.absent(embeddings),
                                          lift)
@@ -397,7 +399,7 @@ class Recommender:
         scores = self._mood_gate.adjusted(self._ranking.scores(similarities, affect), similarities, affect, no_sorrow,
                                           embeddings, energy,
                                           np.array([reading.mourned for reading in readings], np.float32),
-                                          np.array([reading.ill for reading in readings], np.float32))
+                                          np.array([reading.ill for reading in readings], np.float32), calm)
         return scores, affect
 
     def _preference_scores(self, label_weights: dict[str, float], name: str) -> np.ndarray:
