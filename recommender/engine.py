@@ -208,7 +208,8 @@ class Recommender:
             lounge_cues=cues(moodpicking.LOUNGE_CUES),
             absence_cues=encoder.encode([*moodpicking.ABSENCE_CUES, *moodpicking.PRESENCE_CUES], unpadded=True),
             pet_cues=cues(moodpicking.HOME_PET_CUES), trouble_cues=cues(moodpicking.PET_TROUBLE_CUES),
-            kin_cues=cues(moodpicking.KIN_CUES), love_cues=cues(moodpicking.LOVE_CUES))
+            kin_cues=cues(moodpicking.KIN_CUES), love_cues=cues(moodpicking.LOVE_CUES),
+            mishap_counter_cues=encoder.encode(list(moodpicking.MISHAP_COUNTER_CUES), unpadded=True))
         self._mood_picker = moodpicking.MoodPicker.of(
             index.combinations, moodpicking.PickRule(overlap=weights.overlap_penalty), index.label_affect, energy)
         self._english = RecentTexts(self._read_english)  # repeated descriptions skip the encoder
