@@ -10,7 +10,7 @@ import numpy as np
 from recommender.moodpicking import KEY_CUES, KEY_FEELINGS, MANNER, MoodGate
 from recommender.scoring import Combinations
 
-DRIVE, LOVE, STORM, SUMMER, NIGHT, _, _, COZY, HOME, DESOLATION, _ = (family for family, _ in KEY_FEELINGS[3:])
+DRIVE, LOVE, STORM, SUMMER, NIGHT, _, _, COZY, HOME, DESOLATION, _, _ = (family for family, _ in KEY_FEELINGS[3:])
 
 
 def labels_of(suggestion) -> set[str]:

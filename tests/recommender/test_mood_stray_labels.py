@@ -10,7 +10,7 @@ import numpy as np
 from recommender.moodpicking import KEY_FEELINGS, MoodGate
 from recommender.scoring import Combinations
 
-CONFLICT = KEY_FEELINGS[-1][0]
+CONFLICT = next(family for family, _ in KEY_FEELINGS if "angry" in family)
 CALM = {"calm", "peaceful", "soothing", "relaxed", "gentle", "tender", "soft", "quiet", "laid-back", "meditative"}
 LIVELY = {"energetic", "freewheeling", "brash", "bravado", "hyper", "rowdy", "boisterous", "exuberant", "epic"}
 
