@@ -147,7 +147,7 @@ class Recommender:
         self._seductive, self._romance_cues, self._family_cues, self._adult_cues = _seduction_reading(self._song_features, encoder)
         self._cheating, self._elder_and_faith_cues, self._commitment_cues = _cheating_reading(self._song_features, encoder)
         self._drinking, self._child_cues = _drinking_reading(self._song_features, encoder)
-        self._grown_themes, self._childhood_cues = _grown_theme_reading(self._song_features, encoder)
+        self._grown_themes, self._childhood_cues, self._club_cues = _grown_theme_reading(self._song_features, encoder)
         self._adult_and_teenage_cues = encoder.encode([*seduction.ADULT_CUES, *family_rap.TEENAGE_CUES], unpadded=True)
         self._young_cues = encoder.encode(list(family_rap.YOUNG_CUES), unpadded=True)
         self._grown_cues = encoder.encode(list(family_rap.GROWN_CUES), unpadded=True)
@@ -539,8 +539,11 @@ class Recommender:
         # (teenagers are a grown scene here: a teenage crush may play at their party)
         if self._grown_themes is not None and (
                 drinking.children_scene(query, self._child_cues, self._adult_and_teenage_cues)
-                or child_titles.childhood_scene(query, self._childhood_cues, self._adult_and_teenage_cues)):
-            excluded = excluded | self._grown_themes  # no "Teenage Dream" at a science fair (child_titles.py)
+                or child_titles.childhood_scene(query, self._childhood_cues, self._adult_and_teenage_cues)
+                or not child_titles.grown_theme_fits(query, self._romance_cues, self._family_cues, self._adult_cues,
+                                                     self._elder_and_faith_cues, self._club_cues)):
+            # no "Teenage Dream" at a science fair nor for a rejection email (child_titles.py)
+            excluded = excluded | self._grown_themes
         unfit_rap = self._unfit_rap(query, shortfall)
         if unfit_rap is not None:
             excluded = excluded | unfit_rap  # no "Stick Talk" at boys' street cricket (family_rap.py)
@@ -851,14 +854,15 @@ def _drinking_reading(features: songscore.SongFeatures | None, encoder) -> tuple
 
 
 def _grown_theme_reading(features: songscore.SongFeatures | None, encoder) -> tuple:
-    """(N,) which titles read as desire, being sexy, teenage love or the club, and the (K, D) childhood cue
-    embeddings (child_titles.py); no titles (None) for an index without title embeddings."""
+    """(N,) which titles read as desire, being sexy, teenage love or the club, and the (K, D) childhood and (C, D)
+    club cue embeddings (child_titles.py); no titles (None) for an index without title embeddings."""
     childhood = encoder.encode([phrase for phrase, _ in child_titles.CHILDHOOD_CUES], unpadded=True)
+    club = encoder.encode(list(child_titles.CLUB_CUES), unpadded=True)
     if features is None:
-        return None, childhood
+        return None, childhood, club
     cues = encoder.encode([phrase for phrase, _ in child_titles.GROWN_THEME_CUES], unpadded=True)
     titles = child_titles.grown_theme_titles(np.stack([features.theme_similarities(cue) for cue in cues], axis=1))
-    return titles, childhood
+    return titles, childhood, club
 
 
 @dataclass(frozen=True)
