@@ -65,12 +65,15 @@ CLUB_CUES = ("a DJ playing in a nightclub", "people queueing to get into a club 
 CLUB_FROM = 0.5
 
 
-def grown_theme_fits(query: np.ndarray, romance_cues: np.ndarray, family_cues: np.ndarray, adult_cues: np.ndarray,
-                     elder_and_faith_cues: np.ndarray, club_cues: np.ndarray) -> bool:
+def grown_theme_fits(query: np.ndarray, romance_cues: np.ndarray, family_cues: np.ndarray,
+                     adult_and_teenage_cues: np.ndarray, elder_and_faith_cues: np.ndarray,
+                     club_cues: np.ndarray) -> bool:
     """Whether a description (D,) unit embedding supports a title about desire, being sexy, teenage love or the
     club: what supports a seduction title (seduction.seduction_fits: a couple, a date, a night out, a dance floor
-    or a party, not a family, old people's or faith scene), or CLUB_FROM or closer to one of club_cues (C, D)."""
-    return (seduction.seduction_fits(query, romance_cues, family_cues, adult_cues, elder_and_faith_cues)
+    or a party, not a family, old people's or faith scene), or CLUB_FROM or closer to one of club_cues (C, D).
+    adult_and_teenage_cues (A, D): seduction.ADULT_CUES and family_rap.TEENAGE_CUES, so that teenagers at a summer
+    party (0.55 to the romance cues, closer to the family cues than to seduction's adult ones) keep a teenage crush."""
+    return (seduction.seduction_fits(query, romance_cues, family_cues, adult_and_teenage_cues, elder_and_faith_cues)
             or nearest_cue(query, club_cues) >= CLUB_FROM)
 
 

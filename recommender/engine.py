@@ -540,8 +540,9 @@ class Recommender:
         if self._grown_themes is not None and (
                 drinking.children_scene(query, self._child_cues, self._adult_and_teenage_cues)
                 or child_titles.childhood_scene(query, self._childhood_cues, self._adult_and_teenage_cues)
-                or not child_titles.grown_theme_fits(query, self._romance_cues, self._family_cues, self._adult_cues,
-                                                     self._elder_and_faith_cues, self._club_cues)):
+                or not child_titles.grown_theme_fits(query, self._romance_cues, self._family_cues,
+                                                     self._adult_and_teenage_cues, self._elder_and_faith_cues,
+                                                     self._club_cues)):
             # no "Teenage Dream" at a science fair nor for a rejection email (child_titles.py)
             excluded = excluded | self._grown_themes
         unfit_rap = self._unfit_rap(query, shortfall)

@@ -69,3 +69,41 @@ def test_grown_ups_and_teenagers_scenes_are_left_alone(recommender, scene, monke
     ruled = recommender.suggest(scene, songs=20)
     monkeypatch.setattr(recommender, "_grown_themes", None, raising=False)
     assert recommender.suggest(scene, songs=20) == ruled
+
+
+# Session 28 (issue #11): everyday scenes with no couple, date, night out, party or club, where main offered such a
+# title in its five songs (a title match on "dream", "floor" or "want" in the first three).
+EVERYDAY_SCENES = ("a teenager staring at a rejection email from his dream university on his phone in his bedroom",
+                   "a cat sitting inside an empty cardboard box on a kitchen floor",
+                   "an old man feeding pigeons on a park bench",
+                   "a messy desk with coffee cups during exam week",
+                   "a candlelit vigil with people holding flowers",
+                   "a teenager gaming in a dark room lit by a monitor")
+# Club scenes keep them, though they read under seduction's romance cosine (a DJ 0.42).
+CLUB_SCENES = ("a dj playing at a night club with colorful lights",
+               "friends queueing outside a club at midnight showing their IDs to the bouncer")
+
+
+def test_a_club_scene_fits_from_its_own_cosine_and_a_scene_with_no_support_does_not():
+    romance, family, adult, elder, club = (np.eye(6, dtype=np.float32)[i:i + 1] for i in range(5))
+
+    def scene(club_cosine: float) -> np.ndarray:
+        query = np.zeros(6, np.float32)
+        query[4], query[5] = club_cosine, 1.0
+        return query / np.linalg.norm(query)
+
+    fits = [child_titles.grown_theme_fits(scene(c), romance, family, adult, elder, club) for c in (0.0, 0.2, 2.0)]
+    assert fits == [False, False, True]  # 0.2 / |(0.2, 1)| = 0.196 and 2 / |(2, 1)| = 0.894 to the club cue
+
+
+@pytest.mark.parametrize("scene", EVERYDAY_SCENES)
+def test_no_title_of_desire_or_teenage_love_in_an_everyday_scene(recommender, scene):
+    grown = _titles_of(recommender, recommender._grown_themes)
+    assert not set(offered_titles(recommender, scene, 40)) & grown
+
+
+@pytest.mark.parametrize("scene", CLUB_SCENES)
+def test_club_scenes_keep_titles_of_the_club(recommender, scene, monkeypatch):
+    ruled = recommender.suggest(scene, songs=20)
+    monkeypatch.setattr(recommender, "_grown_themes", None, raising=False)
+    assert recommender.suggest(scene, songs=20) == ruled
