@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import seduction
-from .cuescenes import cue_scene, nearest_cue
+from .cuescenes import cue_scene, cue_titles, nearest_cue
 
 # (phrase, cosine from which a title close to it is about desire, being sexy, teenage love or the club). On the
 # catalog's songs from popularity 0.55: "a teenage dream" takes "Teenage Dream" 0.96, "Teenage Fantasy" 0.73 (the
@@ -80,8 +80,7 @@ def grown_theme_fits(query: np.ndarray, romance_cues: np.ndarray, family_cues: n
 def grown_theme_titles(title_cosines: np.ndarray) -> np.ndarray:
     """(N,) True for each song whose title reads as one of GROWN_THEME_CUES. title_cosines: (N, K) cosine of each
     title to each of the cues' phrases, in order."""
-    froms = np.array([start for _, start in GROWN_THEME_CUES], np.float32)
-    return (np.asarray(title_cosines, np.float32) >= froms).any(axis=1)
+    return cue_titles(title_cosines, GROWN_THEME_CUES)
 
 
 _CHILDHOOD_STARTS = np.array([start for _, start in CHILDHOOD_CUES], np.float32)  # each cue's start, in order

@@ -15,6 +15,13 @@ def nearest_cue(query: np.ndarray, cues: np.ndarray) -> float:
     return float((np.asarray(cues, np.float32) @ np.asarray(query, np.float32)).max())
 
 
+def cue_titles(title_cosines: np.ndarray, cues: tuple[tuple[str, float], ...]) -> np.ndarray:
+    """(N,) True for each title whose cosine (title_cosines (N, K), to each of cues' phrases in order) reaches that
+    cue's own start (cues: (phrase, start) pairs)."""
+    starts = np.array([start for _, start in cues], np.float32)
+    return (np.asarray(title_cosines, np.float32) >= starts).any(axis=1)
+
+
 def cue_scene(query: np.ndarray, cues: np.ndarray, starts: np.ndarray | float, counter_cues: np.ndarray) -> bool:
     """Whether a description (D,) unit embedding reaches one of cues (K, D) from its start (starts (K,), or one
     start for all), and is closer to the nearest of them than to any of counter_cues (C, D)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .cuescenes import cue_scene
+from .cuescenes import cue_scene, cue_titles
 
 # (phrase, cosine from which a title close to it is about drinking). On the catalog's well-known songs: "raise your
 # glass and drink" takes "Raise Your Glass" 0.86 ("Cake By The Ocean" 0.08); "shots of tequila" "Tequila" 0.87,
@@ -44,8 +44,7 @@ CHILD_STARTS = np.array([start for _, start in CHILD_CUES], np.float32)
 def drinking_titles(title_cosines: np.ndarray) -> np.ndarray:
     """(N,) True for each song whose title reads as drinking. title_cosines: (N, K) cosine of each title to each
     of DRINKING_CUES' phrases, in order."""
-    froms = np.array([start for _, start in DRINKING_CUES], np.float32)
-    return (np.asarray(title_cosines, np.float32) >= froms).any(axis=1)
+    return cue_titles(title_cosines, DRINKING_CUES)
 
 
 def children_scene(query: np.ndarray, child_cues: np.ndarray, adult_cues: np.ndarray) -> bool:

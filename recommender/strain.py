@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .cuescenes import nearest_cue
 from .effort_songs import effort_scene
 
 # The valence (sd) a scene of strain is read at no lower than, for its moods and songs: mildly low, as a gym reads
@@ -42,7 +43,7 @@ def strained(strain: float, closeness: float, query: np.ndarray, defeat_cues: np
     nearest defeat_cues (K, D, DEFEAT_CUES) one."""
     if not effort_scene(strain):
         return False
-    return closeness > float((np.asarray(defeat_cues, np.float32) @ np.asarray(query, np.float32)).max())
+    return closeness > nearest_cue(query, defeat_cues)
 
 
 def strain_valence(valence: float) -> float:
